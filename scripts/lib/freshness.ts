@@ -1,0 +1,27 @@
+import { readdir, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+
+/** Newest modification time (ms) of any file under the given paths; 0 when none exist. */
+export async function newestMtime(paths: readonly string[], ignore: readonly string[] = ['node_modules', 'dist']): Promise<number> {
+  let newest = 0;
+  for (const path of paths) {
+    const info = await stat(path).catch(() => undefined);
+    if (!info) continue;
+    if (!info.isDirectory()) {
+      newest = Math.max(newest, info.mtimeMs);
+      continue;
+    }
+    for (const entry of await readdir(path, { withFileTypes: true })) {
+      if (ignore.includes(entry.name)) continue;
+      newest = Math.max(newest, await newestMtime([join(path, entry.name)], ignore));
+    }
+  }
+  return newest;
+}
+
+/** True when `target` is missing or older than anything under `sources`. */
+export async function isStale(target: string, sources: readonly string[]): Promise<boolean> {
+  const info = await stat(target).catch(() => undefined);
+  if (!info) return true;
+  return info.mtimeMs < (await newestMtime(sources));
+}

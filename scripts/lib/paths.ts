@@ -1,0 +1,10 @@
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** Absolute paths of the project's well-known places, independent of the working directory. */
+export const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const seedsDirs = [join(root, 'seeds', 'salesforce-marketo'), join(root, 'seeds', 'hubspot')];
+export const defaultAgreement = join(root, 'agreement.yml');
+export const defaultWarehouse = join(root, 'data', 'warehouse.duckdb');
+export const webRoot = join(root, 'web');
+export const webDist = join(root, 'web', 'dist');

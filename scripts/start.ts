@@ -1,0 +1,64 @@
+/**
+ * `npm start`: build the warehouse from seeds/ if it is missing or stale, build the
+ * dashboard if needed, then serve both on http://localhost:4000 (PORT overrides).
+ */
+import { mkdir } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { buildWarehouse } from '../etl/src/build';
+import { createProgressRenderer } from '../etl/src/progress/render-progress';
+import { startServer } from '../server/src/start-server';
+import { ensureWebBuild } from './lib/ensure-web-build';
+import { isStale } from './lib/freshness';
+import { defaultAgreement, defaultWarehouse, seedsDirs, webDist } from './lib/paths';
+
+async function main(): Promise<void> {
+  const warehousePath = process.env.CLOSEDLOOP_WAREHOUSE ?? defaultWarehouse;
+  const port = parsePort(process.env.PORT ?? '4000');
+
+  if (await isStale(warehousePath, [...seedsDirs, defaultAgreement])) {
+    console.log(`Building ${warehousePath} from the sample exports in seeds/…`);
+    await mkdir(dirname(warehousePath), { recursive: true });
+    const progress = createProgressRenderer(process.stderr);
+    const report = await buildWarehouse({
+      inputs: seedsDirs,
+      warehousePath,
+      agreementPath: defaultAgreement,
+      onProgress: progress.onProgress,
+    });
+    progress.finish(report);
+  }
+
+  await ensureWebBuild();
+  const server = await startServer({ warehousePath, port, webDist, production: process.env.NODE_ENV === 'production' });
+  console.log(`\nClosedloop is running: ${server.url}\nPress Ctrl-C to stop.`);
+
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`\n${signal}: stopping…`);
+    server.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        console.error(error instanceof Error ? error.message : error);
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
+}
+
+function parsePort(value: string): number {
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 1 || port > 65535) {
+    throw new Error(`PORT must be a whole number between 1 and 65535; got "${value}".`);
+  }
+  return port;
+}
+
+main().catch((error: unknown) => {
+  console.error(`\nCould not start Closedloop: ${error instanceof Error ? error.message : String(error)}`);
+  if (process.argv.includes('--verbose') && error instanceof Error) console.error(error.stack);
+  process.exitCode = 1;
+});
