@@ -1,0 +1,38 @@
+import { column, type ExportFormat } from './format';
+
+/** HubSpot contacts export (UI export, property labels as headers): one row per contact. */
+export const hubspotContacts: ExportFormat = {
+  name: 'hubspot__contacts',
+  system: 'hubspot',
+  entity: 'contacts',
+  columns: [
+    column('Record ID', { required: true, aliases: ['Contact ID', 'Contact Id', 'hs_object_id', 'vid'] }),
+    column('First Name', { aliases: ['firstname'] }),
+    column('Last Name', { aliases: ['lastname'] }),
+    column('Email', { aliases: ['Email Address'] }),
+    column('Company Name', { aliases: ['Company'] }),
+    column('Job Title'),
+    column('Lifecycle Stage', { required: true, aliases: ['lifecyclestage'] }),
+    column('Lead Status', { aliases: ['hs_lead_status'] }),
+    column('Contact owner', { aliases: ['Contact Owner', 'HubSpot Owner', 'hubspot_owner_id'] }),
+    column('Create Date', { required: true, aliases: ['createdate', 'Created Date'] }),
+    column('Original Source', { aliases: ['Original Source Type', 'hs_analytics_source'] }),
+    column('Original Source Drill-Down 1', { aliases: ['hs_analytics_source_data_1'] }),
+    column('Original Source Drill-Down 2', { aliases: ['hs_analytics_source_data_2'] }),
+    column('Became a Lead Date', { aliases: ['hs_lifecyclestage_lead_date'] }),
+    column('Became a Marketing Qualified Lead Date', { aliases: ['hs_lifecyclestage_marketingqualifiedlead_date'] }),
+    column('Became a Sales Qualified Lead Date', { aliases: ['hs_lifecyclestage_salesqualifiedlead_date'] }),
+    column('Became an Opportunity Date', { aliases: ['hs_lifecyclestage_opportunity_date'] }),
+    column('Became a Customer Date', { aliases: ['hs_lifecyclestage_customer_date'] }),
+    column('Owner Assigned Date', { aliases: ['hubspot_owner_assigneddate'] }),
+    column('Last Contacted', { aliases: ['notes_last_contacted'] }),
+    column('First Contacted', { aliases: ['Time of First Engagement', 'hs_sa_first_engagement_date'] }),
+    column('Number of Sales Activities', { aliases: ['num_notes'] }),
+    column('Associated Company ID', { aliases: ['associatedcompanyid', 'Associated Company IDs'] }),
+    column('Number of Employees', { aliases: ['numberofemployees'] }),
+    column('Country/Region', { aliases: ['Country'] }),
+    column('Industry'),
+    column('Unqualified Reason', { aliases: ['Disqualification Reason', 'Rejection Reason'] }),
+    column('Team', { aliases: ['HubSpot Team'] }),
+  ],
+};
