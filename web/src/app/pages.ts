@@ -1,0 +1,13 @@
+// The dashboard's pages, in navigation order, and the meeting agenda section each one opens at.
+export interface PageDef {
+  readonly path: string;
+  readonly label: string;
+  readonly meetingSection: string;
+}
+
+export const PAGES: readonly PageDef[] = [
+  { path: '/', label: 'Funnel', meetingSection: 'results' },
+  { path: '/sla', label: 'SLA review', meetingSection: 'sla' },
+  { path: '/lead-quality', label: 'Lead quality & feedback', meetingSection: 'feedback' },
+  { path: '/velocity', label: 'Velocity & leakage', meetingSection: 'metrics' },
+];

@@ -1,0 +1,98 @@
+// Meeting mode for the feedback meeting: the agenda, then one chart per slide.
+import { useCallback, useEffect, useMemo } from 'react';
+import { useNavigate, useSearchParams } from 'react-router-dom';
+import { Skeleton } from '../../components/skeleton';
+import { useFilters } from '../../features/filters/hooks/use-filters';
+import { BreakdownChart } from '../../features/funnel/components/breakdown-chart';
+import { FunnelChart } from '../../features/funnel/components/funnel-chart';
+import { HeadlineTiles } from '../../features/funnel/components/headline-tiles';
+import { TrendChart } from '../../features/funnel/components/trend-chart';
+import { Agenda } from '../../features/meeting-mode/components/agenda';
+import { MeetingDeck } from '../../features/meeting-mode/components/meeting-deck';
+import type { Slide } from '../../features/meeting-mode/components/meeting-deck';
+import { FILTER_DIMENSIONS, describeRange } from '../../lib/filters';
+import type { ResolvedFilters } from '../../lib/filters';
+
+const noDrill = () => undefined;
+
+export const AGENDA = [
+  { id: 'results', title: 'Results', detail: 'MQLs, conversion, won revenue against the previous period' },
+  { id: 'metrics', title: 'Metrics', detail: 'Trends, channels and campaigns, velocity and leakage' },
+  { id: 'sla', title: 'SLA compliance', detail: 'Sales follow-up and marketing’s MQL commitment' },
+  { id: 'feedback', title: 'Lead-quality feedback', detail: 'Rejected leads and why; what converts' },
+] as const;
+
+type SectionId = (typeof AGENDA)[number]['id'];
+
+function slide(section: SectionId, id: string, title: string, render: () => React.ReactNode): Slide {
+  const s = AGENDA.find((a) => a.id === section);
+  return { id, section, sectionTitle: s?.title ?? section, title, render };
+}
+
+export function meetingSlides(filters: ResolvedFilters): Slide[] {
+  const large = true;
+  return [
+    { id: 'agenda', section: 'agenda', sectionTitle: 'Feedback meeting', title: 'Agenda', render: () => <Agenda items={AGENDA} /> },
+    slide('results', 'headline', 'Headline results', () => <HeadlineTiles filters={filters} onDrill={noDrill} large={large} />),
+    slide('results', 'funnel', 'Lead funnel: MQL → won', () => <FunnelChart filters={filters} onDrill={noDrill} large={large} />),
+    slide('metrics', 'trend', 'Monthly MQLs, SQLs and won', () => <TrendChart filters={filters} onDrill={noDrill} large={large} />),
+    slide('metrics', 'by-channel', 'Results by channel', () => <BreakdownChart by="channel" filters={filters} onDrill={noDrill} large={large} />),
+    slide('metrics', 'by-campaign', 'Results by campaign', () => <BreakdownChart by="campaign" filters={filters} onDrill={noDrill} large={large} />),
+  ];
+}
+
+function describeFilters(filters: ResolvedFilters): string {
+  const parts = [`MQL cohort ${describeRange(filters.dateRange)}`];
+  for (const dim of FILTER_DIMENSIONS) {
+    if (filters.dims[dim].length) parts.push(`${dim}: ${filters.dims[dim].join(', ')}`);
+  }
+  return parts.join(' · ');
+}
+
+export default function MeetingRoute() {
+  const state = useFilters();
+  const [params, setParams] = useSearchParams();
+  const navigate = useNavigate();
+  const slides = useMemo(() => (state.resolved ? meetingSlides(state.resolved) : []), [state.resolved]);
+
+  const slideParam = params.get('slide');
+  const section = params.get('section');
+  const index = useMemo(() => {
+    if (slideParam !== null && /^\d+$/.test(slideParam)) return Math.min(Number(slideParam), Math.max(0, slides.length - 1));
+    const first = slides.findIndex((s) => s.section === section);
+    return first >= 0 && section !== 'results' ? first : 0;
+  }, [slideParam, section, slides]);
+
+  const setIndex = useCallback(
+    (i: number) =>
+      setParams(
+        (prev) => {
+          const next = new URLSearchParams(prev);
+          next.set('slide', String(i));
+          next.delete('section');
+          return next;
+        },
+        { replace: true },
+      ),
+    [setParams],
+  );
+
+  const exit = useCallback(() => {
+    const next = new URLSearchParams(params);
+    const back = next.get('back') ?? '/';
+    for (const key of ['slide', 'section', 'back']) next.delete(key);
+    if (document.fullscreenElement) void document.exitFullscreen().catch(() => undefined);
+    const search = next.toString();
+    void navigate(`${back.startsWith('/') ? back : '/'}${search ? `?${search}` : ''}`);
+  }, [params, navigate]);
+
+  useEffect(() => {
+    document.title = 'Meeting · Closedloop';
+    return () => {
+      document.title = 'Closedloop';
+    };
+  }, []);
+
+  if (!state.resolved) return <Skeleton height={480} label="Loading meeting" />;
+  return <MeetingDeck slides={slides} index={index} onIndexChange={setIndex} onExit={exit} context={describeFilters(state.resolved)} />;
+}

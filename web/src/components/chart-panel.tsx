@@ -1,0 +1,98 @@
+// A titled card around one chart: loading / error / empty / data, a data-table view (keyboard
+// drill-down), CSV and PNG export. It takes data and an option in and fetches nothing.
+import { Suspense, lazy, useId, useRef, useState } from 'react';
+import type { ReactNode } from 'react';
+import type { EChartsCoreOption } from 'echarts/core';
+import { downloadCsv, downloadDataUrl, toCsv } from '../lib/csv';
+import type { TableData, TableRow } from '../lib/table';
+import { DataTable } from './data-table';
+import type { ChartHandle, ChartItem } from './echart';
+import { QueryState } from './query-state';
+import type { QueryStatus } from './query-state';
+import { Skeleton } from './skeleton';
+
+const EChart = lazy(() => import('./echart'));
+
+export interface ChartPanelProps {
+  readonly title: string;
+  readonly description?: string | null;
+  readonly query: QueryStatus;
+  readonly option: EChartsCoreOption | null;
+  /** The chart's data: shown as a table on demand and exported as CSV. */
+  readonly table: TableData | null;
+  readonly emptyMessage?: string;
+  readonly height?: number;
+  readonly large?: boolean;
+  readonly onItemClick?: (item: ChartItem) => void;
+  /** Drill-down from the table view: one row of `table`. */
+  readonly onRowClick?: (row: TableRow, index: number) => void;
+  readonly footer?: ReactNode;
+  readonly className?: string;
+  readonly testId?: string;
+}
+
+export function ChartPanel(props: ChartPanelProps) {
+  const { title, description, query, option, table, emptyMessage, large, onItemClick, onRowClick, footer, className, testId } = props;
+  const height = props.height ?? (large ? 560 : 300);
+  const [showTable, setShowTable] = useState(false);
+  const handleRef = useRef<ChartHandle | null>(null);
+  const headingId = useId();
+  const isEmpty = !table || table.rows.length === 0;
+  const ready = query.status === 'success' && !isEmpty;
+
+  const exportCsv = () => table && downloadCsv(title, toCsv(table.columns, table.rows));
+  const exportPng = () => {
+    const url = handleRef.current?.toPng();
+    if (url) downloadDataUrl(title, url, 'png');
+  };
+
+  return (
+    <section className={`panel${large ? ' panel-large' : ''}${className ? ` ${className}` : ''}`} aria-labelledby={headingId} data-testid={testId}>
+      <header className="panel-header">
+        <div>
+          <h2 id={headingId} className="panel-title">
+            {title}
+          </h2>
+          {description ? <p className="panel-description">{description}</p> : null}
+        </div>
+        {ready ? (
+          <div className="panel-actions" role="group" aria-label={`${title}: actions`}>
+            {option ? (
+              <button type="button" className="icon-button" aria-pressed={showTable} onClick={() => setShowTable((v) => !v)}>
+                {showTable ? 'Chart' : 'Table'}
+              </button>
+            ) : null}
+            <button type="button" className="icon-button" onClick={exportCsv} aria-label={`Export ${title} as CSV`}>
+              CSV
+            </button>
+            {option && !showTable ? (
+              <button type="button" className="icon-button" onClick={exportPng} aria-label={`Export ${title} as PNG`}>
+                PNG
+              </button>
+            ) : null}
+          </div>
+        ) : null}
+      </header>
+      <div className="panel-body">
+        <QueryState query={query} isEmpty={isEmpty} height={height} {...(emptyMessage ? { emptyMessage } : {})}>
+          {() =>
+            option && !showTable ? (
+              <Suspense fallback={<Skeleton height={height} />}>
+                <EChart
+                  option={option}
+                  height={height}
+                  ariaLabel={`${title} chart. Use the Table button for the data.`}
+                  handleRef={handleRef}
+                  {...(onItemClick ? { onItemClick } : {})}
+                />
+              </Suspense>
+            ) : table ? (
+              <DataTable data={table} caption={title} large={large ?? false} {...(onRowClick ? { onRowClick } : {})} />
+            ) : null
+          }
+        </QueryState>
+      </div>
+      {footer ? <footer className="panel-footer">{footer}</footer> : null}
+    </section>
+  );
+}

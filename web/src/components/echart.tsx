@@ -1,0 +1,60 @@
+// Renders an ECharts option. Fetches nothing; resizes with its box; reports clicks.
+import { useEffect, useRef } from 'react';
+import type { RefObject } from 'react';
+import type { EChartsCoreOption } from 'echarts/core';
+import { echarts } from '../lib/echarts';
+
+export interface ChartItem {
+  readonly dataIndex: number;
+  readonly seriesIndex: number;
+  readonly name: string;
+}
+
+export interface ChartHandle {
+  toPng(): string | null;
+}
+
+export interface EChartProps {
+  readonly option: EChartsCoreOption;
+  readonly height: number;
+  readonly ariaLabel: string;
+  readonly onItemClick?: (item: ChartItem) => void;
+  readonly handleRef?: RefObject<ChartHandle | null>;
+}
+
+export default function EChart({ option, height, ariaLabel, onItemClick, handleRef }: EChartProps) {
+  const el = useRef<HTMLDivElement>(null);
+  const chartRef = useRef<echarts.ECharts | null>(null);
+  const clickRef = useRef(onItemClick);
+  clickRef.current = onItemClick;
+
+  useEffect(() => {
+    const node = el.current;
+    if (!node) return;
+    const chart = echarts.init(node, undefined, { renderer: 'canvas' });
+    chartRef.current = chart;
+    chart.on('click', (p) => {
+      const params = p as { dataIndex?: number; seriesIndex?: number; name?: string };
+      clickRef.current?.({ dataIndex: params.dataIndex ?? 0, seriesIndex: params.seriesIndex ?? 0, name: params.name ?? '' });
+    });
+    const observer = new ResizeObserver(() => chart.resize());
+    observer.observe(node);
+    if (handleRef) {
+      handleRef.current = {
+        toPng: () => (chart.isDisposed() ? null : chart.getDataURL({ type: 'png', pixelRatio: 2, backgroundColor: '#ffffff' })),
+      };
+    }
+    return () => {
+      observer.disconnect();
+      chart.dispose();
+      chartRef.current = null;
+      if (handleRef) handleRef.current = null;
+    };
+  }, [handleRef]);
+
+  useEffect(() => {
+    chartRef.current?.setOption(option, { notMerge: true });
+  }, [option]);
+
+  return <div ref={el} className="echart" style={{ height }} role="img" aria-label={ariaLabel} data-testid="echart" />;
+}

@@ -1,0 +1,50 @@
+// A headline number with its change against the previous period. Clicking drills down.
+import type { Delta } from '../lib/format';
+
+export interface StatTileProps {
+  readonly label: string;
+  readonly value: string;
+  readonly delta: Delta | null;
+  /** Whether a rise is good news (colours the change). */
+  readonly higherIsBetter?: boolean;
+  readonly description?: string | null;
+  readonly comparedTo?: string;
+  readonly onClick?: () => void;
+  readonly large?: boolean;
+  readonly testId?: string;
+}
+
+export function StatTile({ label, value, delta, higherIsBetter = true, description, comparedTo, onClick, large, testId }: StatTileProps) {
+  const tone =
+    !delta || delta.direction === null || delta.direction === 'flat'
+      ? 'neutral'
+      : (delta.direction === 'up') === higherIsBetter
+        ? 'good'
+        : 'bad';
+  const arrow = delta?.direction === 'up' ? '▲' : delta?.direction === 'down' ? '▼' : '';
+  const body = (
+    <>
+      <span className="tile-label">{label}</span>
+      <span className="tile-value" data-testid={testId ? `${testId}-value` : undefined}>
+        {value}
+      </span>
+      {delta ? (
+        <span className={`tile-delta tile-delta-${tone}`}>
+          {arrow ? <span aria-hidden="true">{arrow} </span> : null}
+          {delta.text}
+          {comparedTo ? <span className="tile-compared"> vs {comparedTo}</span> : null}
+        </span>
+      ) : null}
+    </>
+  );
+  const className = `tile${large ? ' tile-large' : ''}`;
+  return onClick ? (
+    <button type="button" className={`${className} tile-button`} onClick={onClick} title={description ?? undefined} data-testid={testId}>
+      {body}
+    </button>
+  ) : (
+    <div className={className} title={description ?? undefined} data-testid={testId}>
+      {body}
+    </div>
+  );
+}

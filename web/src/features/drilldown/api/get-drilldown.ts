@@ -1,0 +1,61 @@
+// The leads behind a number: the clicked measure's drill members (from Cube meta), restricted by
+// the measure's own filter (Cube's `measureFilter`, as ResultSet.drillDown does) and the clicked
+// bar's dimension values.
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import type { Filter, Query } from '@cubejs-client/core';
+import { loadRows } from '../../../lib/cube-client';
+import type { CubeRow } from '../../../lib/cube-client';
+import { getMeta } from '../../../lib/cube-meta';
+import type { MetaIndex } from '../../../lib/cube-meta';
+import type { DrillRequest } from '../../../lib/drill';
+import type { TableColumn, TableData } from '../../../lib/table';
+
+export const DRILL_ROW_LIMIT = 5000;
+
+export class NoDrillMembersError extends Error {
+  constructor(measure: string) {
+    super(`The model lists no drill members for ${measure}, so the leads behind it cannot be shown.`);
+    this.name = 'NoDrillMembersError';
+  }
+}
+
+/** Cube's drill-down operator (used by ResultSet.drillDown, missing from the client's types). */
+function measureFilter(measure: string): Filter {
+  return { member: measure, operator: 'measureFilter' } as unknown as Filter;
+}
+
+export function drillQuery(request: DrillRequest, drillMembers: readonly string[]): Query {
+  return {
+    dimensions: [...drillMembers],
+    filters: [measureFilter(request.measure), ...request.filters],
+    timeDimensions: [...request.timeDimensions],
+    limit: DRILL_ROW_LIMIT,
+  };
+}
+
+export function drillColumns(members: readonly string[], meta: MetaIndex): TableColumn[] {
+  return members.map((name) => {
+    const m = meta.get(name);
+    const format = m?.type === 'time' ? 'timestamp' : m?.type === 'number' ? m.format : m?.type === 'boolean' ? 'boolean' : 'text';
+    return { key: name, title: m?.shortTitle ?? name.split('.').pop() ?? name, format };
+  });
+}
+
+export interface DrillResult extends TableData {
+  readonly truncated: boolean;
+}
+
+export async function getDrilldown(request: DrillRequest, signal?: AbortSignal): Promise<DrillResult> {
+  const meta = await getMeta();
+  const members = meta.get(request.measure)?.drillMembers ?? [];
+  if (members.length === 0) throw new NoDrillMembersError(request.measure);
+  const rows: CubeRow[] = await loadRows(drillQuery(request, members), signal);
+  return { columns: drillColumns(members, meta), rows, truncated: rows.length >= DRILL_ROW_LIMIT };
+}
+
+export const drilldownQueryOptions = (request: DrillRequest) =>
+  queryOptions({ queryKey: ['drilldown', request], queryFn: ({ signal }) => getDrilldown(request, signal), retry: 0 });
+
+export function useDrilldown(request: DrillRequest) {
+  return useQuery(drilldownQueryOptions(request));
+}

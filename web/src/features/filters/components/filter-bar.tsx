@@ -1,0 +1,96 @@
+// The global filter bar: date range (presets or custom days) and the dimension filters.
+import { MultiSelect } from '../../../components/multi-select';
+import { DATE_PRESETS, FILTER_DIMENSIONS, PRESET_LABELS, activeFilterCount, describeRange, withDimension } from '../../../lib/filters';
+import type { DashboardFilters, DatePreset, FilterDimension, ResolvedFilters } from '../../../lib/filters';
+import { useFilterOptions } from '../api/get-filter-options';
+
+const DIMENSION_LABELS: Readonly<Record<FilterDimension, string>> = {
+  channel: 'Channel',
+  segment: 'Segment',
+  region: 'Region',
+  team: 'Team',
+  owner: 'Owner',
+};
+
+function DimensionFilter({ dim, filters, onChange }: { dim: FilterDimension; filters: DashboardFilters; onChange: (f: DashboardFilters) => void }) {
+  const options = useFilterOptions(dim);
+  return (
+    <MultiSelect
+      label={DIMENSION_LABELS[dim]}
+      options={options.data ?? []}
+      selected={filters.dims[dim]}
+      loading={options.status === 'pending'}
+      error={options.error?.message ?? null}
+      onChange={(values) => onChange(withDimension(filters, dim, values))}
+      testId={`filter-${dim}`}
+    />
+  );
+}
+
+export interface FilterBarProps {
+  readonly filters: DashboardFilters;
+  readonly resolved: ResolvedFilters | null;
+  readonly asOf: string | null;
+  readonly onChange: (next: DashboardFilters) => void;
+}
+
+export function FilterBar({ filters, resolved, asOf, onChange }: FilterBarProps) {
+  const custom = filters.preset === null;
+  const range = resolved?.dateRange ?? null;
+  const setPreset = (value: string) => {
+    if (value === 'custom') {
+      const [from, to] = range ?? [asOf ?? new Date().toISOString().slice(0, 10), asOf ?? new Date().toISOString().slice(0, 10)];
+      onChange({ ...filters, preset: null, from, to });
+    } else {
+      onChange({ ...filters, preset: value as DatePreset, from: null, to: null });
+    }
+  };
+  const count = activeFilterCount(filters);
+  return (
+    <div className="filter-bar" role="search" aria-label="Dashboard filters">
+      <div className="filter-dates">
+        <label className="field">
+          <span className="field-label">Period (MQL date)</span>
+          <select value={custom ? 'custom' : (filters.preset ?? 'custom')} onChange={(e) => setPreset(e.target.value)} data-testid="filter-range">
+            {DATE_PRESETS.map((p) => (
+              <option key={p} value={p}>
+                {PRESET_LABELS[p]}
+              </option>
+            ))}
+            <option value="custom">Custom…</option>
+          </select>
+        </label>
+        {custom ? (
+          <>
+            <label className="field">
+              <span className="field-label">From</span>
+              <input type="date" value={filters.from ?? ''} max={filters.to ?? undefined} onChange={(e) => e.target.value && onChange({ ...filters, from: e.target.value })} />
+            </label>
+            <label className="field">
+              <span className="field-label">To</span>
+              <input type="date" value={filters.to ?? ''} min={filters.from ?? undefined} onChange={(e) => e.target.value && onChange({ ...filters, to: e.target.value })} />
+            </label>
+          </>
+        ) : (
+          <span className="filter-range-text" data-testid="filter-range-text">
+            {describeRange(range)}
+          </span>
+        )}
+      </div>
+      <div className="filter-dims">
+        {FILTER_DIMENSIONS.map((dim) => (
+          <DimensionFilter key={dim} dim={dim} filters={filters} onChange={onChange} />
+        ))}
+        {count > 0 ? (
+          <button
+            type="button"
+            className="link-button"
+            onClick={() => onChange({ ...filters, dims: { channel: [], segment: [], region: [], team: [], owner: [] } })}
+          >
+            Clear all
+          </button>
+        ) : null}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,42 @@
+// The funnel view's members (the contract in issue 4), in one place.
+import type { Filter, TimeDimension } from '@cubejs-client/core';
+import { toCubeFilters } from '../../../lib/filters';
+import type { DateRange, FilterDimension, ResolvedFilters } from '../../../lib/filters';
+
+export const FUNNEL = {
+  createdDate: 'funnel.created_date',
+  mqlDate: 'funnel.mql_date',
+  channel: 'funnel.channel',
+  campaign: 'funnel.campaign',
+  stage: 'funnel.stage',
+  leadCount: 'funnel.lead_count',
+  mqlCount: 'funnel.mql_count',
+  salCount: 'funnel.sal_count',
+  sqlCount: 'funnel.sql_count',
+  opportunityCount: 'funnel.opportunity_count',
+  wonCount: 'funnel.won_count',
+  lostCount: 'funnel.lost_count',
+  wonAmount: 'funnel.won_amount',
+  acceptanceRate: 'funnel.acceptance_rate',
+  mqlToSqlRate: 'funnel.mql_to_sql_rate',
+  closeRate: 'funnel.close_rate',
+  slaComplianceRate: 'funnel.sla_compliance_rate',
+  slaBreachedCount: 'funnel.sla_breached_count',
+} as const;
+
+export const FUNNEL_FILTER_MEMBERS: Readonly<Record<FilterDimension, string>> = {
+  channel: 'funnel.channel',
+  segment: 'funnel.segment',
+  region: 'funnel.region',
+  team: 'funnel.team',
+  owner: 'funnel.owner',
+};
+
+export function funnelFilters(filters: ResolvedFilters): Filter[] {
+  return toCubeFilters(filters.dims, FUNNEL_FILTER_MEMBERS).filters.map((f) => ({ member: f.member, operator: f.operator, values: [...f.values] }));
+}
+
+/** Cohort scope: leads whose MQL date falls in the range. */
+export function mqlCohort(range: DateRange | null): TimeDimension[] {
+  return range ? [{ dimension: FUNNEL.mqlDate, dateRange: [range[0], range[1]] }] : [];
+}

@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { breakdownChartInput, breakdownTable, trendChartInput, trendTable } from './funnel-data';
+
+const trend = [
+  { month: '2026-01-01', values: { 'funnel.mql_count': 10, 'funnel.sql_count': 4, 'funnel.won_count': 1 } },
+  { month: '2026-02-01', values: { 'funnel.mql_count': 12, 'funnel.sql_count': null, 'funnel.won_count': 0 } },
+];
+const breakdown = [
+  { key: 'Paid Search', values: { 'funnel.mql_count': 30, 'funnel.sql_count': 9, 'funnel.won_count': 2, 'funnel.won_amount': 5000 } },
+  { key: 'Events', values: { 'funnel.mql_count': 8, 'funnel.sql_count': 1, 'funnel.won_count': 0, 'funnel.won_amount': null } },
+];
+
+describe('funnel data → chart input', () => {
+  const cases = [
+    {
+      name: 'trend: months as labels, one line per measure',
+      actual: () => trendChartInput(trend),
+      expected: {
+        categories: ['Jan 2026', 'Feb 2026'],
+        series: [
+          { name: 'MQLs', values: [10, 12], kind: 'line', format: 'integer' },
+          { name: 'SQLs', values: [4, null], kind: 'line', format: 'integer' },
+          { name: 'Won', values: [1, 0], kind: 'line', format: 'integer' },
+        ],
+        format: 'integer',
+        large: false,
+      },
+    },
+    {
+      name: 'breakdown: horizontal bars of MQLs, SQLs, won',
+      actual: () => breakdownChartInput(breakdown, true),
+      expected: {
+        categories: ['Paid Search', 'Events'],
+        series: [
+          { name: 'MQLs', values: [30, 8], format: 'integer' },
+          { name: 'SQLs', values: [9, 1], format: 'integer' },
+          { name: 'Won', values: [2, 0], format: 'integer' },
+        ],
+        horizontal: true,
+        format: 'integer',
+        large: true,
+      },
+    },
+  ];
+  for (const c of cases) it(c.name, () => expect(c.actual()).toEqual(c.expected));
+});
+
+describe('funnel data → tables', () => {
+  it('trend table has a row per month', () => {
+    const t = trendTable(trend);
+    expect(t.columns.map((c) => c.title)).toEqual(['MQL month', 'MQLs', 'SQLs', 'Won']);
+    expect(t.rows[1]).toEqual({ month: '2026-02-01', 'funnel.mql_count': 12, 'funnel.sql_count': null, 'funnel.won_count': 0 });
+  });
+  it('breakdown table includes won amount as currency', () => {
+    const t = breakdownTable(breakdown, 'Channel');
+    expect(t.columns.at(-1)).toEqual({ key: 'funnel.won_amount', title: 'Won amount', format: 'currency' });
+    expect(t.rows[0]).toMatchObject({ key: 'Paid Search', 'funnel.won_amount': 5000 });
+  });
+});

@@ -1,0 +1,64 @@
+// Funnel data → chart inputs and tables (pure; unit-tested).
+import type { CategoryChartInput } from '../../../lib/chart-options';
+import { formatPeriod } from '../../../lib/format';
+import type { TableData } from '../../../lib/table';
+import type { BreakdownRow } from '../api/get-breakdown';
+import type { TrendPoint } from '../api/get-monthly-trend';
+import { FUNNEL } from '../api/members';
+
+export const SERIES_TITLES: Readonly<Record<string, string>> = {
+  [FUNNEL.mqlCount]: 'MQLs',
+  [FUNNEL.sqlCount]: 'SQLs',
+  [FUNNEL.wonCount]: 'Won',
+  [FUNNEL.wonAmount]: 'Won amount',
+};
+
+export function trendChartInput(points: readonly TrendPoint[], large?: boolean): CategoryChartInput {
+  return {
+    categories: points.map((p) => formatPeriod(p.month, 'month')),
+    series: [
+      { name: 'MQLs', values: points.map((p) => p.values[FUNNEL.mqlCount]), kind: 'line', format: 'integer' },
+      { name: 'SQLs', values: points.map((p) => p.values[FUNNEL.sqlCount]), kind: 'line', format: 'integer' },
+      { name: 'Won', values: points.map((p) => p.values[FUNNEL.wonCount]), kind: 'line', format: 'integer' },
+    ],
+    format: 'integer',
+    large: large ?? false,
+  };
+}
+
+export function trendTable(points: readonly TrendPoint[]): TableData {
+  return {
+    columns: [
+      { key: 'month', title: 'MQL month', format: 'month' },
+      { key: FUNNEL.mqlCount, title: 'MQLs', format: 'integer' },
+      { key: FUNNEL.sqlCount, title: 'SQLs', format: 'integer' },
+      { key: FUNNEL.wonCount, title: 'Won', format: 'integer' },
+    ],
+    rows: points.map((p) => ({ month: p.month, ...p.values })),
+  };
+}
+
+export const BREAKDOWN_SERIES = [FUNNEL.mqlCount, FUNNEL.sqlCount, FUNNEL.wonCount] as const;
+
+export function breakdownChartInput(rows: readonly BreakdownRow[], large?: boolean): CategoryChartInput {
+  return {
+    categories: rows.map((r) => r.key),
+    series: BREAKDOWN_SERIES.map((m) => ({ name: SERIES_TITLES[m] ?? m, values: rows.map((r) => r.values[m]), format: 'integer' as const })),
+    horizontal: true,
+    format: 'integer',
+    large: large ?? false,
+  };
+}
+
+export function breakdownTable(rows: readonly BreakdownRow[], dimensionTitle: string): TableData {
+  return {
+    columns: [
+      { key: 'key', title: dimensionTitle, format: 'text' },
+      { key: FUNNEL.mqlCount, title: 'MQLs', format: 'integer' },
+      { key: FUNNEL.sqlCount, title: 'SQLs', format: 'integer' },
+      { key: FUNNEL.wonCount, title: 'Won', format: 'integer' },
+      { key: FUNNEL.wonAmount, title: 'Won amount', format: 'currency' },
+    ],
+    rows: rows.map((r) => ({ key: r.key, ...r.values })),
+  };
+}

@@ -1,0 +1,48 @@
+// Monthly trend of MQLs, SQLs and won, by MQL month.
+import { useMemo } from 'react';
+import { ChartPanel } from '../../../components/chart-panel';
+import { categoryChartOption } from '../../../lib/chart-options';
+import { memberTitle, useMeta } from '../../../lib/cube-meta';
+import { formatPeriod } from '../../../lib/format';
+import type { ResolvedFilters } from '../../../lib/filters';
+import { periodRange } from '../../../lib/drill';
+import type { OnDrill } from '../../../lib/drill';
+import { TREND_MEASURES, useMonthlyTrend } from '../api/get-monthly-trend';
+import { FUNNEL, funnelFilters } from '../api/members';
+import { trendChartInput, trendTable } from './funnel-data';
+
+export interface TrendChartProps {
+  readonly filters: ResolvedFilters;
+  readonly onDrill: OnDrill;
+  readonly large?: boolean;
+}
+
+export function TrendChart({ filters, onDrill, large }: TrendChartProps) {
+  const trend = useMonthlyTrend(filters);
+  const meta = useMeta().data;
+  const option = useMemo(() => (trend.data ? categoryChartOption(trendChartInput(trend.data, large)) : null), [trend.data, large]);
+  const table = useMemo(() => (trend.data ? trendTable(trend.data) : null), [trend.data]);
+  const drill = (index: number, measure: string) => {
+    const point = trend.data?.[index];
+    if (!point) return;
+    onDrill({
+      title: `${memberTitle(meta, measure, measure)} · MQL month ${formatPeriod(point.month, 'month')}`,
+      measure,
+      filters: funnelFilters(filters),
+      timeDimensions: [{ dimension: FUNNEL.mqlDate, dateRange: periodRange(point.month, 'month', filters.dateRange) }],
+    });
+  };
+  return (
+    <ChartPanel
+      testId="chart-trend"
+      title="Monthly trend"
+      description="MQLs, SQLs and won deals by the month the lead became an MQL."
+      query={trend}
+      option={option}
+      table={table}
+      large={large ?? false}
+      onItemClick={(item) => drill(item.dataIndex, TREND_MEASURES[item.seriesIndex] ?? FUNNEL.mqlCount)}
+      onRowClick={(_, index) => drill(index, FUNNEL.mqlCount)}
+    />
+  );
+}

@@ -1,0 +1,135 @@
+import { describe, expect, it } from 'vitest';
+import { categoryChartOption, funnelOption, funnelSteps, tooltipFormatter } from './chart-options';
+import { PALETTE } from '../config/palette';
+
+type Obj = Record<string, unknown>;
+const get = (o: unknown, ...path: (string | number)[]): unknown => path.reduce<unknown>((v, k) => (v as Obj | undefined)?.[k as string], o);
+
+describe('funnelSteps', () => {
+  const cases = [
+    {
+      name: 'typical funnel',
+      stages: [100, 60, 30, 30, 12],
+      expected: [
+        { step: null, cumulative: 1 },
+        { step: 0.6, cumulative: 0.6 },
+        { step: 0.5, cumulative: 0.3 },
+        { step: 1, cumulative: 0.3 },
+        { step: 0.4, cumulative: 0.12 },
+      ],
+    },
+    {
+      name: 'empty cohort',
+      stages: [0, 0, 0],
+      expected: [
+        { step: null, cumulative: null },
+        { step: null, cumulative: null },
+        { step: null, cumulative: null },
+      ],
+    },
+    { name: 'zero in the middle', stages: [10, 0, 0], expected: [{ step: null, cumulative: 1 }, { step: 0, cumulative: 0 }, { step: null, cumulative: 0 }] },
+  ];
+  for (const c of cases) {
+    it(c.name, () => {
+      const steps = funnelSteps(c.stages.map((value, i) => ({ key: `k${i}`, name: `S${i}`, value })));
+      expect(steps.map((s) => ({ step: s.stepRate, cumulative: s.cumulativeRate }))).toEqual(c.expected);
+    });
+  }
+});
+
+describe('funnelOption', () => {
+  const stages = [
+    { key: 'funnel.mql_count', name: 'MQL', value: 200 },
+    { key: 'funnel.sal_count', name: 'SAL', value: 150 },
+    { key: 'funnel.won_count', name: 'Won', value: 15 },
+  ];
+  const option = funnelOption(stages);
+  it('one bar per stage in order, coloured from the palette', () => {
+    expect(get(option, 'yAxis', 'data')).toEqual(['MQL', 'SAL', 'Won']);
+    expect(get(option, 'series', 0, 'data')).toEqual([
+      { value: 200, itemStyle: { color: PALETTE[0] } },
+      { value: 150, itemStyle: { color: PALETTE[1] } },
+      { value: 15, itemStyle: { color: PALETTE[2] } },
+    ]);
+  });
+  it('labels carry count, step and cumulative conversion', () => {
+    const formatter = get(option, 'series', 0, 'label', 'formatter') as (p: { dataIndex: number }) => string;
+    expect(formatter({ dataIndex: 0 })).toBe('200');
+    expect(formatter({ dataIndex: 1 })).toBe('150  ·  75.0% step  ·  75.0% of MQLs');
+    expect(formatter({ dataIndex: 2 })).toBe('15  ·  10.0% step  ·  7.5% of MQLs');
+  });
+  it('meeting mode uses larger type', () => {
+    expect(get(funnelOption(stages, true), 'textStyle', 'fontSize')).toBeGreaterThan(get(option, 'textStyle', 'fontSize') as number);
+  });
+});
+
+describe('categoryChartOption', () => {
+  const cases = [
+    {
+      name: 'vertical bars, one series, no legend',
+      input: { categories: ['Jan', 'Feb'], series: [{ name: 'MQLs', values: [3, 4] }] },
+      check: (o: unknown) => {
+        expect(get(o, 'xAxis', 'data')).toEqual(['Jan', 'Feb']);
+        expect(get(o, 'yAxis', 0, 'type')).toBe('value');
+        expect(get(o, 'series', 0, 'type')).toBe('bar');
+        expect(get(o, 'series', 0, 'data')).toEqual([3, 4]);
+        expect(get(o, 'legend', 'show')).toBe(false);
+      },
+    },
+    {
+      name: 'horizontal bars put categories on y, top to bottom',
+      input: { categories: ['Email', 'Web'], series: [{ name: 'MQLs', values: [5, 1] }, { name: 'SQLs', values: [2, null] }], horizontal: true },
+      check: (o: unknown) => {
+        expect(get(o, 'yAxis', 'data')).toEqual(['Email', 'Web']);
+        expect(get(o, 'yAxis', 'inverse')).toBe(true);
+        expect(get(o, 'xAxis', 0, 'type')).toBe('value');
+        expect(get(o, 'series', 1, 'data')).toEqual([2, null]);
+        expect(get(o, 'series', 1, 'xAxisIndex')).toBe(0);
+        expect(get(o, 'legend', 'show')).toBeUndefined();
+      },
+    },
+    {
+      name: 'a rate on a second axis, formatted as percent',
+      input: {
+        categories: ['W1'],
+        series: [
+          { name: 'Breached', values: [4], stack: 'sla' },
+          { name: 'Met', values: [6], stack: 'sla' },
+          { name: 'Compliance', values: [0.6], kind: 'line' as const, axis: 1 as const, format: 'percent' as const },
+        ],
+        format: 'integer' as const,
+      },
+      check: (o: unknown) => {
+        expect((get(o, 'yAxis') as unknown[]).length).toBe(2);
+        expect(get(o, 'series', 0, 'stack')).toBe('sla');
+        expect(get(o, 'series', 2, 'type')).toBe('line');
+        expect(get(o, 'series', 2, 'yAxisIndex')).toBe(1);
+        const fmt = get(o, 'yAxis', 1, 'axisLabel', 'formatter') as (v: number) => string;
+        expect(fmt(0.5)).toBe('50.0%');
+        const countFmt = get(o, 'yAxis', 0, 'axisLabel', 'formatter') as (v: number) => string;
+        expect(countFmt(1500)).toBe('1.5K');
+      },
+    },
+    {
+      name: 'series colours follow the Okabe–Ito palette unless set',
+      input: { categories: ['a'], series: [{ name: 'x', values: [1] }, { name: 'y', values: [1], color: '#123456' }] },
+      check: (o: unknown) => {
+        expect(get(o, 'series', 0, 'itemStyle', 'color')).toBe(PALETTE[0]);
+        expect(get(o, 'series', 1, 'itemStyle', 'color')).toBe('#123456');
+      },
+    },
+  ];
+  for (const c of cases) it(c.name, () => c.check(categoryChartOption(c.input)));
+});
+
+describe('tooltipFormatter', () => {
+  it('formats each series in its own format and escapes names', () => {
+    const f = tooltipFormatter([{ name: 'MQLs', values: [], format: 'integer' }, { name: 'Rate <x>', values: [], format: 'percent' }], 'integer');
+    expect(
+      f([
+        { name: 'Mar 2026', seriesIndex: 0, seriesName: 'MQLs', value: 1200, marker: '' },
+        { name: 'Mar 2026', seriesIndex: 1, seriesName: 'Rate <x>', value: 0.25, marker: '' },
+      ]),
+    ).toBe('<b>Mar 2026</b><br/>MQLs: <b>1,200</b><br/>Rate &#60;x&#62;: <b>25.0%</b>');
+  });
+});

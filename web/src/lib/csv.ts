@@ -1,0 +1,59 @@
+// CSV export (RFC 4180): every chart's data and every drill-down table.
+
+export interface CsvColumn {
+  readonly key: string;
+  readonly title: string;
+}
+
+export type CsvValue = string | number | boolean | null | undefined;
+
+/** Text cells that a spreadsheet would run as a formula get a leading apostrophe. */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+export function csvCell(value: CsvValue): string {
+  if (value === null || value === undefined) return '';
+  let text: string;
+  if (typeof value === 'number') text = Number.isFinite(value) ? String(value) : '';
+  else if (typeof value === 'boolean') text = value ? 'true' : 'false';
+  else text = FORMULA_START.test(value) && !/^-?\d+(\.\d+)?$/.test(value) ? `'${value}` : value;
+  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}
+
+/** Header row of titles, then one row per record; CRLF line ends. */
+export function toCsv(columns: readonly CsvColumn[], rows: readonly Readonly<Record<string, CsvValue>>[]): string {
+  const lines = [columns.map((c) => csvCell(c.title)).join(',')];
+  for (const row of rows) lines.push(columns.map((c) => csvCell(row[c.key])).join(','));
+  return `${lines.join('\r\n')}\r\n`;
+}
+
+/** A file-system-safe name: `sla-by-week-2026-03-01.csv`. */
+export function fileName(title: string, extension: string): string {
+  const slug = title
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 60);
+  return `${slug || 'export'}.${extension}`;
+}
+
+function download(name: string, href: string): void {
+  const link = document.createElement('a');
+  link.href = href;
+  link.download = name;
+  link.rel = 'noopener';
+  document.body.append(link);
+  link.click();
+  link.remove();
+}
+
+export function downloadCsv(title: string, csv: string): void {
+  // A BOM so that spreadsheet programs read the file as UTF-8.
+  const blob = new Blob(['\uFEFF', csv], { type: 'text/csv;charset=utf-8' });
+  const url = URL.createObjectURL(blob);
+  download(fileName(title, 'csv'), url);
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+export function downloadDataUrl(title: string, dataUrl: string, extension: string): void {
+  download(fileName(title, extension), dataUrl);
+}

@@ -1,0 +1,201 @@
+// Global dashboard filters: their URL form (so a link reproduces the view), date presets
+// resolved against the data's as-of date, and the Cube filters they become for one view.
+
+export const DATE_PRESETS = ['this-month', 'last-month', 'this-quarter', 'last-12-months', 'all'] as const;
+export type DatePreset = (typeof DATE_PRESETS)[number];
+
+export const PRESET_LABELS: Readonly<Record<DatePreset, string>> = {
+  'this-month': 'This month',
+  'last-month': 'Last month',
+  'this-quarter': 'This quarter',
+  'last-12-months': 'Last 12 months',
+  all: 'All time',
+};
+
+export const DEFAULT_PRESET: DatePreset = 'last-12-months';
+
+/** The dimensions every page can filter on, in the order the filter bar shows them. */
+export const FILTER_DIMENSIONS = ['channel', 'segment', 'region', 'team', 'owner'] as const;
+export type FilterDimension = (typeof FILTER_DIMENSIONS)[number];
+
+/** A closed range of calendar days, `YYYY-MM-DD` inclusive on both ends (Cube's dateRange). */
+export type DateRange = readonly [string, string];
+
+export interface DashboardFilters {
+  /** A preset, or null when `from`/`to` give a custom range. */
+  readonly preset: DatePreset | null;
+  readonly from: string | null;
+  readonly to: string | null;
+  readonly dims: Readonly<Record<FilterDimension, readonly string[]>>;
+}
+
+/** Filters with the date range made concrete: what every query is built from. */
+export interface ResolvedFilters {
+  readonly dateRange: DateRange | null;
+  /** The period before `dateRange`, of the same length (null for "all time"). */
+  readonly previousRange: DateRange | null;
+  readonly dims: Readonly<Record<FilterDimension, readonly string[]>>;
+}
+
+export interface CubeFilter {
+  readonly member: string;
+  readonly operator: 'equals';
+  readonly values: readonly string[];
+}
+
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+function emptyDims(): Record<FilterDimension, string[]> {
+  return { channel: [], segment: [], region: [], team: [], owner: [] };
+}
+
+export function defaultFilters(): DashboardFilters {
+  return { preset: DEFAULT_PRESET, from: null, to: null, dims: emptyDims() };
+}
+
+function isValidDay(value: string | null): value is string {
+  if (value === null || !ISO_DAY.test(value)) return false;
+  const date = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
+}
+
+/** Reads filters from a query string. Unknown keys are ignored; bad dates fall back to the default preset. */
+export function parseFilters(search: string | URLSearchParams): DashboardFilters {
+  const params = typeof search === 'string' ? new URLSearchParams(search) : search;
+  const dims = emptyDims();
+  for (const dim of FILTER_DIMENSIONS) {
+    const values = params.getAll(dim).filter((v) => v !== '');
+    dims[dim] = [...new Set(values)].sort();
+  }
+  const from = params.get('from');
+  const to = params.get('to');
+  if (isValidDay(from) && isValidDay(to)) {
+    const [a, b] = from <= to ? [from, to] : [to, from];
+    return { preset: null, from: a, to: b, dims };
+  }
+  const range = params.get('range');
+  const preset = DATE_PRESETS.find((p) => p === range) ?? DEFAULT_PRESET;
+  return { preset, from: null, to: null, dims };
+}
+
+/**
+ * Writes filters to query-string parameters, in a stable order, leaving out defaults.
+ * Other parameters in `base` (e.g. `slide`) are kept.
+ */
+export function serializeFilters(filters: DashboardFilters, base?: URLSearchParams): URLSearchParams {
+  const params = new URLSearchParams();
+  if (base) {
+    for (const [key, value] of base) {
+      if (key === 'range' || key === 'from' || key === 'to' || (FILTER_DIMENSIONS as readonly string[]).includes(key)) continue;
+      params.append(key, value);
+    }
+  }
+  if (filters.preset === null && filters.from && filters.to) {
+    params.set('from', filters.from);
+    params.set('to', filters.to);
+  } else if (filters.preset !== null && filters.preset !== DEFAULT_PRESET) {
+    params.set('range', filters.preset);
+  }
+  for (const dim of FILTER_DIMENSIONS) {
+    for (const value of [...filters.dims[dim]].sort()) params.append(dim, value);
+  }
+  return params;
+}
+
+export function withDimension(filters: DashboardFilters, dim: FilterDimension, values: readonly string[]): DashboardFilters {
+  return { ...filters, dims: { ...filters.dims, [dim]: [...new Set(values)].sort() } };
+}
+
+export function activeFilterCount(filters: DashboardFilters): number {
+  return FILTER_DIMENSIONS.reduce((n, dim) => n + (filters.dims[dim].length > 0 ? 1 : 0), 0);
+}
+
+// ---- dates (all in UTC calendar days) ----
+
+function day(date: Date): string {
+  return date.toISOString().slice(0, 10);
+}
+
+function utc(year: number, month: number, dayOfMonth: number): Date {
+  return new Date(Date.UTC(year, month, dayOfMonth));
+}
+
+function monthStart(date: Date, offsetMonths = 0): Date {
+  return utc(date.getUTCFullYear(), date.getUTCMonth() + offsetMonths, 1);
+}
+
+function monthEnd(date: Date, offsetMonths = 0): Date {
+  return utc(date.getUTCFullYear(), date.getUTCMonth() + offsetMonths + 1, 0);
+}
+
+/** The concrete range of a preset, relative to the data's as-of day (the latest event in the data). */
+export function presetRange(preset: DatePreset, asOf: string): DateRange | null {
+  const at = new Date(`${asOf.slice(0, 10)}T00:00:00Z`);
+  switch (preset) {
+    case 'this-month':
+      return [day(monthStart(at)), day(monthEnd(at))];
+    case 'last-month':
+      return [day(monthStart(at, -1)), day(monthEnd(at, -1))];
+    case 'this-quarter': {
+      const q = Math.floor(at.getUTCMonth() / 3) * 3;
+      return [day(utc(at.getUTCFullYear(), q, 1)), day(utc(at.getUTCFullYear(), q + 3, 0))];
+    }
+    case 'last-12-months':
+      return [day(monthStart(at, -11)), day(monthEnd(at))];
+    case 'all':
+      return null;
+  }
+}
+
+function isMonthAligned([from, to]: DateRange): boolean {
+  const end = new Date(`${to}T00:00:00Z`);
+  const next = new Date(end.getTime() + 86_400_000);
+  return from.endsWith('-01') && next.getUTCDate() === 1;
+}
+
+/** The period just before `range`, of equal length: whole months when the range is whole months, else days. */
+export function previousRange(range: DateRange): DateRange {
+  const from = new Date(`${range[0]}T00:00:00Z`);
+  const to = new Date(`${range[1]}T00:00:00Z`);
+  if (isMonthAligned(range)) {
+    const months = (to.getUTCFullYear() - from.getUTCFullYear()) * 12 + to.getUTCMonth() - from.getUTCMonth() + 1;
+    return [day(monthStart(from, -months)), day(monthEnd(from, -1))];
+  }
+  const days = Math.round((to.getTime() - from.getTime()) / 86_400_000) + 1;
+  const prevTo = new Date(from.getTime() - 86_400_000);
+  const prevFrom = new Date(from.getTime() - days * 86_400_000);
+  return [day(prevFrom), day(prevTo)];
+}
+
+export function resolveFilters(filters: DashboardFilters, asOf: string | null): ResolvedFilters {
+  let dateRange: DateRange | null = null;
+  if (filters.preset === null && filters.from && filters.to) dateRange = [filters.from, filters.to];
+  else if (filters.preset !== null && asOf) dateRange = presetRange(filters.preset, asOf);
+  return { dateRange, previousRange: dateRange ? previousRange(dateRange) : null, dims: filters.dims };
+}
+
+/**
+ * The Cube filters for one view. `members` maps each global filter to the view's member;
+ * a filter the view has no member for is left out (listed in `unsupported`).
+ */
+export function toCubeFilters(
+  dims: ResolvedFilters['dims'],
+  members: Partial<Readonly<Record<FilterDimension, string>>>,
+): { filters: CubeFilter[]; unsupported: FilterDimension[] } {
+  const filters: CubeFilter[] = [];
+  const unsupported: FilterDimension[] = [];
+  for (const dim of FILTER_DIMENSIONS) {
+    const values = dims[dim];
+    if (values.length === 0) continue;
+    const member = members[dim];
+    if (member) filters.push({ member, operator: 'equals', values: [...values] });
+    else unsupported.push(dim);
+  }
+  return { filters, unsupported };
+}
+
+export function describeRange(range: DateRange | null): string {
+  if (!range) return 'All time';
+  const fmt = (d: string) => new Date(`${d}T00:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+  return `${fmt(range[0])} – ${fmt(range[1])}`;
+}

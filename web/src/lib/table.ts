@@ -1,0 +1,68 @@
+// Table model shared by chart data views and drill-down tables: columns, sorting, display.
+import { formatPeriod, formatTimestamp, formatValue, toNumber } from './format';
+import type { ValueFormat } from './format';
+import type { CsvValue } from './csv';
+
+export type ColumnFormat = ValueFormat | 'text' | 'timestamp' | 'month' | 'week' | 'boolean';
+
+export interface TableColumn {
+  readonly key: string;
+  readonly title: string;
+  readonly format: ColumnFormat;
+}
+
+export type TableRow = Readonly<Record<string, CsvValue>>;
+
+export interface TableData {
+  readonly columns: readonly TableColumn[];
+  readonly rows: readonly TableRow[];
+}
+
+export type SortDirection = 'asc' | 'desc';
+
+export interface SortState {
+  readonly key: string;
+  readonly direction: SortDirection;
+}
+
+export function isNumericFormat(format: ColumnFormat): boolean {
+  return format !== 'text' && format !== 'timestamp' && format !== 'month' && format !== 'week' && format !== 'boolean';
+}
+
+/** Sorts a copy: numbers numerically, text naturally, empty values last in both directions. */
+export function sortRows(rows: readonly TableRow[], column: TableColumn, direction: SortDirection): TableRow[] {
+  const numeric = isNumericFormat(column.format);
+  const collator = new Intl.Collator('en', { numeric: true, sensitivity: 'base' });
+  const sign = direction === 'asc' ? 1 : -1;
+  return rows
+    .map((row, index) => ({ row, index }))
+    .sort((a, b) => {
+      const va = a.row[column.key];
+      const vb = b.row[column.key];
+      const ea = va === null || va === undefined || va === '';
+      const eb = vb === null || vb === undefined || vb === '';
+      if (ea || eb) return ea === eb ? a.index - b.index : ea ? 1 : -1;
+      let cmp: number;
+      if (numeric) cmp = (toNumber(va) ?? 0) - (toNumber(vb) ?? 0);
+      else cmp = collator.compare(String(va), String(vb));
+      return cmp === 0 ? a.index - b.index : sign * cmp;
+    })
+    .map((x) => x.row);
+}
+
+export function formatCell(value: CsvValue, format: ColumnFormat): string {
+  switch (format) {
+    case 'text':
+      return value === null || value === undefined || value === '' ? '—' : String(value);
+    case 'timestamp':
+      return formatTimestamp(value === null || value === undefined ? null : String(value));
+    case 'month':
+      return formatPeriod(value === null || value === undefined ? null : String(value), 'month');
+    case 'week':
+      return formatPeriod(value === null || value === undefined ? null : String(value), 'week');
+    case 'boolean':
+      return value === true || value === 'true' ? 'yes' : value === false || value === 'false' ? 'no' : '—';
+    default:
+      return formatValue(toNumber(value), format);
+  }
+}
