@@ -1,0 +1,56 @@
+/** What sales and marketing agreed (`agreement.yml`), validated and normalised. */
+
+export const SYSTEMS = ['salesforce', 'marketo', 'hubspot'] as const;
+export type System = (typeof SYSTEMS)[number];
+
+/** The stage a lead status stands for. */
+export const STATUS_STAGES = ['lead', 'mql', 'sal', 'rejected', 'sql', 'recycled'] as const;
+export type StatusStage = (typeof STATUS_STAGES)[number];
+
+export const OPPORTUNITY_OUTCOMES = ['open', 'won', 'lost'] as const;
+export type OpportunityOutcome = (typeof OPPORTUNITY_OUTCOMES)[number];
+
+export const WEEKDAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const;
+export type Weekday = (typeof WEEKDAYS)[number];
+
+export interface SegmentBand {
+  readonly name: string;
+  /** Inclusive upper bound; null for the last, open-ended band. */
+  readonly maxEmployees: number | null;
+}
+
+export interface SalesSla {
+  readonly hours: number;
+  readonly hoursType: 'clock' | 'business';
+  readonly timeZone: string;
+  readonly businessHours: {
+    /** Minutes after local midnight. */
+    readonly startMinute: number;
+    readonly endMinute: number;
+    readonly days: readonly Weekday[];
+  };
+  readonly hoursBySegment: Readonly<Record<string, number>>;
+}
+
+export interface Agreement {
+  readonly version: 1;
+  /** system → lower-cased, trimmed status → stage */
+  readonly leadStatuses: Readonly<Record<System, Readonly<Record<string, StatusStage>>>>;
+  /** system → lower-cased, trimmed stage name → outcome */
+  readonly opportunityStages: Readonly<Record<'salesforce' | 'hubspot', Readonly<Record<string, OpportunityOutcome>>>>;
+  readonly mql: { readonly inferFromLaterStages: boolean };
+  readonly salesSla: SalesSla;
+  readonly mqlCommitments: {
+    readonly monthly: Readonly<Record<string, number>>;
+    /** 'YYYY-MM' → segment → MQLs */
+    readonly months: Readonly<Record<string, Readonly<Record<string, number>>>>;
+  };
+  /** channel → its lead sources as written in the file */
+  readonly channels: Readonly<Record<string, readonly string[]>>;
+  readonly segments: readonly SegmentBand[];
+  /** region → its countries as written in the file */
+  readonly regions: Readonly<Record<string, readonly string[]>>;
+  readonly sourceTimeZones: { readonly hubspot: string };
+  /** sha256 of the file's text, for build_info. */
+  readonly hash: string;
+}

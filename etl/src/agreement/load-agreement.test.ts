@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { fileURLToPath } from 'node:url';
+import { AgreementError } from './agreement-error';
+import { loadAgreement, parseAgreement } from './load-agreement';
+
+const repoAgreement = fileURLToPath(new URL('../../../agreement.yml', import.meta.url));
+
+describe('loadAgreement', () => {
+  it('reads the repository agreement.yml', async () => {
+    const a = await loadAgreement(repoAgreement);
+    expect(a.salesSla.hours).toBe(24);
+    expect(a.salesSla.hoursType).toBe('clock');
+    expect(a.leadStatuses.salesforce['closed - not converted']).toBe('rejected');
+    expect(a.leadStatuses.marketo['mql']).toBe('mql');
+    expect(a.segments.map((s) => s.name)).toEqual(['SMB', 'Mid-Market', 'Enterprise']);
+    expect(a.hash).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it('fills defaults for an empty agreement', () => {
+    const a = parseAgreement('version: 1\n', 'a.yml');
+    expect(a.salesSla).toMatchObject({ hours: 24, hoursType: 'clock', timeZone: 'UTC' });
+    expect(a.salesSla.businessHours).toEqual({ startMinute: 540, endMinute: 1020, days: ['mon', 'tue', 'wed', 'thu', 'fri'] });
+    expect(a.mql.inferFromLaterStages).toBe(true);
+    expect(a.sourceTimeZones.hubspot).toBe('UTC');
+  });
+
+  const bad = [
+    { name: 'unknown top-level key', text: 'version: 1\nsla: 3\n', message: 'a.yml:2:1: "sla": expected one of the keys version, lead_statuses' },
+    { name: 'wrong version', text: 'version: 2\n', message: 'a.yml:1:10: "version": expected the number 1 (found 2)' },
+    { name: 'unknown stage', text: 'version: 1\nlead_statuses:\n  salesforce:\n    Working: accepted\n', message: 'a.yml:4:14: "lead_statuses.salesforce.Working": expected one of lead, mql, sal, rejected, sql, recycled (found "accepted")' },
+    { name: 'negative SLA hours', text: 'version: 1\nsales_sla:\n  hours: -4\n', message: 'a.yml:3:10: "sales_sla.hours": expected a number above 0 (found -4)' },
+    { name: 'bad time zone', text: 'version: 1\nsales_sla:\n  time_zone: Mars/Base\n', message: '"sales_sla.time_zone": expected an IANA time zone such as Europe/Berlin (found "Mars/Base")' },
+    { name: 'bad weekday', text: 'version: 1\nsales_sla:\n  business_hours:\n    days: [mon, funday]\n', message: '"sales_sla.business_hours.days.1": expected one of sun, mon' },
+    { name: 'end before start', text: 'version: 1\nsales_sla:\n  business_hours:\n    start: "17:00"\n    end: "09:00"\n', message: '"sales_sla.business_hours.end": expected a time after business_hours.start' },
+    { name: 'commitment for an unknown segment', text: 'version: 1\nmql_commitments:\n  monthly:\n    Giant: 5\n', message: 'a.yml:4:5: "mql_commitments.monthly.Giant": expected a segment named in segments (SMB, Mid-Market, Enterprise)' },
+    { name: 'bad month key', text: 'version: 1\nmql_commitments:\n  months:\n    2026-13: {SMB: 1}\n', message: '"mql_commitments.months.2026-13": expected a month key written YYYY-MM' },
+    { name: 'fractional commitment', text: 'version: 1\nmql_commitments:\n  monthly:\n    SMB: 2.5\n', message: '"mql_commitments.monthly.SMB": expected a whole number ≥ 0 (found 2.5)' },
+    { name: 'source in two channels', text: 'version: 1\nchannels:\n  A: [Web]\n  B: [web]\n', message: '"channels.B.0": expected each lead source under one key only (also under A) (found "web")' },
+    { name: 'descending segment bands', text: 'version: 1\nsegments:\n  - {name: A, max_employees: 100}\n  - {name: B, max_employees: 50}\n', message: '"segments.1.max_employees": expected a max_employees above 100' },
+    { name: 'invalid YAML', text: 'version: 1\nchannels: [a\n', message: 'a.yml:3:1: agreement: expected valid YAML' },
+    { name: 'duplicate key', text: 'version: 1\nversion: 1\n', message: 'expected valid YAML (found "Map keys must be unique")' },
+  ];
+  for (const c of bad) {
+    it(`rejects ${c.name} with a message naming the key`, () => {
+      let error: unknown;
+      try {
+        parseAgreement(c.text, 'a.yml');
+      } catch (e) {
+        error = e;
+      }
+      expect(error).toBeInstanceOf(AgreementError);
+      expect((error as Error).message).toContain(c.message);
+    });
+  }
+});

@@ -1,0 +1,74 @@
+/**
+ * Reusable SQL expressions (our dbt macros). Each takes and returns Kysely expressions, so
+ * models compose them without concatenating SQL text. Timestamps are parsed with the
+ * session time zone set to UTC by `buildModels` (a value without an offset is read as UTC).
+ */
+import { sql, type Expression, type RawBuilder } from 'kysely';
+
+/** NULL for empty or blank text. */
+export function blankToNull(expr: Expression<string | null>): RawBuilder<string | null> {
+  return sql<string | null>`nullif(trim(${expr}), '')`;
+}
+
+/** Trimmed, lower-cased email; NULL when blank or without an "@". */
+export function normaliseEmail(expr: Expression<string | null>): RawBuilder<string | null> {
+  return sql<string | null>`case when strpos(lower(trim(${expr})), '@') > 1 then lower(trim(${expr})) end`;
+}
+
+/** Lower-cased, trimmed key for matching agreement values (statuses, sources, countries). */
+export function matchKey(expr: Expression<string | null>): RawBuilder<string | null> {
+  return sql<string | null>`nullif(lower(trim(${expr})), '')`;
+}
+
+/**
+ * A text timestamp as a UTC TIMESTAMP: ISO 8601 with `Z` or an offset (`+0000`, `-05:00`)
+ * is converted; a date alone is midnight UTC; anything unparsable is NULL.
+ */
+export function toUtc(expr: Expression<string | null>): RawBuilder<Date | null> {
+  return sql<Date | null>`timezone('UTC', try_cast(trim(${expr}) as timestamptz))`;
+}
+
+/**
+ * A text timestamp that may lack an offset (HubSpot exports the portal's local time):
+ * with an offset or `Z` it is converted; without one it is read in `zone`. US-style
+ * `MM/DD/YYYY HH:MM` is accepted too.
+ */
+export function localToUtc(expr: Expression<string | null>, zone: Expression<string>): RawBuilder<Date | null> {
+  return sql<Date | null>`case
+    when regexp_matches(trim(${expr}), '(Z|[+-]\\d\\d:?\\d\\d)$') then timezone('UTC', try_cast(trim(${expr}) as timestamptz))
+    else timezone('UTC', timezone(${zone}, coalesce(
+      try_cast(trim(${expr}) as timestamp),
+      try_strptime(trim(${expr}), ['%m/%d/%Y %H:%M', '%m/%d/%Y %H:%M:%S', '%m/%d/%Y %I:%M %p', '%m/%d/%Y'])
+    )))
+  end`;
+}
+
+/** A number that may carry thousand separators, a currency sign or spaces; NULL if unparsable. */
+export function parseNumber(expr: Expression<string | null>): RawBuilder<number | null> {
+  return sql<number | null>`try_cast(regexp_replace(trim(${expr}), '[,$€£\\s]', '', 'g') as double)`;
+}
+
+/** true/false, 1/0, yes/no (any case); NULL if blank or unparsable. */
+export function parseBoolean(expr: Expression<string | null>): RawBuilder<boolean | null> {
+  return sql<boolean | null>`try_cast(trim(${expr}) as boolean)`;
+}
+
+/** True when the text is present but does not parse with `parsed` (a failed cast). */
+export function failedCast(text: Expression<string | null>, parsed: Expression<unknown>): RawBuilder<boolean> {
+  return sql<boolean>`(nullif(trim(${text}), '') is not null and ${parsed} is null)`;
+}
+
+/** a ÷ b, NULL when b is 0 or NULL. */
+export function safeDivide(a: Expression<number | null>, b: Expression<number | null>): RawBuilder<number | null> {
+  return sql<number | null>`(${a})::double / nullif(${b}, 0)`;
+}
+
+/** Hours from `a` to `b` (fractional). */
+export function hoursBetween(a: Expression<Date | null>, b: Expression<Date | null>): RawBuilder<number | null> {
+  return sql<number | null>`(epoch(${b}) - epoch(${a})) / 3600.0`;
+}
+
+/** Days from `a` to `b` (fractional). */
+export function daysBetween(a: Expression<Date | null>, b: Expression<Date | null>): RawBuilder<number | null> {
+  return sql<number | null>`(epoch(${b}) - epoch(${a})) / 86400.0`;
+}

@@ -1,0 +1,2 @@
+import type { Model } from "../model";
+export const martModels: readonly Model[] = [];

@@ -1,0 +1,71 @@
+/**
+ * Marketo staging models. Timestamps are ISO 8601 with `Z` (or an offset) → UTC.
+ * Ids stay text (Marketo's are integers, but nothing here does arithmetic on them).
+ */
+import { sql } from 'kysely';
+import { blankToNull, normaliseEmail, parseNumber, toUtc } from '../macros';
+import type { Model } from '../model';
+import { stagingModels } from './staging-model';
+
+/** stg_marketo__leads: one row per Marketo person. */
+export const stgMarketoLeads: Model[] = stagingModels({
+  name: 'stg_marketo__leads',
+  format: 'marketo__leads',
+  id: 'id',
+  required: ['createdAt'],
+  columns: (r) => ({
+    marketo_lead_id: blankToNull(r('id')),
+    sfdc_lead_id: blankToNull(r('sfdcLeadId')),
+    acquisition_program_id: blankToNull(r('acquisitionProgramId')),
+    email: normaliseEmail(r('email')),
+    first_name: blankToNull(r('firstName')),
+    last_name: blankToNull(r('lastName')),
+    full_name: sql`nullif(trim(concat_ws(' ', trim(${r('firstName')}), trim(${r('lastName')}))), '')`,
+    company: blankToNull(r('company')),
+    title: blankToNull(r('title')),
+    lead_status: blankToNull(r('leadStatus')),
+    lead_source: blankToNull(r('leadSource')),
+    acquisition_program_name: blankToNull(r('acquisitionProgramName')),
+    industry: blankToNull(r('industry')),
+    country: blankToNull(r('country')),
+    lead_score: parseNumber(r('leadScore')),
+    number_of_employees: parseNumber(r('numberOfEmployees')),
+    created_at: toUtc(r('createdAt')),
+    updated_at: toUtc(r('updatedAt')),
+    mql_at: toUtc(r('mqlDate')),
+  }),
+  checks: (r) => [
+    { column: 'createdAt', parsed: toUtc(r('createdAt')), expected: 'a timestamp' },
+    { column: 'updatedAt', parsed: toUtc(r('updatedAt')), expected: 'a timestamp' },
+    { column: 'mqlDate', parsed: toUtc(r('mqlDate')), expected: 'a timestamp' },
+    { column: 'leadScore', parsed: parseNumber(r('leadScore')), expected: 'a number' },
+    { column: 'numberOfEmployees', parsed: parseNumber(r('numberOfEmployees')), expected: 'a number' },
+  ],
+});
+
+/**
+ * stg_marketo__activities: one row per activity of the bulk extract. `attributes` stays
+ * JSON text; the intermediate layer reads the few types it needs (104, 23) from it.
+ * A view: it is the largest input and is read once by `int_marketo_activities_filtered`.
+ */
+export const stgMarketoActivities: Model[] = stagingModels({
+  name: 'stg_marketo__activities',
+  format: 'marketo__activities',
+  id: 'marketoGUID',
+  required: ['leadId', 'activityDate', 'activityTypeId'],
+  materialized: 'view',
+  columns: (r) => ({
+    activity_id: blankToNull(r('marketoGUID')),
+    marketo_lead_id: blankToNull(r('leadId')),
+    campaign_id: blankToNull(r('campaignId')),
+    primary_attribute_value_id: blankToNull(r('primaryAttributeValueId')),
+    primary_attribute_value: blankToNull(r('primaryAttributeValue')),
+    attributes: blankToNull(r('attributes')),
+    activity_type_id: sql`try_cast(trim(${r('activityTypeId')}) as integer)`,
+    activity_at: toUtc(r('activityDate')),
+  }),
+  checks: (r) => [
+    { column: 'activityDate', parsed: toUtc(r('activityDate')), expected: 'a timestamp' },
+    { column: 'activityTypeId', parsed: sql`try_cast(trim(${r('activityTypeId')}) as integer)`, expected: 'an activity type id' },
+  ],
+});

@@ -1,0 +1,93 @@
+import { sql, type Kysely } from 'kysely';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { OpenDatabase } from '../../db/open-warehouse';
+import { materialise, type Model, type Warehouse } from '../model';
+import type { RawDatabase } from '../raw-schema';
+import { seedAgreement } from '../seed-agreement';
+import { insertRaw, openRawWarehouse, testAgreement } from '../test-support';
+import { stgSalesforceLeads, stgSalesforceTasks } from './stg-salesforce';
+
+let open: OpenDatabase<RawDatabase> | undefined;
+afterEach(async () => {
+  await open?.close();
+  open = undefined;
+});
+
+async function run(models: Model[], raw: Record<string, Record<string, string | null>[]>): Promise<Kysely<Warehouse>> {
+  open = await openRawWarehouse();
+  const db = open.db as unknown as Kysely<Warehouse>;
+  for (const [format, rows] of Object.entries(raw)) await insertRaw(open.db, format, rows);
+  const agreement = testAgreement();
+  await sql`set TimeZone = 'UTC'`.execute(db);
+  await sql`create schema staging`.execute(db);
+  await seedAgreement(db, agreement);
+  for (const m of models) await materialise({ db, agreement }, m);
+  return db;
+}
+
+const lead = (o: Record<string, string | null>) => ({ Id: '00Q1', Status: 'Open - Not Contacted', CreatedDate: '2026-03-04T15:22:10.000+0000', ...o });
+
+describe('stg_salesforce__leads', () => {
+  const cases = [
+    { name: 'offset timestamp → UTC', raw: lead({ CreatedDate: '2026-03-04T10:22:10.000-0500' }), expected: { created_at: new Date('2026-03-04T15:22:10Z') } },
+    { name: 'date-only ConvertedDate → midnight UTC', raw: lead({ ConvertedDate: '2026-03-05', IsConverted: 'true' }), expected: { converted_at: new Date('2026-03-05T00:00:00Z'), is_converted: true } },
+    { name: 'email trimmed and lower-cased', raw: lead({ Email: '  Ann.Lee@Example.COM ' }), expected: { email: 'ann.lee@example.com' } },
+    { name: 'thousand separators', raw: lead({ NumberOfEmployees: '1,250' }), expected: { number_of_employees: 1250 } },
+    { name: 'blank strings are null', raw: lead({ Company: '  ', LeadSource: '' }), expected: { company: null, lead_source: null, is_converted: false } },
+    { name: 'full name from parts', raw: lead({ FirstName: ' Ann ', LastName: 'Lee' }), expected: { full_name: 'Ann Lee' } },
+  ];
+  for (const c of cases) {
+    it(c.name, async () => {
+      const db = await run(stgSalesforceLeads, { salesforce__lead: [c.raw] });
+      const rows = await db.selectFrom('staging.stg_salesforce__leads').selectAll().execute();
+      expect(rows).toHaveLength(1);
+      expect(rows[0]).toMatchObject(c.expected);
+    });
+  }
+
+  it('quarantines unparsable dates, missing ids and duplicates, keeping every good row', async () => {
+    const db = await run(stgSalesforceLeads, {
+      salesforce__lead: [
+        lead({ Id: '00Q1' }),
+        lead({ Id: '00Q2', CreatedDate: 'yesterday' }),
+        lead({ Id: ' ' }),
+        lead({ Id: '00Q1', Email: 'dup@x.com' }),
+        lead({ Id: '00Q3', NumberOfEmployees: 'lots' }),
+        lead({ Id: '00Q4' }),
+      ],
+    });
+    const kept = await db.selectFrom('staging.stg_salesforce__leads').select(['lead_id', '_line']).orderBy('lead_id').execute();
+    expect(kept).toEqual([
+      { lead_id: '00Q1', _line: 2 },
+      { lead_id: '00Q4', _line: 7 },
+    ]);
+    const rejected = await db.selectFrom('staging.stg_salesforce__leads__rejected').select(['line', 'column_name', 'reason', 'format']).orderBy('line').execute();
+    expect(rejected).toEqual([
+      { line: 3, column_name: 'CreatedDate', reason: 'CreatedDate is not a timestamp: yesterday', format: 'salesforce__lead' },
+      { line: 4, column_name: 'Id', reason: 'missing Id', format: 'salesforce__lead' },
+      { line: 5, column_name: 'Id', reason: 'duplicate Id 00Q1; kept salesforce__lead.csv:2', format: 'salesforce__lead' },
+      { line: 6, column_name: 'NumberOfEmployees', reason: 'NumberOfEmployees is not a number: lots', format: 'salesforce__lead' },
+    ]);
+    const raw = await db.selectFrom('staging.stg_salesforce__leads__rejected').select('raw_text').where('line', '=', 3).executeTakeFirstOrThrow();
+    expect(JSON.parse(String(raw.raw_text))).toMatchObject({ Id: '00Q2', CreatedDate: 'yesterday' });
+  });
+});
+
+describe('stg_salesforce__tasks', () => {
+  const task = (o: Record<string, string | null>) => ({ Id: '00T1', WhoId: '00Q1', Subject: 'Call', Status: 'Completed', CreatedDate: '2026-03-04T15:00:00.000+0000', ...o });
+  const cases = [
+    { name: 'call subtype, completed', raw: task({ TaskSubtype: 'Call' }), expected: { activity_type: 'call', is_completed: true } },
+    { name: 'email subtype', raw: task({ TaskSubtype: 'Email', Subject: 'Email: intro' }), expected: { activity_type: 'email' } },
+    { name: 'meeting by type', raw: task({ TaskSubtype: 'Task', Type: 'Meeting', Subject: 'Demo' }), expected: { activity_type: 'meeting' } },
+    { name: 'open task is not completed', raw: task({ Status: 'Not Started', Subject: 'Follow up', TaskSubtype: 'Task' }), expected: { activity_type: 'other', is_completed: false } },
+    { name: 'ActivityDate is midnight UTC', raw: task({ ActivityDate: '2026-03-06' }), expected: { activity_date: new Date('2026-03-06T00:00:00Z') } },
+    { name: 'CompletedDateTime with offset', raw: task({ CompletedDateTime: '2026-03-04T17:30:00.000+0200' }), expected: { completed_at: new Date('2026-03-04T15:30:00Z') } },
+  ];
+  for (const c of cases) {
+    it(c.name, async () => {
+      const db = await run(stgSalesforceTasks, { salesforce__task: [c.raw] });
+      const rows = await db.selectFrom('staging.stg_salesforce__tasks').selectAll().execute();
+      expect(rows[0]).toMatchObject(c.expected);
+    });
+  }
+});

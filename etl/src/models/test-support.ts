@@ -1,0 +1,34 @@
+/** Test helpers: a fresh in-memory DuckDB with the raw schema of every export format. */
+import { sql, type Kysely } from 'kysely';
+import { parseAgreement } from '../agreement/load-agreement';
+import type { Agreement } from '../agreement/agreement';
+import { openDatabase, type OpenDatabase } from '../db/open-warehouse';
+import { formatByName, formats } from '../formats/index';
+import type { Warehouse } from './model';
+import type { RawDatabase } from './raw-schema';
+
+export async function openRawWarehouse(): Promise<OpenDatabase<RawDatabase>> {
+  const open = await openDatabase<RawDatabase>(':memory:', { threads: '1' });
+  const db = open.db as unknown as Kysely<Warehouse>;
+  await sql`create schema raw`.execute(db);
+  for (const format of formats) {
+    const cols = format.columns.map((c) => sql`${sql.id(c.name)} varchar`);
+    await sql`create table ${sql.table(`raw.${format.name}`)} (${sql.join(cols)}, _file varchar, _line bigint)`.execute(db);
+  }
+  await sql`create table raw._load_rejects (_file varchar, _line bigint, raw_text varchar, reason varchar)`.execute(db);
+  return open;
+}
+
+/** Insert raw rows (canonical column names → text); `_file` defaults to `<format>.csv`, `_line` to 2, 3, … */
+export async function insertRaw(db: Kysely<RawDatabase>, format: string, rows: readonly Record<string, string | null>[], file?: string): Promise<void> {
+  if (rows.length === 0) return;
+  formatByName(format);
+  const wh = db as unknown as Kysely<Warehouse>;
+  const values = rows.map((row, i) => ({ _file: file ?? `${format}.csv`, _line: i + 2, ...row }));
+  await wh.insertInto(`raw.${format}`).values(values).execute();
+}
+
+/** The repository's default agreement with some settings changed. */
+export function testAgreement(overrides: string = ''): Agreement {
+  return parseAgreement(`version: 1\n${overrides}`, 'test-agreement.yml');
+}
