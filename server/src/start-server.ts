@@ -1,0 +1,193 @@
+/**
+ * Runs Cube in-process over the DuckDB warehouse and serves, from one origin, Cube's REST API
+ * at /cubejs-api/v1 (load, meta, sql, dry-run) and, optionally, the built dashboard.
+ */
+import { randomBytes } from 'node:crypto';
+import { createServer } from 'node:http';
+import type { IncomingMessage, RequestListener, Server, ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createRequire } from 'node:module';
+import { dirname, relative, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { CreateOptions, CubejsServerCore as CubeCore } from '@cubejs-backend/server-core';
+import type * as ServerCoreModule from '@cubejs-backend/server-core';
+import { createCheckAuth } from './auth';
+import { MissingApiSecretError, PortInUseError } from './errors';
+import { applyNativeFallback } from './native-fallback/apply';
+import type { NativeFallbackStatus } from './native-fallback/apply';
+import { createStaticHandler } from './static-files';
+import { openWarehouseSource } from './warehouse/warehouse-source';
+
+export interface StartServerOptions {
+  /** The DuckDB warehouse file built by the ETL. */
+  readonly warehousePath: string;
+  /** 0 picks a free port. */
+  readonly port: number;
+  /** Folder of the built dashboard, served with SPA fallback to index.html. */
+  readonly webDist?: string;
+  /** Require a JWT on every request. Default: NODE_ENV === 'production'. */
+  readonly production?: boolean;
+  /** Secret JWTs are signed with. Default: CUBEJS_API_SECRET. */
+  readonly apiSecret?: string;
+  /** Interface to listen on. Default: all. */
+  readonly host?: string;
+  /** Seconds between refresh-worker runs (pre-aggregations). Default 10. */
+  readonly refreshIntervalSeconds?: number;
+  /** How long a replaced warehouse build stays open for requests already using it (ms). Default 30000. */
+  readonly retireAfterMs?: number;
+  /** Where server messages go. Default: console.error. */
+  readonly log?: (message: string) => void;
+}
+
+export interface RunningServer {
+  readonly url: string;
+  readonly port: number;
+  readonly nativeFallback: NativeFallbackStatus;
+  /** The warehouse build being served (1, 2, ...), checking the file for a new one first. */
+  warehouseGeneration(): Promise<number>;
+  close(): Promise<void>;
+}
+
+type CubeConfig = Partial<CreateOptions> & { schemaPath?: string };
+type ExpressApp = RequestListener & { use(...handlers: unknown[]): void };
+
+const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const require = createRequire(import.meta.url);
+
+/** Settings Cube needs on this machine; see CUBE_RUNTIME.md. */
+function configureCubeEnvironment(): void {
+  process.env.CUBEJS_DEV_MODE = 'false';
+  process.env.CUBEJS_CACHE_AND_QUEUE_DRIVER = 'memory';
+  process.env.CUBEJS_TESSERACT_SQL_PLANNER ??= 'false';
+  process.env.CUBEJS_DB_TYPE = 'duckdb';
+  process.env.CUBEJS_EXTERNAL_DEFAULT = 'false';
+  delete process.env.CUBEJS_SQL_PORT;
+  delete process.env.CUBEJS_PG_SQL_PORT;
+}
+
+async function loadCubeConfig(): Promise<CubeConfig> {
+  const module = (await import(pathToFileURL(resolve(projectRoot, 'cube.js')).href)) as { default?: CubeConfig };
+  return module.default ?? {};
+}
+
+const QUIET_MESSAGES = new Set(['UserError', 'Orchestrator error', 'Forbidden', 'Continue wait']);
+
+function createLogger(log: (message: string) => void): (msg: string, params?: Record<string, unknown>) => void {
+  return (msg, params) => {
+    const error = params?.error;
+    if (!error || QUIET_MESSAGES.has(msg) || QUIET_MESSAGES.has(String(params?.type))) return;
+    log(`[cube] ${msg}: ${typeof error === 'string' ? error : JSON.stringify(error)}`);
+  };
+}
+
+function listen(server: Server, port: number, host: string | undefined): Promise<number> {
+  return new Promise((resolvePort, reject) => {
+    const onError = (error: NodeJS.ErrnoException): void => {
+      reject(error.code === 'EADDRINUSE' ? new PortInUseError(port) : error);
+    };
+    server.once('error', onError);
+    server.listen(port, host, () => {
+      server.off('error', onError);
+      resolvePort((server.address() as AddressInfo).port);
+    });
+  });
+}
+
+/** Answers a body that is not valid JSON the way Cube answers bad input: 400 with a message. */
+function jsonErrorHandler(error: { status?: number; type?: string; message?: string }, _req: IncomingMessage, res: ServerResponse, next: (e?: unknown) => void): void {
+  if (error.type === 'entity.parse.failed' || error.status === 400) {
+    res.statusCode = 400;
+    res.setHeader('Content-Type', 'application/json');
+    res.end(JSON.stringify({ error: `Unable to decode the request body as JSON, error: ${error.message ?? 'invalid JSON'}` }));
+    return;
+  }
+  next(error);
+}
+
+export async function startServer(options: StartServerOptions): Promise<RunningServer> {
+  const log = options.log ?? ((message: string) => console.error(message));
+  const production = options.production ?? process.env.NODE_ENV === 'production';
+  const configuredSecret = options.apiSecret ?? process.env.CUBEJS_API_SECRET;
+  if (production && !configuredSecret) throw new MissingApiSecretError();
+  const apiSecret = configuredSecret ?? randomBytes(24).toString('hex');
+
+  configureCubeEnvironment();
+  const nativeFallback = applyNativeFallback();
+  const warehousePath = resolve(options.warehousePath);
+  const source = await openWarehouseSource(warehousePath, {
+    retireAfterMs: options.retireAfterMs,
+    onSwitch: (generation) => log(`[closedloop] serving warehouse build ${generation} of ${warehousePath}`),
+    onSwitchError: (error) => log(`[closedloop] new warehouse build not served yet: ${error.message}`),
+  });
+
+  let core: CubeCore | undefined;
+  let server: Server | undefined;
+  try {
+    const { CubejsServerCore } = require('@cubejs-backend/server-core') as typeof ServerCoreModule;
+    const cubeConfig = await loadCubeConfig();
+    const generationKey = Symbol.for('closedloop.warehouseGeneration');
+    type GenerationContext = { [generationKey]?: number };
+    core = new CubejsServerCore({
+      ...cubeConfig,
+      schemaPath: relative(process.cwd(), resolve(projectRoot, cubeConfig.schemaPath ?? 'model')) || '.',
+      apiSecret,
+      devServer: false,
+      telemetry: false,
+      cacheAndQueueDriver: 'memory',
+      scheduledRefreshTimer: options.refreshIntervalSeconds ?? 10,
+      logger: createLogger(log),
+      checkAuth: createCheckAuth({ production, apiSecret }),
+      contextToOrchestratorId: (context) => {
+        const driver = source.current();
+        (context as GenerationContext)[generationKey] = driver.generation;
+        return `warehouse_${driver.generation}`;
+      },
+      driverFactory: (context) => source.driverFor((context as GenerationContext)[generationKey]),
+    });
+
+    const express = require('express') as () => ExpressApp;
+    const cors = require('cors') as (options?: unknown) => unknown;
+    const bodyParser = require('body-parser') as { json(options: unknown): unknown };
+    const app = express();
+    app.use(cors({ allowedHeaders: 'authorization,content-type,x-request-id' }));
+    app.use(bodyParser.json({ limit: '1mb' }));
+    await core.initApp(app);
+    app.use(jsonErrorHandler);
+
+    const serveStatic = options.webDist ? createStaticHandler(options.webDist) : undefined;
+    server = createServer((req, res) => {
+      if (serveStatic?.(req, res)) return;
+      app(req, res);
+    });
+    const port = await listen(server, options.port, options.host);
+    const url = `http://localhost:${port}`;
+    const running = server;
+    const runningCore = core;
+    return {
+      url,
+      port,
+      nativeFallback,
+      async warehouseGeneration() {
+        await source.settled();
+        return source.current().generation;
+      },
+      async close() {
+        await new Promise<void>((done) => {
+          running.close(() => done());
+          running.closeAllConnections();
+        });
+        await runningCore.beforeShutdown();
+        await runningCore.shutdown();
+        await source.close();
+      },
+    };
+  } catch (error) {
+    server?.close();
+    if (core) {
+      await core.beforeShutdown().catch(() => undefined);
+      await core.shutdown().catch(() => undefined);
+    }
+    await source.close();
+    throw error;
+  }
+}
