@@ -22,6 +22,7 @@ export const salesforceTask: ExportFormat = {
     column('ActivityDate', { aliases: ['Due Date', 'Activity Date'] }),
     column('IsClosed', { aliases: ['Closed'] }),
     column('Priority'),
+    column('Description', { aliases: ['Comments'] }),
     column('CallDurationInSeconds'),
     column('IsDeleted'),
   ],

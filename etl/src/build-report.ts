@@ -1,0 +1,25 @@
+import type { DataTestResult } from './data-tests/index';
+import type { FileReport } from './load/load-raw';
+
+/** What a finished build reports: per input file, what the marts hold, the data tests, timing. */
+export interface BuildReport {
+  readonly warehousePath: string;
+  readonly files: readonly FileReport[];
+  /** Counted from the marts after the build. */
+  readonly counts: {
+    readonly leads: number;
+    readonly mqls: number;
+    readonly sals: number;
+    readonly sqls: number;
+    readonly won: number;
+    readonly lost: number;
+    readonly rejected: number;
+    readonly opportunities: number;
+    /** Input records quarantined by the CSV reader (`raw._load_rejects`). */
+    readonly quarantined: number;
+  };
+  readonly dataTests: readonly DataTestResult[];
+  readonly elapsedMs: number;
+  /** Milliseconds per phase, in order. */
+  readonly phases: readonly { readonly phase: string; readonly ms: number }[];
+}

@@ -1,0 +1,173 @@
+/**
+ * Build the warehouse: load raw exports, run the models and the data tests into a new file
+ * next to the warehouse, and replace the warehouse with it only when every data test passes.
+ *
+ * Safety: the new database is `<warehouse>.building-<pid>`. The previous warehouse is not
+ * opened, let alone written, until the final `rename(2)`, which is atomic on one filesystem;
+ * a build that fails or is killed leaves it exactly as it was (a killed build's temp file is
+ * removed by the next build).
+ */
+import { mkdir, readdir, rename, rm } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
+import type { Kysely } from 'kysely';
+import { loadAgreement } from './agreement/load-agreement';
+import type { Agreement } from './agreement/agreement';
+import type { BuildReport } from './build-report';
+import { runDataTests as realRunDataTests, type DataTestResult } from './data-tests/index';
+import { openDatabase } from './db/open-warehouse';
+import { discoverFiles } from './load/discover-files';
+import { loadRaw } from './load/load-raw';
+import { queryRows } from './load/sql-text';
+import { buildModels as realBuildModels, type RawDatabase } from './models/index';
+import type { BuildPhase, ProgressListener } from './progress/progress-event';
+
+export type { BuildReport } from './build-report';
+export type { ProgressEvent, ProgressListener } from './progress/progress-event';
+
+export interface BuildOptions {
+  /** Folders (or single files) of CSV exports. */
+  readonly inputs: readonly string[];
+  readonly warehousePath: string;
+  readonly agreementPath: string;
+  readonly onProgress?: ProgressListener;
+  /** DuckDB settings for the build (defaults: memory_limit 3GB, preserve_insertion_order true). */
+  readonly duckdb?: Readonly<Record<string, string>>;
+  /** For tests of the build's own behaviour; defaults to the project's models and data tests. */
+  readonly steps?: {
+    readonly buildModels?: (db: Kysely<RawDatabase>, ctx: { agreement: Agreement; onModel?: (name: string, layer: 'staging' | 'intermediate' | 'marts') => void }) => Promise<void>;
+    readonly runDataTests?: (db: Kysely<unknown>) => Promise<DataTestResult[]>;
+  };
+}
+
+/** The data tests failed: the warehouse was not replaced. `results` holds every test. */
+export class DataTestsFailedError extends Error {
+  readonly results: readonly DataTestResult[];
+
+  constructor(results: readonly DataTestResult[]) {
+    const failed = results.filter((r) => !r.passed);
+    const lines = failed.map((r) => {
+      const sample = r.sample.slice(0, 5).map((row) => `      ${JSON.stringify(row, (_k, v: unknown) => (typeof v === 'bigint' ? Number(v) : v))}`);
+      return [`  - ${r.name} on ${r.model}: ${r.failingCount} failing row${r.failingCount === 1 ? '' : 's'}`, ...sample].join('\n');
+    });
+    super(`${failed.length} of ${results.length} data tests failed; the previous warehouse was left in place.\n${lines.join('\n')}`);
+    this.name = 'DataTestsFailedError';
+    this.results = results;
+  }
+}
+
+export async function buildWarehouse(options: BuildOptions): Promise<BuildReport> {
+  const started = performance.now();
+  const emit = options.onProgress ?? (() => {});
+  const phases: { phase: string; ms: number }[] = [];
+  let phaseStart = started;
+  let current: BuildPhase | undefined;
+  const phase = (next: BuildPhase, detail: string): void => {
+    const now = performance.now();
+    if (current) phases.push({ phase: current, ms: Math.round(now - phaseStart) });
+    current = next;
+    phaseStart = now;
+    emit({ type: 'phase', phase: next, detail });
+  };
+
+  phase('discover', 'reading the agreement and listing input files');
+  const agreement = await loadAgreement(options.agreementPath);
+  const files = await discoverFiles(options.inputs);
+  const warehousePath = resolve(options.warehousePath);
+  const tempPath = `${warehousePath}.building-${process.pid}`;
+  await mkdir(dirname(warehousePath), { recursive: true });
+  await removeStaleBuilds(warehousePath);
+  await removeDatabaseFiles(tempPath);
+
+  const settings = { memory_limit: '3GB', preserve_insertion_order: 'true', ...options.duckdb };
+  const open = await openDatabase<RawDatabase>(tempPath, settings);
+  let closed = false;
+  try {
+    const { db, connection } = open;
+    await connection.run(`set enable_progress_bar = true; set enable_progress_bar_print = false; set TimeZone = 'UTC'`);
+
+    phase('load', `${files.length} input file${files.length === 1 ? '' : 's'}`);
+    const reports = await loadRaw(connection, files, { onEvent: emit });
+
+    phase('models', 'staging → intermediate → marts');
+    const buildModels = options.steps?.buildModels ?? realBuildModels;
+    await buildModels(db, { agreement, onModel: (name, layer) => emit({ type: 'model-done', name, layer }) });
+
+    phase('data-tests', 'checking the marts');
+    const runDataTests = options.steps?.runDataTests ?? realRunDataTests;
+    const results = await runDataTests(db as unknown as Kysely<unknown>);
+    for (const result of results) emit({ type: 'data-test-done', result });
+    if (results.some((r) => !r.passed)) throw new DataTestsFailedError(results);
+
+    const counts = await countMarts(open.connection);
+
+    phase('publish', `replacing ${options.warehousePath}`);
+    await connection.run('checkpoint');
+    await open.close();
+    closed = true;
+    await rm(`${tempPath}.wal`, { force: true });
+    await rename(tempPath, warehousePath);
+    await rm(`${warehousePath}.wal`, { force: true });
+    const now = performance.now();
+    phases.push({ phase: 'publish', ms: Math.round(now - phaseStart) });
+    return { warehousePath: options.warehousePath, files: reports, counts, dataTests: results, elapsedMs: Math.round(now - started), phases };
+  } catch (error) {
+    if (!closed) await open.close().catch(() => {});
+    await removeDatabaseFiles(tempPath);
+    throw error;
+  }
+}
+
+async function countMarts(connection: Parameters<typeof queryRows>[0]): Promise<BuildReport['counts']> {
+  const [leads] = await queryRows<Record<string, number>>(
+    connection,
+    `select count(*)::bigint as leads, count(mql_at)::bigint as mqls, count(sal_at)::bigint as sals, count(sql_at)::bigint as sqls,
+            count(won_at)::bigint as won, count(lost_at)::bigint as lost, count(rejected_at)::bigint as rejected
+       from main.leads`,
+  );
+  const [opps] = await queryRows<{ n: number }>(connection, 'select count(*)::bigint as n from main.opportunities');
+  const [rejects] = await queryRows<{ n: number }>(connection, 'select count(*)::bigint as n from raw._load_rejects');
+  const n = (value: number | undefined): number => value ?? 0;
+  return {
+    leads: n(leads?.['leads']),
+    mqls: n(leads?.['mqls']),
+    sals: n(leads?.['sals']),
+    sqls: n(leads?.['sqls']),
+    won: n(leads?.['won']),
+    lost: n(leads?.['lost']),
+    rejected: n(leads?.['rejected']),
+    opportunities: n(opps?.n),
+    quarantined: n(rejects?.n),
+  };
+}
+
+async function removeDatabaseFiles(path: string): Promise<void> {
+  await rm(path, { force: true });
+  await rm(`${path}.wal`, { force: true });
+  await rm(`${path}.tmp`, { force: true, recursive: true });
+}
+
+/** Temp files of builds whose process is gone (killed midway). */
+async function removeStaleBuilds(warehousePath: string): Promise<void> {
+  const prefix = `${basename(warehousePath)}.building-`;
+  let names: string[];
+  try {
+    names = await readdir(dirname(warehousePath));
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    if (!name.startsWith(prefix)) continue;
+    const pid = Number.parseInt(name.slice(prefix.length), 10);
+    if (Number.isInteger(pid) && pid !== process.pid && isAlive(pid)) continue;
+    await rm(join(dirname(warehousePath), name), { force: true, recursive: true });
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as { code?: string }).code === 'EPERM';
+  }
+}

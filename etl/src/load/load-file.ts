@@ -1,0 +1,176 @@
+import type { DuckDBConnection } from '@duckdb/node-api';
+import type { ExportFormat } from '../formats/index';
+import { ident, literal, queryRows, runWithProgress } from './sql-text';
+
+/** A file whose header matched a format, ready to load. */
+export interface PlannedFile {
+  readonly file: string;
+  readonly format: ExportFormat;
+  readonly delimiter: string;
+  readonly header: readonly string[];
+  /** Canonical column → index of the header field holding it. */
+  readonly columnIndex: ReadonlyMap<string, number>;
+  readonly bytes: number;
+}
+
+/** The per-file table in schema `raw_files`, and how its records map to physical lines. */
+export interface LoadedFile {
+  readonly planned: PlannedFile;
+  readonly table: string;
+  /** Column names of the per-file table, one per header field, in header order. */
+  readonly storedColumns: readonly string[];
+  /** True when the table carries an exact `_line` column; else `_line` = rowid + 2. */
+  readonly hasLineColumn: boolean;
+  readonly rowsLoaded: number;
+  readonly rowsQuarantined: number;
+}
+
+interface RejectRow {
+  line: number;
+  column_name: string | null;
+  error_type: string;
+  csv_line: string | null;
+  error_message: string;
+}
+
+/**
+ * Load one export file with DuckDB's CSV reader into `raw_files.<table>`: every header field
+ * as VARCHAR under its header name (exactly as exported), records DuckDB cannot parse
+ * (wrong field count, unterminated quote) into `raw._load_rejects` with their physical line.
+ *
+ * Physical lines: DuckDB numbers records by logical line (quoted newlines not counted) and
+ * keeps file order in the table, so record k (rowid k-1) starts on line k+1 unless earlier
+ * records span several lines or were rejected. Those few "breakpoints" are found after the
+ * load and the exact line is materialised only for files that have any.
+ */
+export async function loadFile(
+  connection: DuckDBConnection,
+  planned: PlannedFile,
+  table: string,
+  onFraction: (fraction: number) => void,
+): Promise<LoadedFile> {
+  const storedColumns = uniqueNames(planned.header);
+  const columns = `{${storedColumns.map((name) => `${literal(name)}: 'VARCHAR'`).join(', ')}}`;
+  const rejects = `${table}__rejects`;
+  const scans = `${table}__scans`;
+  const target = `raw_files.${ident(table)}`;
+  await runWithProgress(
+    connection,
+    `create table ${target} as select * from read_csv(${literal(planned.file)},
+       header = true, auto_detect = false, delim = ${literal(planned.delimiter)}, quote = '"', escape = '"',
+       columns = ${columns}, strict_mode = true, null_padding = false,
+       store_rejects = true, rejects_table = ${literal(rejects)}, rejects_scan = ${literal(scans)})`,
+    onFraction,
+  );
+  const [{ n: rowsLoaded } = { n: 0 }] = await queryRows<{ n: number }>(connection, `select count(*)::bigint as n from ${target}`);
+  const rejectRows = await queryRows<RejectRow>(
+    connection,
+    `select line::bigint as line, arg_min(column_name, byte_position) as column_name, arg_min(error_type::varchar, byte_position) as error_type,
+            arg_min(csv_line, byte_position) as csv_line, arg_min(error_message, byte_position) as error_message
+       from ${ident(rejects)} group by line order by line`,
+  );
+  await connection.run(`drop table if exists ${ident(rejects)}; drop table if exists ${ident(scans)}`);
+
+  const anyNewline = storedColumns.map((name) => `coalesce(${ident(name)}, '')`).join(` || chr(1) || `);
+  const breakpoints = await queryRows<{ rn: number; nl: number }>(
+    connection,
+    `select rowid + 1 as rn, (length(r) - length(replace(r, chr(10), '')))::bigint as nl
+       from (select rowid, ${anyNewline} as r from ${target}) where contains(r, chr(10)) order by rn`,
+  );
+  const lines = physicalLines(breakpoints, rejectRows);
+  if (rejectRows.length > 0) {
+    const values = rejectRows.map((reject, i) => {
+      const reason = `${reject.error_type}${reject.column_name ? ` at column "${reject.column_name}"` : ''}: ${reject.error_message}`;
+      return `(${literal(planned.file)}, ${lines.rejectLines[i] ?? reject.line}, ${literal(trimRecord(reject.csv_line))}, ${literal(reason)}, ${literal(planned.format.name)}, ${reject.column_name === null ? 'null' : literal(reject.column_name)})`;
+    });
+    for (let i = 0; i < values.length; i += 1000) {
+      await connection.run(`insert into raw._load_rejects values ${values.slice(i, i + 1000).join(', ')}`);
+    }
+  }
+  let hasLineColumn = false;
+  if (lines.offsets.length > 0) {
+    const offsets = `${table}__offsets`;
+    await connection.run(`create temp table ${ident(offsets)} (pos bigint, cum bigint)`);
+    for (let i = 0; i < lines.offsets.length; i += 1000) {
+      const chunk = lines.offsets.slice(i, i + 1000).map(([pos, cum]) => `(${pos}, ${cum})`);
+      await connection.run(`insert into ${ident(offsets)} values ${chunk.join(', ')}`);
+    }
+    const lined = `raw_files.${ident(`${table}__lined`)}`;
+    await connection.run(
+      `create table ${lined} as select t.*, (t.rowid + 2 + coalesce(o.cum, 0))::bigint as _line
+         from ${target} t asof left join ${ident(offsets)} o on t.rowid + 1 > o.pos;
+       drop table ${target}; drop table ${ident(offsets)};
+       alter table ${lined} rename to ${ident(table)}`,
+    );
+    hasLineColumn = true;
+  }
+  return { planned, table, storedColumns, hasLineColumn, rowsLoaded, rowsQuarantined: rejectRows.length };
+}
+
+/**
+ * Physical start lines from DuckDB's numbering.
+ *
+ * `breakpoints`: loaded records (1-based position `rn` among loaded records) holding `nl`
+ * quoted newlines. `rejects`: DuckDB's logical line of each rejected record (header = 1,
+ * blank lines counted, quoted newlines not). Returns, for loaded records, a step function
+ * `offsets` (`[pos, cum]`: records after position `pos` start `cum` lines later than rowid + 2)
+ * and the physical line of each reject.
+ *
+ * Approximation: DuckDB skips blank lines between records without a trace, so records after
+ * a blank line in the middle of a file report a line one lower per blank line before them.
+ */
+export function physicalLines(
+  breakpoints: readonly { rn: number; nl: number }[],
+  rejects: readonly { line: number; csv_line: string | null }[],
+): { offsets: Array<[number, number]>; rejectLines: number[] } {
+  // Events that push later loaded records down: each affects records at positions > pos.
+  const events: Array<{ pos: number; delta: number }> = breakpoints.map((b) => ({ pos: b.rn, delta: b.nl }));
+  const rejectLines: number[] = [];
+  let newlinesBefore = 0;
+  let bpIndex = 0;
+  let rejectNewlines = 0;
+  rejects.forEach((reject, j) => {
+    // Loaded records before this reject: logical lines before it, minus header and earlier rejects.
+    const goodBefore = Math.max(0, reject.line - 2 - j);
+    while (bpIndex < breakpoints.length && (breakpoints[bpIndex]?.rn ?? Infinity) <= goodBefore) {
+      newlinesBefore += breakpoints[bpIndex]?.nl ?? 0;
+      bpIndex += 1;
+    }
+    rejectLines.push(reject.line + newlinesBefore + rejectNewlines);
+    const inner = countNewlines(trimRecord(reject.csv_line));
+    rejectNewlines += inner;
+    events.push({ pos: goodBefore, delta: 1 + inner });
+  });
+  events.sort((a, b) => a.pos - b.pos);
+  const offsets: Array<[number, number]> = [];
+  let cum = 0;
+  for (const event of events) {
+    cum += event.delta;
+    const last = offsets[offsets.length - 1];
+    if (last && last[0] === event.pos) last[1] = cum;
+    else offsets.push([event.pos, cum]);
+  }
+  return { offsets, rejectLines };
+}
+
+function countNewlines(text: string): number {
+  let n = 0;
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) n += 1;
+  return n;
+}
+
+/** The rejected record's own text: DuckDB may prefix skipped blank lines and suffix line breaks. */
+function trimRecord(text: string | null): string {
+  return (text ?? '').replace(/^[\r\n]+/, '').replace(/[\r\n]+$/, '');
+}
+
+/** Header fields as column names: blank ones named `column<n>`, repeats suffixed `_2`, `_3`. */
+export function uniqueNames(header: readonly string[]): string[] {
+  const seen = new Map<string, number>();
+  return header.map((raw, i) => {
+    const base = raw === '' ? `column${i + 1}` : raw;
+    const count = (seen.get(base.toLowerCase()) ?? 0) + 1;
+    seen.set(base.toLowerCase(), count);
+    return count === 1 ? base : `${base}_${count}`;
+  });
+}

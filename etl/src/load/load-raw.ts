@@ -1,0 +1,255 @@
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { formats as allFormats, type ExportFormat } from '../formats/index';
+import { InputError, InputErrors } from './input-error';
+import { loadFile, type LoadedFile, type PlannedFile } from './load-file';
+import { closestHeader, detectFormat } from './match-header';
+import { readHead } from './read-head';
+import { ident, literal, queryRows } from './sql-text';
+
+/** What happened to one input file. */
+export interface FileReport {
+  readonly file: string;
+  /** The format it was recognised as (for skipped files: the closest one, if any). */
+  readonly format: string | null;
+  /** loaded; empty (0 bytes or header only); skipped (matches no format); duplicate (same bytes as an earlier file). */
+  readonly status: 'loaded' | 'empty' | 'skipped' | 'duplicate';
+  readonly bytes: number;
+  /** Records the reader saw: loaded + quarantined. */
+  readonly rowsRead: number;
+  /** Records in the file's raw table (before removing records identical to another file's). */
+  readonly rowsLoaded: number;
+  /** Records rejected by the CSV reader, in `raw._load_rejects`. */
+  readonly rowsQuarantined: number;
+  /** Records dropped because an identical record was loaded from an earlier file of the same format. */
+  readonly rowsDuplicate: number;
+  /** Why a file was skipped or empty, or what was adjusted (renamed columns). */
+  readonly note: string | null;
+  /** For skipped files: the closest format's required columns the file lacks. */
+  readonly missingColumns: readonly string[];
+  /** Header → canonical column, for columns matched through an alias or case/space-insensitively. */
+  readonly renamedColumns: Readonly<Record<string, string>>;
+  /** Header fields that belong to no column of the format (kept in `raw_files`, not in `raw`). */
+  readonly ignoredColumns: readonly string[];
+}
+
+export type LoadEvent =
+  | { readonly type: 'file-start'; readonly file: string; readonly format: string; readonly bytes: number }
+  | { readonly type: 'file-progress'; readonly file: string; readonly fraction: number }
+  | { readonly type: 'file-done'; readonly report: FileReport };
+
+export interface LoadOptions {
+  readonly formats?: readonly ExportFormat[];
+  readonly onEvent?: (event: LoadEvent) => void;
+}
+
+type Classified =
+  | { readonly kind: 'plan'; readonly planned: PlannedFile; readonly renamed: Record<string, string>; readonly ignored: string[] }
+  | { readonly kind: 'report'; readonly report: FileReport };
+
+/**
+ * Load every file into the raw layer of the database behind `connection`: schema `raw`
+ * with one relation per format (`raw.<format>`: canonical columns as VARCHAR, `_file`,
+ * `_line`), `raw._load_rejects`, and the per-file tables in `raw_files`.
+ *
+ * Throws `InputErrors` (listing every unusable file) before loading anything when a file is
+ * not CSV or is a known export missing a required column.
+ */
+export async function loadRaw(connection: DuckDBConnection, files: readonly string[], options: LoadOptions = {}): Promise<FileReport[]> {
+  const formats = options.formats ?? allFormats;
+  const classified: Classified[] = [];
+  const errors: InputError[] = [];
+  for (const file of files) {
+    const result = await classify(file, formats);
+    if (result instanceof InputError) errors.push(result);
+    else classified.push(result);
+  }
+  if (errors.length > 0) throw new InputErrors(errors);
+
+  await connection.run(`create schema if not exists raw; create schema if not exists raw_files;
+    create table if not exists raw._load_rejects (_file varchar, _line bigint, raw_text varchar, reason varchar, format varchar, column_name varchar)`);
+
+  const duplicates = await findDuplicateFiles(classified);
+  const reports = new Map<string, FileReport>();
+  const loadedByFormat = new Map<string, LoadedFile[]>();
+  let tableNumber = 0;
+  for (const item of classified) {
+    if (item.kind === 'report') {
+      reports.set(item.report.file, item.report);
+      options.onEvent?.({ type: 'file-done', report: item.report });
+      continue;
+    }
+    const { planned } = item;
+    const base = { file: planned.file, format: planned.format.name, bytes: planned.bytes, missingColumns: [], renamedColumns: item.renamed, ignoredColumns: item.ignored };
+    const original = duplicates.get(planned.file);
+    if (original !== undefined) {
+      const report: FileReport = { ...base, status: 'duplicate', rowsRead: 0, rowsLoaded: 0, rowsQuarantined: 0, rowsDuplicate: 0, note: `same content as ${original}; not loaded again` };
+      reports.set(planned.file, report);
+      options.onEvent?.({ type: 'file-done', report });
+      continue;
+    }
+    options.onEvent?.({ type: 'file-start', file: planned.file, format: planned.format.name, bytes: planned.bytes });
+    tableNumber += 1;
+    const table = `${planned.format.name}__${String(tableNumber).padStart(3, '0')}`;
+    const loaded = await loadFile(connection, planned, table, (fraction) => options.onEvent?.({ type: 'file-progress', file: planned.file, fraction }));
+    loadedByFormat.set(planned.format.name, [...(loadedByFormat.get(planned.format.name) ?? []), loaded]);
+    const renamedNote = Object.keys(item.renamed).length > 0 ? `columns matched by another name: ${Object.entries(item.renamed).map(([from, to]) => `"${from}" → ${to}`).join(', ')}` : null;
+    const report: FileReport = {
+      ...base,
+      status: 'loaded',
+      rowsRead: loaded.rowsLoaded + loaded.rowsQuarantined,
+      rowsLoaded: loaded.rowsLoaded,
+      rowsQuarantined: loaded.rowsQuarantined,
+      rowsDuplicate: 0,
+      note: renamedNote,
+    };
+    reports.set(planned.file, report);
+    options.onEvent?.({ type: 'file-done', report });
+  }
+
+  for (const format of formats) {
+    const duplicateCounts = await createRawRelation(connection, format, loadedByFormat.get(format.name) ?? []);
+    for (const [file, count] of duplicateCounts) {
+      const report = reports.get(file);
+      if (report && count > 0) reports.set(file, { ...report, rowsDuplicate: count });
+    }
+  }
+  return files.map((file) => reports.get(file)).filter((r): r is FileReport => r !== undefined);
+}
+
+async function classify(file: string, formats: readonly ExportFormat[]): Promise<Classified | InputError> {
+  const head = await readHead(file);
+  const empty = (note: string, format: string | null = null): Classified => ({
+    kind: 'report',
+    report: { file, format, status: 'empty', bytes: head.bytes, rowsRead: 0, rowsLoaded: 0, rowsQuarantined: 0, rowsDuplicate: 0, note, missingColumns: [], renamedColumns: {}, ignoredColumns: [] },
+  });
+  if (head.kind === 'empty') return empty(head.bytes === 0 ? 'empty file (0 bytes)' : 'empty file (only blank lines)');
+  if (head.kind === 'not-csv') return new InputError({ file, line: 1, problem: `not a CSV export: ${head.why}`, expected: 'a CSV file with a header row' });
+  const detection = detectFormat(head.header, formats);
+  if (detection.kind === 'unknown') {
+    const closest = detection.closest;
+    const lacks = closest ? closest.missingRequired.map((c) => c.name) : [];
+    const note = closest
+      ? `matches no known export; closest is ${closest.format.name} (${closest.format.system} ${closest.format.entity}), which needs ${lacks.map((c) => `"${c}"`).join(', ') || 'more of its columns'}`
+      : 'matches no known export (no header field is a known column)';
+    return {
+      kind: 'report',
+      report: { file, format: closest?.format.name ?? null, status: 'skipped', bytes: head.bytes, rowsRead: 0, rowsLoaded: 0, rowsQuarantined: 0, rowsDuplicate: 0, note, missingColumns: lacks, renamedColumns: {}, ignoredColumns: [] },
+    };
+  }
+  const { match } = detection;
+  if (detection.kind === 'incomplete') {
+    const missing = match.missingRequired[0];
+    const column = missing?.name ?? '?';
+    const near = missing ? closestHeader(missing, match.unmapped) : undefined;
+    const alternatives = missing && missing.aliases.length > 0 ? ` (or ${missing.aliases.map((a) => `"${a}"`).join(', ')})` : '';
+    const others = match.missingRequired.slice(1).map((c) => `"${c.name}"`);
+    return new InputError({
+      file,
+      line: 1,
+      column,
+      problem: `looks like a ${match.format.system} ${match.format.entity} export but the header has no required column "${column}"${near ? `; the closest header is "${near}"` : ''}${others.length > 0 ? `; also missing ${others.join(', ')}` : ''}`,
+      expected: `a header field named "${column}"${alternatives}`,
+    });
+  }
+  if (head.headerOnly) return empty('header only, no records', match.format.name);
+  const renamed: Record<string, string> = Object.fromEntries(match.renamed);
+  return {
+    kind: 'plan',
+    planned: { file, format: match.format, delimiter: head.delimiter, header: head.header, columnIndex: match.columnIndex, bytes: head.bytes },
+    renamed,
+    ignored: [...match.unmapped],
+  };
+}
+
+/** Files of one format with identical bytes: later ones map to the first. Hashes only files that share a size. */
+async function findDuplicateFiles(classified: readonly Classified[]): Promise<Map<string, string>> {
+  const bySize = new Map<string, PlannedFile[]>();
+  for (const item of classified) {
+    if (item.kind !== 'plan') continue;
+    const key = `${item.planned.format.name}:${item.planned.bytes}`;
+    bySize.set(key, [...(bySize.get(key) ?? []), item.planned]);
+  }
+  const duplicates = new Map<string, string>();
+  for (const group of bySize.values()) {
+    if (group.length < 2) continue;
+    const firstByHash = new Map<string, string>();
+    for (const planned of group) {
+      const hash = await hashFile(planned.file);
+      const first = firstByHash.get(hash);
+      if (first === undefined) firstByHash.set(hash, planned.file);
+      else duplicates.set(planned.file, first);
+    }
+  }
+  return duplicates;
+}
+
+function hashFile(path: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const hash = createHash('sha256');
+    createReadStream(path)
+      .on('data', (chunk) => hash.update(chunk))
+      .on('error', reject)
+      .on('end', () => resolve(hash.digest('hex')));
+  });
+}
+
+/**
+ * `raw.<format>`: a view over the union of the format's per-file tables (an empty table when
+ * no file has the format). Exact duplicate records across files — identical in every
+ * canonical column, e.g. the same export loaded twice or overlapping date ranges — are kept
+ * once, from the first file in input order: candidates are found by a hash of all columns,
+ * confirmed by comparing the columns themselves, and removed from the later files' tables.
+ * Within one file, records are kept as exported (staging dedupes by id).
+ * Returns the duplicates dropped per file.
+ */
+async function createRawRelation(connection: DuckDBConnection, format: ExportFormat, loaded: readonly LoadedFile[]): Promise<Map<string, number>> {
+  const target = `raw.${ident(format.name)}`;
+  const canonical = format.columns.map((c) => ident(c.name));
+  if (loaded.length === 0) {
+    await connection.run(`create table ${target} (${[...canonical.map((c) => `${c} varchar`), '_file varchar', '_line bigint'].join(', ')})`);
+    return new Map();
+  }
+  const lined = new Set(loaded.filter((file) => file.hasLineColumn).map((file) => file.table));
+  const selectFile = (file: LoadedFile): string => {
+    const columns = format.columns.map((column) => {
+      const index = file.planned.columnIndex.get(column.name);
+      const stored = index === undefined ? undefined : file.storedColumns[index];
+      return `${stored === undefined ? 'null::varchar' : ident(stored)} as ${ident(column.name)}`;
+    });
+    const line = lined.has(file.table) ? '_line' : '(rowid + 2)::bigint';
+    return `select ${columns.join(', ')}, ${literal(file.planned.file)} as _file, ${line} as _line from raw_files.${ident(file.table)}`;
+  };
+  const dropped = new Map<string, number>();
+  if (loaded.length > 1) {
+    const keyed = loaded.map((file, order) => `select *, ${order}::bigint as _order from (${selectFile(file)})`).join(' union all ');
+    const duplicates = await queryRows<{ order: number; line: number }>(
+      connection,
+      `with u as (${keyed}),
+            candidates as (select hash(${canonical.join(', ')}) as h from u group by h having count(distinct _order) > 1),
+            ranked as (
+              select _order, _line, row_number() over (partition by ${canonical.join(', ')} order by _order, _line) as rn
+                from u where hash(${canonical.join(', ')}) in (select h from candidates))
+       select _order as "order", _line as line from ranked where rn > 1 order by _order, _line`,
+    );
+    for (const [order, file] of loaded.entries()) {
+      const lines = duplicates.filter((d) => d.order === order).map((d) => d.line);
+      if (lines.length === 0) continue;
+      dropped.set(file.planned.file, lines.length);
+      const table = `raw_files.${ident(file.table)}`;
+      const kept = `raw_files.${ident(`${file.table}__kept`)}`;
+      const hasLine = lined.has(file.table);
+      const line = hasLine ? '_line' : '(rowid + 2)::bigint';
+      await connection.run(`create temp table _dropped_lines as select unnest([${lines.join(', ')}]::bigint[]) as line`);
+      await connection.run(
+        `create table ${kept} as select * exclude (_line_new), _line_new as _line from (select * ${hasLine ? 'exclude (_line)' : ''}, ${line} as _line_new from ${table})
+           where _line_new not in (select line from _dropped_lines);
+         drop table _dropped_lines; drop table ${table}; alter table ${kept} rename to ${ident(file.table)}`,
+      );
+      lined.add(file.table);
+    }
+  }
+  await connection.run(`create view ${target} as ${loaded.map((file) => selectFile(file)).join(' union all ')}`);
+  return dropped;
+}

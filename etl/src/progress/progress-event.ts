@@ -1,0 +1,15 @@
+import type { DataTestResult } from '../data-tests/index';
+import type { FileReport, LoadEvent } from '../load/load-raw';
+
+export type BuildPhase = 'discover' | 'load' | 'models' | 'data-tests' | 'publish';
+
+/** Everything a build reports while it runs; renderers turn these into bars or lines. */
+export type ProgressEvent =
+  | LoadEvent
+  | { readonly type: 'phase'; readonly phase: BuildPhase; readonly detail: string }
+  | { readonly type: 'model-done'; readonly name: string; readonly layer: string }
+  | { readonly type: 'data-test-done'; readonly result: DataTestResult };
+
+export type ProgressListener = (event: ProgressEvent) => void;
+
+export type { FileReport };
