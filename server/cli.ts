@@ -1,0 +1,56 @@
+/**
+ * npm run serve -- --warehouse <file.duckdb> [--port N] [--web <dist folder>] [--production] [--verbose]
+ * Thin shell over startServer (server/src/start-server.ts).
+ */
+import { parseArgs } from 'node:util';
+import { startServer } from './src/start-server';
+
+const USAGE = `Usage: npm run serve -- --warehouse <file.duckdb> [--port N] [--web <folder>] [--production] [--verbose]
+
+  --warehouse <file>  DuckDB warehouse built by \`npm run etl\` (default: data/warehouse.duckdb)
+  --port <N>          port for the REST API and the dashboard (default: 4000; 0 = any free port)
+  --web <folder>      serve the built dashboard from this folder (e.g. web/dist)
+  --production        require a JWT signed with CUBEJS_API_SECRET on every request
+                      (also on when NODE_ENV=production)
+  --verbose           print the stack of an error, not just its message`;
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      warehouse: { type: 'string', default: 'data/warehouse.duckdb' },
+      port: { type: 'string', default: '4000' },
+      web: { type: 'string' },
+      production: { type: 'boolean', default: false },
+      verbose: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+  if (values.help) {
+    console.log(USAGE);
+    return;
+  }
+  const port = Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be a whole number from 0 to 65535, not "${values.port}".`);
+  const server = await startServer({
+    warehousePath: values.warehouse,
+    port,
+    webDist: values.web,
+    production: values.production || process.env.NODE_ENV === 'production',
+  });
+  console.log(`Closedloop Cube API: ${server.url}/cubejs-api/v1 (warehouse ${values.warehouse})`);
+  if (values.web) console.log(`Dashboard: ${server.url}/`);
+  const stop = (): void => {
+    server.close().then(
+      () => undefined,
+      (error: unknown) => console.error(error instanceof Error ? error.message : error),
+    );
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+main().catch((error: unknown) => {
+  const verbose = process.argv.includes('--verbose');
+  console.error(error instanceof Error ? (verbose ? error.stack : error.message) : String(error));
+  process.exitCode = 1;
+});

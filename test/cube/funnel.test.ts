@@ -1,0 +1,89 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FUNNEL_BY_CHANNEL, FUNNEL_BY_MQL_MONTH, FUNNEL_MEASURES, FUNNEL_TOTAL } from './expected';
+import type { FunnelValues } from './expected';
+import { loadRows, num, startFixtureServer } from './helpers';
+import type { Fixture, Row } from './helpers';
+
+const measures = FUNNEL_MEASURES.map((m) => `funnel.${m}`);
+let fixture: Fixture;
+
+beforeAll(async () => {
+  fixture = await startFixtureServer();
+});
+afterAll(async () => {
+  await fixture?.close();
+});
+
+function expectValues(row: Row | undefined, expected: FunnelValues): void {
+  expect(row).toBeDefined();
+  for (const measure of FUNNEL_MEASURES) {
+    const actual = num(row?.[`funnel.${measure}`]);
+    const want = expected[measure];
+    if (want === null) expect(actual, measure).toBeNull();
+    else expect(actual, measure).toBeCloseTo(want, 9);
+  }
+}
+
+describe('funnel view over the hand-counted fixture', () => {
+  it('totals', async () => {
+    const rows = await loadRows(fixture.server.url, { measures });
+    expect(rows).toHaveLength(1);
+    expectValues(rows[0], FUNNEL_TOTAL);
+  });
+
+  describe('by MQL month (cohort)', () => {
+    let rows: Row[] = [];
+    beforeAll(async () => {
+      rows = await loadRows(fixture.server.url, {
+        measures,
+        timeDimensions: [{ dimension: 'funnel.mql_date', granularity: 'month', dateRange: ['2024-01-01', '2024-03-31'] }],
+      });
+    });
+    it('has one row per month', () => {
+      expect(rows.map((r) => r['funnel.mql_date.month']).sort()).toEqual(Object.keys(FUNNEL_BY_MQL_MONTH).sort());
+    });
+    for (const [month, expected] of Object.entries(FUNNEL_BY_MQL_MONTH)) {
+      it(month, () => expectValues(rows.find((r) => r['funnel.mql_date.month'] === month), expected));
+    }
+  });
+
+  describe('by channel', () => {
+    let rows: Row[] = [];
+    beforeAll(async () => {
+      rows = await loadRows(fixture.server.url, { measures, dimensions: ['funnel.channel'] });
+    });
+    it('has one row per channel', () => {
+      expect(rows.map((r) => r['funnel.channel']).sort()).toEqual(Object.keys(FUNNEL_BY_CHANNEL).sort());
+    });
+    for (const [channel, expected] of Object.entries(FUNNEL_BY_CHANNEL)) {
+      it(channel, () => expectValues(rows.find((r) => r['funnel.channel'] === channel), expected));
+    }
+  });
+
+  it('answers the standard dashboard query from a pre-aggregation', async () => {
+    const { cubeGet } = await import('./helpers');
+    const { status, body } = await cubeGet(fixture.server.url, 'load', {
+      measures: ['funnel.mql_count', 'funnel.sal_count', 'funnel.acceptance_rate', 'funnel.close_rate'],
+      dimensions: ['funnel.channel', 'funnel.segment', 'funnel.region', 'funnel.team'],
+      timeDimensions: [{ dimension: 'funnel.mql_date', granularity: 'month', dateRange: ['2024-01-01', '2024-03-31'] }],
+    });
+    expect(status).toBe(200);
+    expect(Object.keys(body.usedPreAggregations as object)).toEqual(['pre_aggregations.leads_funnel_by_mql_month']);
+    const data = body.data as Row[];
+    const mqls = data.reduce((sum, r) => sum + (num(r['funnel.mql_count']) ?? 0), 0);
+    expect(mqls).toBe(FUNNEL_TOTAL.mql_count);
+  });
+
+  it('drill members of a count list the leads behind it', async () => {
+    const response = await fetch(`${fixture.server.url}/cubejs-api/v1/meta`);
+    const meta = (await response.json()) as { cubes: { name: string; measures: { name: string; drillMembers?: string[] }[] }[] };
+    const funnel = meta.cubes.find((c) => c.name === 'funnel');
+    const mqlCount = funnel?.measures.find((m) => m.name === 'funnel.mql_count');
+    expect(mqlCount?.drillMembers).toContain('funnel.lead_id');
+    const rows = await loadRows(fixture.server.url, {
+      dimensions: mqlCount?.drillMembers,
+      filters: [{ member: 'funnel.mql_date', operator: 'set' }, { member: 'funnel.channel', operator: 'equals', values: ['Events'] }],
+    });
+    expect(rows.map((r) => r['funnel.lead_id']).sort()).toEqual(['email:l05@eps.test', 'email:l08@theta.test', 'email:l11@lambda.test']);
+  });
+});

@@ -1,0 +1,94 @@
+/**
+ * Shared set-up for the Cube integration tests: the hand-counted fixture warehouse built into
+ * a temp folder with real DuckDB, a real server on a free port, and plain HTTP helpers.
+ */
+import { mkdtempSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { DuckDBInstance } from '@duckdb/node-api';
+import { startServer } from '../../server/src/start-server';
+import type { RunningServer, StartServerOptions } from '../../server/src/start-server';
+
+export const FIXTURE_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../fixtures/warehouse');
+export const FIXTURE_SQL = join(FIXTURE_DIR, 'warehouse.sql');
+export const REBUILD_SQL = join(FIXTURE_DIR, 'rebuild.sql');
+
+export function tempDir(prefix = 'closedloop-cube-'): string {
+  return mkdtempSync(join(tmpdir(), prefix));
+}
+
+/** Builds a DuckDB file from SQL scripts, the way the ETL would: a new file, closed when done. */
+export async function buildWarehouse(path: string, sqlFiles: readonly string[] = [FIXTURE_SQL]): Promise<string> {
+  rmSync(path, { force: true });
+  const instance = await DuckDBInstance.create(path);
+  const connection = await instance.connect();
+  try {
+    for (const file of sqlFiles) await connection.run(readFileSync(file, 'utf8'));
+    await connection.run('CHECKPOINT');
+  } finally {
+    connection.closeSync();
+    instance.closeSync();
+  }
+  return path;
+}
+
+/** Builds the next warehouse next to `path` and renames it over `path` (the ETL's atomic switch). */
+export async function rebuildInPlace(path: string, sqlFiles: readonly string[]): Promise<void> {
+  const next = `${path}.next`;
+  await buildWarehouse(next, sqlFiles);
+  renameSync(next, path);
+}
+
+export interface Fixture {
+  readonly server: RunningServer;
+  readonly dir: string;
+  readonly warehousePath: string;
+  close(): Promise<void>;
+}
+
+export async function startFixtureServer(options: Partial<StartServerOptions> = {}): Promise<Fixture> {
+  const dir = tempDir();
+  const warehousePath = await buildWarehouse(join(dir, 'warehouse.duckdb'));
+  const server = await startServer({ warehousePath, port: 0, production: false, log: () => undefined, ...options });
+  return {
+    server,
+    dir,
+    warehousePath,
+    async close() {
+      await server.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export interface HttpResult {
+  readonly status: number;
+  readonly body: Record<string, unknown>;
+}
+
+export type Row = Readonly<Record<string, string | number | boolean | null>>;
+
+/** GET /load (or another endpoint), retrying while Cube answers "Continue wait". */
+export async function cubeGet(baseUrl: string, endpoint: string, query: unknown, token?: string): Promise<HttpResult> {
+  const url = `${baseUrl}/cubejs-api/v1/${endpoint}?query=${encodeURIComponent(JSON.stringify(query))}`;
+  const headers: Record<string, string> = token ? { Authorization: token } : {};
+  for (let attempt = 0; attempt < 60; attempt += 1) {
+    const response = await fetch(url, { headers });
+    const body = (await response.json()) as Record<string, unknown>;
+    if (body.error !== 'Continue wait') return { status: response.status, body };
+  }
+  throw new Error(`Cube kept answering "Continue wait" for ${JSON.stringify(query)}`);
+}
+
+/** Loads a query and returns its rows; fails with Cube's error if the status is not 200. */
+export async function loadRows(baseUrl: string, query: unknown, token?: string): Promise<Row[]> {
+  const { status, body } = await cubeGet(baseUrl, 'load', query, token);
+  if (status !== 200) throw new Error(`HTTP ${status}: ${JSON.stringify(body)}`);
+  return body.data as Row[];
+}
+
+/** A Cube value (numbers come back as strings) as a number, or null. */
+export function num(value: unknown): number | null {
+  return value === null || value === undefined ? null : Number(value);
+}

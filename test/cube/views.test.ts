@@ -1,0 +1,136 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  LEAKS_BY_KIND, MARKETING_SLA_BY_SEGMENT, MARKETING_SLA_TOTAL, PIPELINE_BY_CLOSE_MONTH, PIPELINE_BY_CREATED_MONTH,
+  PIPELINE_TOTAL, QUARANTINE_BY_REASON, SALES_SLA_BY_TEAM, VELOCITY_BY_STAGE,
+} from './expected';
+import { loadRows, num, startFixtureServer } from './helpers';
+import type { Fixture, Row } from './helpers';
+
+let fixture: Fixture;
+beforeAll(async () => {
+  fixture = await startFixtureServer();
+});
+afterAll(async () => {
+  await fixture?.close();
+});
+
+function expectMeasures(row: Row | undefined, view: string, expected: Readonly<Record<string, number>>): void {
+  expect(row, JSON.stringify(expected)).toBeDefined();
+  for (const [measure, want] of Object.entries(expected)) {
+    expect(num(row?.[`${view}.${measure}`]), `${view}.${measure}`).toBeCloseTo(want, 9);
+  }
+}
+
+describe('pipeline view', () => {
+  it('totals', async () => {
+    const rows = await loadRows(fixture.server.url, { measures: Object.keys(PIPELINE_TOTAL).map((m) => `pipeline.${m}`) });
+    expectMeasures(rows[0], 'pipeline', PIPELINE_TOTAL);
+  });
+  it('close rate by close month', async () => {
+    const expected: Readonly<Record<string, Readonly<Record<string, number>>>> = PIPELINE_BY_CLOSE_MONTH;
+    const rows = await loadRows(fixture.server.url, {
+      measures: ['pipeline.opportunity_count', 'pipeline.won_count', 'pipeline.lost_count', 'pipeline.close_rate'],
+      timeDimensions: [{ dimension: 'pipeline.close_date', granularity: 'month', dateRange: ['2024-01-01', '2024-03-31'] }],
+    });
+    expect(rows).toHaveLength(Object.keys(expected).length);
+    for (const [month, values] of Object.entries(expected)) {
+      expectMeasures(rows.find((r) => r['pipeline.close_date.month'] === month), 'pipeline', values);
+    }
+  });
+  it('opportunities by created month', async () => {
+    const rows = await loadRows(fixture.server.url, {
+      measures: ['pipeline.opportunity_count'],
+      timeDimensions: [{ dimension: 'pipeline.created_date', granularity: 'month', dateRange: ['2024-01-01', '2024-03-31'] }],
+    });
+    const byMonth = Object.fromEntries(rows.map((r) => [r['pipeline.created_date.month'], num(r['pipeline.opportunity_count'])]));
+    expect(byMonth).toEqual(PIPELINE_BY_CREATED_MONTH);
+  });
+});
+
+describe('sla view', () => {
+  it('marketing commitment vs delivery', async () => {
+    const rows = await loadRows(fixture.server.url, { measures: ['sla.committed_mqls', 'sla.delivered_mqls', 'sla.attainment'] });
+    expectMeasures(rows[0], 'sla', MARKETING_SLA_TOTAL);
+  });
+  it('marketing attainment by segment', async () => {
+    const rows = await loadRows(fixture.server.url, {
+      measures: ['sla.committed_mqls', 'sla.delivered_mqls', 'sla.attainment'],
+      dimensions: ['sla.segment'],
+      timeDimensions: [{ dimension: 'sla.month', dateRange: ['2024-01-01', '2024-03-31'] }],
+    });
+    for (const [segment, values] of Object.entries(MARKETING_SLA_BY_SEGMENT)) {
+      expectMeasures(rows.find((r) => r['sla.segment'] === segment), 'sla', values);
+    }
+  });
+  it('sales SLA by team', async () => {
+    const rows = await loadRows(fixture.server.url, {
+      measures: ['sla.sla_met_count', 'sla.sla_breached_count', 'sla.sla_pending_count', 'sla.sla_compliance_rate'],
+      dimensions: ['sla.team'],
+    });
+    for (const [team, values] of Object.entries(SALES_SLA_BY_TEAM)) {
+      expectMeasures(rows.find((r) => r['sla.team'] === team), 'sla', values);
+    }
+  });
+});
+
+describe('velocity view', () => {
+  it('median, p90 and mean days by stage', async () => {
+    const rows = await loadRows(fixture.server.url, {
+      measures: Object.keys(VELOCITY_BY_STAGE.sal).map((m) => `velocity.${m}`),
+      dimensions: ['velocity.stage'],
+    });
+    for (const [stage, values] of Object.entries(VELOCITY_BY_STAGE)) {
+      expectMeasures(rows.find((r) => r['velocity.stage'] === stage), 'velocity', values);
+    }
+  });
+});
+
+describe('data_quality view', () => {
+  it('quarantined rows by reason', async () => {
+    const rows = await loadRows(fixture.server.url, { measures: ['data_quality.rejected_row_count'], dimensions: ['data_quality.reason'] });
+    expect(Object.fromEntries(rows.map((r) => [r['data_quality.reason'], num(r['data_quality.rejected_row_count'])]))).toEqual(QUARANTINE_BY_REASON);
+  });
+  it('leaks by kind', async () => {
+    const rows = await loadRows(fixture.server.url, {
+      measures: ['data_quality.leak_row_count', 'data_quality.leaked_mql_count'],
+      dimensions: ['data_quality.leak_kind'],
+    });
+    expect(Object.fromEntries(rows.map((r) => [r['data_quality.leak_kind'], num(r['data_quality.leak_row_count'])]))).toEqual(LEAKS_BY_KIND);
+    const total = await loadRows(fixture.server.url, { measures: ['data_quality.leak_row_count', 'data_quality.leaked_mql_count'] });
+    expectMeasures(total[0], 'data_quality', { leak_row_count: 4, leaked_mql_count: 2 });
+  });
+  it('how current the data is', async () => {
+    const rows = await loadRows(fixture.server.url, { dimensions: ['data_quality.as_of', 'data_quality.built_at'] });
+    expect(rows).toEqual([{ 'data_quality.as_of': '2024-03-31T00:00:00.000', 'data_quality.built_at': '2024-04-01T06:00:00.000' }]);
+  });
+});
+
+describe('meta: the public contract', () => {
+  interface Member { name: string; title?: string; shortTitle?: string; description?: string; format?: unknown; type: string }
+  interface CubeMeta { name: string; type: string; measures: Member[]; dimensions: Member[] }
+  let cubes: CubeMeta[] = [];
+  beforeAll(async () => {
+    const response = await fetch(`${fixture.server.url}/cubejs-api/v1/meta`);
+    cubes = ((await response.json()) as { cubes: CubeMeta[] }).cubes;
+  });
+  it('exposes only the five views', () => {
+    expect(cubes.map((c) => `${c.type}:${c.name}`).sort()).toEqual(
+      ['view:data_quality', 'view:funnel', 'view:pipeline', 'view:sla', 'view:velocity'],
+    );
+  });
+  it('gives every member a title and a description, and every measure a format', () => {
+    for (const cube of cubes) {
+      for (const member of [...cube.measures, ...cube.dimensions]) {
+        expect(member.shortTitle, member.name).toBeTruthy();
+        expect(member.description, member.name).toBeTruthy();
+      }
+      for (const measure of cube.measures) expect(measure.format, measure.name).toBeTruthy();
+    }
+  });
+  it('marks rates as percent fractions', () => {
+    const funnel = cubes.find((c) => c.name === 'funnel');
+    for (const rate of ['acceptance_rate', 'mql_to_sql_rate', 'close_rate', 'sla_compliance_rate', 'leak_rate']) {
+      expect(funnel?.measures.find((m) => m.name === `funnel.${rate}`)?.format, rate).toBe('percent');
+    }
+  });
+});
