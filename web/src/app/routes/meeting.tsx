@@ -1,5 +1,6 @@
 // Meeting mode for the feedback meeting: the agenda, then one chart per slide.
 import { useCallback, useEffect, useMemo } from 'react';
+import type { ReactNode } from 'react';
 import { useNavigate, useSearchParams } from 'react-router-dom';
 import { Skeleton } from '../../components/skeleton';
 import { useFilters } from '../../features/filters/hooks/use-filters';
@@ -7,9 +8,18 @@ import { BreakdownChart } from '../../features/funnel/components/breakdown-chart
 import { FunnelChart } from '../../features/funnel/components/funnel-chart';
 import { HeadlineTiles } from '../../features/funnel/components/headline-tiles';
 import { TrendChart } from '../../features/funnel/components/trend-chart';
+import { ConversionChart } from '../../features/lead-quality/components/conversion-chart';
+import { RejectionReasonsChart, RejectionsByChannelChart } from '../../features/lead-quality/components/rejection-charts';
+import { RevenueChart } from '../../features/lead-quality/components/revenue-chart';
 import { Agenda } from '../../features/meeting-mode/components/agenda';
 import { MeetingDeck } from '../../features/meeting-mode/components/meeting-deck';
 import type { Slide } from '../../features/meeting-mode/components/meeting-deck';
+import { BreachList } from '../../features/sla-review/components/breach-list';
+import { MarketingSlaChart } from '../../features/sla-review/components/marketing-sla-chart';
+import { SlaRepChart } from '../../features/sla-review/components/sla-rep-chart';
+import { SlaWeekChart } from '../../features/sla-review/components/sla-week-chart';
+import { LeaksChart } from '../../features/velocity-leakage/components/leak-charts';
+import { StageVelocityChart } from '../../features/velocity-leakage/components/velocity-charts';
 import { FILTER_DIMENSIONS, describeRange } from '../../lib/filters';
 import type { ResolvedFilters } from '../../lib/filters';
 
@@ -24,7 +34,7 @@ export const AGENDA = [
 
 type SectionId = (typeof AGENDA)[number]['id'];
 
-function slide(section: SectionId, id: string, title: string, render: () => React.ReactNode): Slide {
+function slide(section: SectionId, id: string, title: string, render: () => ReactNode): Slide {
   const s = AGENDA.find((a) => a.id === section);
   return { id, section, sectionTitle: s?.title ?? section, title, render };
 }
@@ -38,6 +48,16 @@ export function meetingSlides(filters: ResolvedFilters): Slide[] {
     slide('metrics', 'trend', 'Monthly MQLs, SQLs and won', () => <TrendChart filters={filters} onDrill={noDrill} large={large} />),
     slide('metrics', 'by-channel', 'Results by channel', () => <BreakdownChart by="channel" filters={filters} onDrill={noDrill} large={large} />),
     slide('metrics', 'by-campaign', 'Results by campaign', () => <BreakdownChart by="campaign" filters={filters} onDrill={noDrill} large={large} />),
+    slide('metrics', 'velocity', 'Days between stages', () => <StageVelocityChart filters={filters} onDrill={noDrill} large={large} />),
+    slide('metrics', 'leaks', 'Leakage between tools', () => <LeaksChart filters={filters} onDrill={noDrill} large={large} />),
+    slide('sla', 'sla-week', 'Sales follow-up by week', () => <SlaWeekChart filters={filters} onDrill={noDrill} large={large} />),
+    slide('sla', 'sla-team', 'Sales follow-up by team', () => <SlaRepChart by="team" filters={filters} onDrill={noDrill} large={large} />),
+    slide('sla', 'breaches', 'Leads that missed follow-up', () => <BreachList filters={filters} large={large} />),
+    slide('sla', 'marketing-sla', 'Marketing: MQLs delivered vs committed', () => <MarketingSlaChart by="month" filters={filters} onDrill={noDrill} large={large} />),
+    slide('feedback', 'rejection-reasons', 'Why sales rejected leads', () => <RejectionReasonsChart filters={filters} onDrill={noDrill} large={large} />),
+    slide('feedback', 'rejections-by-channel', 'Rejections by channel', () => <RejectionsByChannelChart filters={filters} onDrill={noDrill} large={large} />),
+    slide('feedback', 'conversion', 'Acceptance and conversion by channel', () => <ConversionChart by="channel" filters={filters} onDrill={noDrill} large={large} />),
+    slide('feedback', 'revenue', 'Closed-loop revenue by source', () => <RevenueChart by="source" filters={filters} onDrill={noDrill} large={large} />),
   ];
 }
 

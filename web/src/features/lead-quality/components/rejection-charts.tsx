@@ -1,0 +1,81 @@
+// Rejected leads by reason, and by channel split by reason (one query feeds both).
+import { useMemo } from 'react';
+import { ChartPanel } from '../../../components/chart-panel';
+import { categoryChartOption } from '../../../lib/chart-options';
+import type { OnDrill } from '../../../lib/drill';
+import { describeRange } from '../../../lib/filters';
+import type { ResolvedFilters } from '../../../lib/filters';
+import { useRejections } from '../api/get-rejections';
+import { QUALITY, mqlCohort, qualityFilters, valueFilter } from '../api/members';
+import { byChannelChartInput, byChannelTable, reasonChartInput, reasonTable, totalsBy } from './quality-data';
+
+interface Props {
+  readonly filters: ResolvedFilters;
+  readonly onDrill: OnDrill;
+  readonly large?: boolean;
+}
+
+export function RejectionReasonsChart({ filters, onDrill, large }: Props) {
+  const cells = useRejections(filters);
+  const totals = useMemo(() => (cells.data ? totalsBy(cells.data, 'reason') : null), [cells.data]);
+  const option = useMemo(() => (totals ? categoryChartOption(reasonChartInput(totals, large)) : null), [totals, large]);
+  const table = useMemo(() => (totals ? reasonTable(totals) : null), [totals]);
+  const drill = (index: number) => {
+    const t = totals?.[index];
+    if (!t) return;
+    onDrill({
+      title: `Rejected: ${t.key} · ${describeRange(filters.dateRange)}`,
+      measure: QUALITY.rejectedCount,
+      filters: [...qualityFilters(filters), valueFilter(QUALITY.rejectionReason, t.key)],
+      timeDimensions: mqlCohort(filters.dateRange),
+    });
+  };
+  return (
+    <ChartPanel
+      testId="chart-rejection-reasons"
+      title="Rejected leads by reason"
+      description="Why sales disqualified MQLs of this period's cohort. Click a bar for the leads to discuss."
+      query={cells}
+      option={option}
+      table={table}
+      large={large ?? false}
+      height={large ? 560 : Math.max(220, (totals?.length ?? 0) * 34 + 40)}
+      emptyMessage="Sales rejected no leads of this cohort for these filters."
+      onItemClick={(item) => drill(item.dataIndex)}
+      onRowClick={(_, index) => drill(index)}
+    />
+  );
+}
+
+export function RejectionsByChannelChart({ filters, onDrill, large }: Props) {
+  const cells = useRejections(filters);
+  const input = useMemo(() => (cells.data ? byChannelChartInput(cells.data, large) : null), [cells.data, large]);
+  const option = useMemo(() => (input ? categoryChartOption(input) : null), [input]);
+  const table = useMemo(() => (cells.data ? byChannelTable(cells.data) : null), [cells.data]);
+  const drill = (index: number, seriesIndex: number | null) => {
+    const channel = input?.categories[index];
+    if (channel === undefined) return;
+    const reason = seriesIndex === null ? null : input?.series[seriesIndex]?.name;
+    onDrill({
+      title: `Rejected · ${channel}${reason ? ` · ${reason}` : ''} · ${describeRange(filters.dateRange)}`,
+      measure: QUALITY.rejectedCount,
+      filters: [...qualityFilters(filters), valueFilter(QUALITY.channel, channel), ...(reason ? [valueFilter(QUALITY.rejectionReason, reason)] : [])],
+      timeDimensions: mqlCohort(filters.dateRange),
+    });
+  };
+  return (
+    <ChartPanel
+      testId="chart-rejections-by-channel"
+      title="Rejected leads by channel"
+      description="Which channels send leads sales turns down, split by reason."
+      query={cells}
+      option={option}
+      table={table}
+      large={large ?? false}
+      height={large ? 560 : Math.max(220, (input?.categories.length ?? 0) * 34 + 70)}
+      emptyMessage="Sales rejected no leads of this cohort for these filters."
+      onItemClick={(item) => drill(item.dataIndex, item.seriesIndex)}
+      onRowClick={(_, index) => drill(index, null)}
+    />
+  );
+}

@@ -1,0 +1,57 @@
+// The breach list, as Marketo frames it: "SLA due" (missed the SLA in the period) and
+// "SLA past due" (still untouched).
+import { useMemo, useState } from 'react';
+import { ChartPanel } from '../../../components/chart-panel';
+import type { ResolvedFilters } from '../../../lib/filters';
+import type { TableData } from '../../../lib/table';
+import { BREACH_DIMENSIONS, BREACH_LIMIT, useBreachList } from '../api/get-breach-list';
+import type { BreachView } from '../api/get-breach-list';
+import { SALES_SLA } from '../api/members';
+
+const TITLES: Readonly<Record<string, { title: string; format: TableData['columns'][number]['format'] }>> = {
+  [SALES_SLA.leadId]: { title: 'Lead', format: 'text' },
+  [SALES_SLA.fullName]: { title: 'Name', format: 'text' },
+  [SALES_SLA.company]: { title: 'Company', format: 'text' },
+  [SALES_SLA.owner]: { title: 'Owner', format: 'text' },
+  [SALES_SLA.team]: { title: 'Team', format: 'text' },
+  [SALES_SLA.handoffDate]: { title: 'Handed off (UTC)', format: 'timestamp' },
+  [SALES_SLA.hoursToFirstTouch]: { title: 'Hours to first touch', format: 'hours' },
+};
+
+export function BreachList({ filters, large }: { readonly filters: ResolvedFilters; readonly large?: boolean }) {
+  const [view, setView] = useState<BreachView>('due');
+  const list = useBreachList(view, filters);
+  const table = useMemo<TableData | null>(
+    () =>
+      list.data
+        ? {
+            columns: BREACH_DIMENSIONS.map((key) => ({ key, title: TITLES[key]?.title ?? key, format: TITLES[key]?.format ?? 'text' })),
+            rows: list.data,
+          }
+        : null,
+    [list.data],
+  );
+  const n = list.data?.length ?? 0;
+  return (
+    <ChartPanel
+      testId="breach-list"
+      title={view === 'due' ? 'SLA due: leads that missed follow-up' : 'SLA past due: still untouched'}
+      description={`${n.toLocaleString('en-US')}${n >= BREACH_LIMIT ? '+' : ''} handed-off MQLs ${view === 'due' ? 'first touched late or not at all' : 'with no first touch yet, past their agreed hours'}, by handoff date in the period.`}
+      query={list}
+      option={null}
+      table={table}
+      large={large ?? false}
+      height={160}
+      emptyMessage={view === 'due' ? 'No SLA breaches for these filters.' : 'No lead is past due for these filters.'}
+      footer={
+        <div className="segmented" role="radiogroup" aria-label="Breach list view">
+          {(['due', 'past-due'] as const).map((v) => (
+            <button key={v} type="button" role="radio" aria-checked={view === v} className={`segment${view === v ? ' segment-active' : ''}`} onClick={() => setView(v)}>
+              {v === 'due' ? 'SLA due' : 'SLA past due'}
+            </button>
+          ))}
+        </div>
+      }
+    />
+  );
+}

@@ -1,0 +1,107 @@
+// Leakage: MQLs lost between tools, by kind, with the leakage rate and the list behind them.
+import { useMemo, useState } from 'react';
+import { ChartPanel } from '../../../components/chart-panel';
+import { categoryChartOption } from '../../../lib/chart-options';
+import type { OnDrill } from '../../../lib/drill';
+import { describeRange } from '../../../lib/filters';
+import type { ResolvedFilters } from '../../../lib/filters';
+import { formatValue } from '../../../lib/format';
+import type { TableData } from '../../../lib/table';
+import { LEAK_LIST_DIMENSIONS, LEAK_LIST_LIMIT, useLeakList } from '../api/get-leak-list';
+import { useLeakRate } from '../api/get-leak-rate';
+import { useLeaks } from '../api/get-leaks';
+import { LEAKS, LEAK_FILTER_MEMBERS, cubeFilters } from '../api/members';
+import { LEAK_LABELS, leakLabel, leaksChartInput, leaksTable } from './velocity-data';
+
+interface Props {
+  readonly filters: ResolvedFilters;
+  readonly onDrill: OnDrill;
+  readonly large?: boolean;
+}
+
+function leakScope(filters: ResolvedFilters) {
+  return filters.dateRange ? [{ dimension: LEAKS.mqlDate, dateRange: [filters.dateRange[0], filters.dateRange[1]] as [string, string] }] : [];
+}
+
+export function LeaksChart({ filters, onDrill, large }: Props) {
+  const leaks = useLeaks(filters);
+  const rate = useLeakRate(filters);
+  const kinds = leaks.data?.kinds;
+  const option = useMemo(() => (kinds ? categoryChartOption(leaksChartInput(kinds, large)) : null), [kinds, large]);
+  const table = useMemo(() => (kinds ? leaksTable(kinds) : null), [kinds]);
+  const unsupported = leaks.data?.unsupported ?? [];
+  const drill = (index: number) => {
+    const k = kinds?.[index];
+    if (!k) return;
+    onDrill({
+      title: `${leakLabel(k.kind)} · MQLs of ${describeRange(filters.dateRange)}`,
+      measure: LEAKS.rowCount,
+      filters: [...cubeFilters(filters, LEAK_FILTER_MEMBERS).filters, { member: LEAKS.kind, operator: 'equals', values: [k.kind] }],
+      timeDimensions: leakScope(filters),
+    });
+  };
+  const r = rate.data;
+  return (
+    <ChartPanel
+      testId="chart-leaks"
+      title="Leakage between tools"
+      description="MQLs that never reached the CRM, were never handed off to sales, or never got a first touch (an MQL can leak in more than one way)."
+      query={leaks}
+      option={option}
+      table={table}
+      large={large ?? false}
+      height={large ? 480 : 200}
+      emptyMessage="No leaks: every MQL in this period reached the CRM, was handed off and touched."
+      onItemClick={(item) => drill(item.dataIndex)}
+      onRowClick={(_, index) => drill(index)}
+      footer={
+        <>
+          {r ? (
+            <span data-testid="leak-rate">
+              Leakage rate <strong>{formatValue(r.rate, 'percent')}</strong>: {formatValue(r.leaked, 'integer')} of {formatValue(r.mqls, 'integer')} MQLs leaked.
+            </span>
+          ) : null}
+          {unsupported.length ? <span> The {unsupported.join(', ')} filter does not apply to leaks.</span> : null}
+        </>
+      }
+    />
+  );
+}
+
+const LIST_COLUMNS: TableData['columns'] = LEAK_LIST_DIMENSIONS.map((key) => ({
+  key,
+  title: { [LEAKS.leadId]: 'Lead', [LEAKS.kind]: 'Leak', [LEAKS.channel]: 'Channel', [LEAKS.owner]: 'Owner', [LEAKS.team]: 'Team', [LEAKS.mqlDate]: 'MQL date (UTC)' }[key] ?? key,
+  format: key === LEAKS.mqlDate ? 'timestamp' : 'text',
+}));
+
+export function LeakList({ filters, large }: Omit<Props, 'onDrill'>) {
+  const [kind, setKind] = useState<string | null>(null);
+  const list = useLeakList(kind, filters);
+  const table = useMemo<TableData | null>(
+    () => (list.data ? { columns: LIST_COLUMNS, rows: list.data.map((r) => ({ ...r, [LEAKS.kind]: leakLabel(String(r[LEAKS.kind] ?? '')) })) } : null),
+    [list.data],
+  );
+  const n = list.data?.length ?? 0;
+  return (
+    <ChartPanel
+      testId="leak-list"
+      title="Leaked MQLs"
+      description={`${n.toLocaleString('en-US')}${n >= LEAK_LIST_LIMIT ? '+' : ''} leaks for MQLs of the period, newest first.`}
+      query={list}
+      option={null}
+      table={table}
+      large={large ?? false}
+      height={160}
+      emptyMessage="No leaked MQLs for these filters."
+      footer={
+        <div className="segmented" role="radiogroup" aria-label="Leak kind">
+          {[null, ...Object.keys(LEAK_LABELS)].map((k) => (
+            <button key={k ?? 'all'} type="button" role="radio" aria-checked={kind === k} className={`segment${kind === k ? ' segment-active' : ''}`} onClick={() => setKind(k)}>
+              {k ? leakLabel(k) : 'All'}
+            </button>
+          ))}
+        </div>
+      }
+    />
+  );
+}

@@ -1,0 +1,40 @@
+// Open deals and their age: win rates look better when dead deals stay open.
+import { useMemo } from 'react';
+import { ChartPanel } from '../../../components/chart-panel';
+import { categoryChartOption } from '../../../lib/chart-options';
+import type { OnDrill } from '../../../lib/drill';
+import type { ResolvedFilters } from '../../../lib/filters';
+import { useOpenDeals } from '../api/get-open-deals';
+import { OPEN_DEALS, PIPELINE_FILTER_MEMBERS, cubeFilters } from '../api/members';
+import { openDealsChartInput, openDealsTable } from './velocity-data';
+
+export function OpenDealsChart({ filters, onDrill, large }: { readonly filters: ResolvedFilters; readonly onDrill: OnDrill; readonly large?: boolean }) {
+  const deals = useOpenDeals(filters);
+  const option = useMemo(() => (deals.data ? categoryChartOption(openDealsChartInput(deals.data, large)) : null), [deals.data, large]);
+  const table = useMemo(() => (deals.data ? openDealsTable(deals.data) : null), [deals.data]);
+  const drill = (index: number) => {
+    const row = deals.data?.[index];
+    if (!row) return;
+    onDrill({
+      title: `Open deals · ${row.channel}`,
+      measure: OPEN_DEALS.openCount,
+      filters: [...cubeFilters(filters, PIPELINE_FILTER_MEMBERS).filters, { member: OPEN_DEALS.channel, operator: 'equals', values: [row.channel] }],
+      timeDimensions: [],
+    });
+  };
+  return (
+    <ChartPanel
+      testId="chart-open-deals"
+      title="Open deals by age"
+      description="Deals still open at the data's as-of date, by channel: average and oldest age in days. Old open deals flatter the close rate."
+      query={deals}
+      option={option}
+      table={table}
+      large={large ?? false}
+      height={large ? 520 : Math.max(220, (deals.data?.length ?? 0) * 40 + 70)}
+      emptyMessage="No open deals for these filters."
+      onItemClick={(item) => drill(item.dataIndex)}
+      onRowClick={(_, index) => drill(index)}
+    />
+  );
+}

@@ -1,0 +1,174 @@
+// Velocity, leakage and data-quality data → chart inputs and tables (pure; unit-tested).
+import type { CategoryChartInput } from '../../../lib/chart-options';
+import type { TableData } from '../../../lib/table';
+import type { LeakKind } from '../api/get-leaks';
+import type { OpenDealsRow } from '../api/get-open-deals';
+import type { QuarantineCell } from '../api/get-quarantine';
+import type { StageTransition } from '../api/get-stage-velocity';
+import type { StageTime } from '../api/get-time-in-stage';
+
+const STAGE_LABELS: Readonly<Record<string, string>> = {
+  lead: 'Lead',
+  mql: 'MQL',
+  handoff: 'Handoff',
+  sal: 'SAL',
+  rejected: 'Rejected',
+  sql: 'SQL',
+  won: 'Won',
+  lost: 'Lost',
+};
+
+export function stageLabel(stage: string): string {
+  return STAGE_LABELS[stage] ?? stage;
+}
+
+export const LEAK_LABELS: Readonly<Record<string, string>> = {
+  not_in_crm: 'Never reached the CRM',
+  not_handed_off: 'Never handed off',
+  not_touched: 'Never touched',
+};
+
+export function leakLabel(kind: string): string {
+  return LEAK_LABELS[kind] ?? kind;
+}
+
+export function transitionLabel(t: Pick<StageTransition, 'from' | 'to'>): string {
+  return `${stageLabel(t.from)} → ${stageLabel(t.to)}`;
+}
+
+export function transitionsChartInput(rows: readonly StageTransition[], large?: boolean): CategoryChartInput {
+  return {
+    categories: rows.map(transitionLabel),
+    series: [
+      { name: 'Median days', values: rows.map((r) => r.median), format: 'days' },
+      { name: '90th percentile', values: rows.map((r) => r.p90), format: 'days', color: '#56B4E9' },
+    ],
+    horizontal: true,
+    format: 'days',
+    labels: true,
+    large: large ?? false,
+  };
+}
+
+export function transitionsTable(rows: readonly StageTransition[]): TableData {
+  return {
+    columns: [
+      { key: 'label', title: 'Transition', format: 'text' },
+      { key: 'transitions', title: 'Leads', format: 'integer' },
+      { key: 'median', title: 'Median days', format: 'days' },
+      { key: 'p90', title: '90th percentile days', format: 'days' },
+    ],
+    rows: rows.map((r) => ({ label: transitionLabel(r), transitions: r.transitions, median: r.median, p90: r.p90 })),
+  };
+}
+
+export function timeInStageChartInput(rows: readonly StageTime[], large?: boolean): CategoryChartInput {
+  return {
+    categories: rows.map((r) => stageLabel(r.stage)),
+    series: [
+      { name: 'Median days in stage', values: rows.map((r) => r.median), format: 'days' },
+      { name: '90th percentile', values: rows.map((r) => r.p90), format: 'days', color: '#56B4E9' },
+    ],
+    format: 'days',
+    large: large ?? false,
+  };
+}
+
+export function timeInStageTable(rows: readonly StageTime[]): TableData {
+  return {
+    columns: [
+      { key: 'stage', title: 'Stage', format: 'text' },
+      { key: 'entries', title: 'Leads entering', format: 'integer' },
+      { key: 'median', title: 'Median days in stage', format: 'days' },
+      { key: 'p90', title: '90th percentile days', format: 'days' },
+    ],
+    rows: rows.map((r) => ({ stage: stageLabel(r.stage), entries: r.entries, median: r.median, p90: r.p90 })),
+  };
+}
+
+export function leaksChartInput(kinds: readonly LeakKind[], large?: boolean): CategoryChartInput {
+  return {
+    categories: kinds.map((k) => leakLabel(k.kind)),
+    series: [{ name: 'Leaked MQLs', values: kinds.map((k) => k.count), format: 'integer', color: '#D55E00' }],
+    horizontal: true,
+    format: 'integer',
+    labels: true,
+    large: large ?? false,
+  };
+}
+
+export function leaksTable(kinds: readonly LeakKind[]): TableData {
+  return {
+    columns: [
+      { key: 'label', title: 'Leak', format: 'text' },
+      { key: 'kind', title: 'Kind', format: 'text' },
+      { key: 'count', title: 'MQLs', format: 'integer' },
+    ],
+    rows: kinds.map((k) => ({ label: leakLabel(k.kind), kind: k.kind, count: k.count })),
+  };
+}
+
+export function baseName(path: string): string {
+  return path.split(/[\\/]/).pop() || path;
+}
+
+/** Files (most quarantined rows first) as categories, one stacked series per reason. */
+export function quarantineChartInput(cells: readonly QuarantineCell[], large?: boolean): CategoryChartInput {
+  const fileTotals = new Map<string, number>();
+  const reasonTotals = new Map<string, number>();
+  for (const c of cells) {
+    fileTotals.set(c.file, (fileTotals.get(c.file) ?? 0) + c.count);
+    reasonTotals.set(c.reason, (reasonTotals.get(c.reason) ?? 0) + c.count);
+  }
+  const files = [...fileTotals].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([f]) => f);
+  const reasons = [...reasonTotals].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([r]) => r);
+  return {
+    categories: files.map(baseName),
+    series: reasons.map((reason) => ({
+      name: reason,
+      values: files.map((f) => cells.filter((c) => c.file === f && c.reason === reason).reduce((n, c) => n + c.count, 0)),
+      stack: 'reasons',
+      format: 'integer' as const,
+    })),
+    horizontal: true,
+    format: 'integer',
+    large: large ?? false,
+  };
+}
+
+export function quarantineTable(cells: readonly QuarantineCell[]): TableData {
+  return {
+    columns: [
+      { key: 'file', title: 'File', format: 'text' },
+      { key: 'reason', title: 'Reason', format: 'text' },
+      { key: 'count', title: 'Rows', format: 'integer' },
+    ],
+    rows: cells.map((c) => ({ ...c })),
+  };
+}
+
+export function openDealsChartInput(rows: readonly OpenDealsRow[], large?: boolean): CategoryChartInput {
+  return {
+    categories: rows.map((r) => r.channel),
+    series: [
+      { name: 'Average age (days)', values: rows.map((r) => r.avgAge), format: 'days' },
+      { name: 'Oldest (days)', values: rows.map((r) => r.maxAge), format: 'days', color: '#56B4E9' },
+    ],
+    horizontal: true,
+    format: 'days',
+    large: large ?? false,
+  };
+}
+
+export function openDealsTable(rows: readonly OpenDealsRow[]): TableData {
+  return {
+    columns: [
+      { key: 'channel', title: 'Channel', format: 'text' },
+      { key: 'openCount', title: 'Open deals', format: 'integer' },
+      { key: 'openAmount', title: 'Open amount', format: 'currency' },
+      { key: 'avgAge', title: 'Average age', format: 'days' },
+      { key: 'maxAge', title: 'Oldest', format: 'days' },
+    ],
+    rows: rows.map((r) => ({ ...r })),
+  };
+}
