@@ -1,4 +1,4 @@
-import { sql, type Compilable, type Kysely, type RawBuilder } from 'kysely';
+import { sql, type Expression, type Kysely, type RawBuilder } from 'kysely';
 import type { Agreement } from '../agreement/agreement';
 
 export type Layer = 'staging' | 'intermediate' | 'marts';
@@ -16,7 +16,7 @@ export interface Model {
   readonly name: string;
   readonly layer: Layer;
   readonly materialized: 'view' | 'table';
-  readonly query: (ctx: ModelContext) => Compilable;
+  readonly query: (ctx: ModelContext) => Expression<unknown>;
 }
 
 export const SCHEMA_BY_LAYER: Readonly<Record<Layer, string>> = { staging: 'staging', intermediate: 'intermediate', marts: 'main' };

@@ -37,6 +37,8 @@ export interface StagingSpec {
   readonly columns: (raw: RawColumn, ctx: ModelContext) => Record<string, Expression<unknown>>;
   /** Typed columns whose failed cast rejects the row. */
   readonly checks: (raw: RawColumn, ctx: ModelContext) => readonly TypedCheck[];
+  /** Other rules whose breach rejects the row (e.g. a negative amount). */
+  readonly rules?: (raw: RawColumn) => readonly { readonly column: string; readonly failed: Expression<boolean>; readonly reason: string }[];
   /** Joined as `s` (one row), e.g. agreement settings for time zones. */
   readonly withSettings?: boolean;
 }
@@ -54,6 +56,13 @@ function problem(spec: StagingSpec, ctx: ModelContext): { column: RawBuilder<str
       when: failedCast(rawColumn(check.column), check.parsed),
       column: check.column,
       reason: sql<string>`${sql.lit(`${check.column} is not ${check.expected}: `)} || ${rawColumn(check.column)}`,
+    });
+  }
+  for (const rule of spec.rules?.(rawColumn) ?? []) {
+    cases.push({
+      when: sql<boolean>`coalesce(${rule.failed}, false)`,
+      column: rule.column,
+      reason: sql<string>`${sql.lit(`${rule.column} ${rule.reason}: `)} || ${rawColumn(rule.column)}`,
     });
   }
   if (cases.length === 0) return { column: sql`null::varchar`, reason: sql`null::varchar` };

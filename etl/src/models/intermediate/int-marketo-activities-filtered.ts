@@ -1,0 +1,32 @@
+/**
+ * int_marketo_activities_filtered — one row per Marketo activity the funnel needs:
+ * 104 Change Status in Progression (New/Old Status from `attributes`) and 23 Change Owner.
+ * A table: the one pass over the (large) activity extract; everything downstream reads this.
+ * `int_marketo_activity_bounds` (one row) keeps the extract's latest activity for `as_of`.
+ */
+import { sql } from 'kysely';
+import { ref, type Model } from '../model';
+
+export const intMarketoActivitiesFiltered: Model = {
+  name: 'int_marketo_activities_filtered',
+  layer: 'intermediate',
+  materialized: 'table',
+  query: () => sql`
+    select
+      activity_id,
+      marketo_lead_id,
+      activity_type_id,
+      activity_at,
+      case when activity_type_id = 104 then nullif(trim(json_extract_string(attributes, '$."New Status"')), '') end as new_status,
+      case when activity_type_id = 104 then nullif(trim(json_extract_string(attributes, '$."Old Status"')), '') end as old_status,
+      case when activity_type_id = 23 then nullif(trim(coalesce(json_extract_string(attributes, '$."New Owner"'), json_extract_string(attributes, '$."New Value"'))), '') end as new_owner
+    from ${ref('stg_marketo__activities')}
+    where activity_type_id in (104, 23)`,
+};
+
+export const intMarketoActivityBounds: Model = {
+  name: 'int_marketo_activity_bounds',
+  layer: 'intermediate',
+  materialized: 'table',
+  query: () => sql`select max(activity_at) as latest_activity_at, count(*) as activity_count from ${ref('stg_marketo__activities')}`,
+};

@@ -1,0 +1,68 @@
+/**
+ * int_people_unified_by_email — one row per person record in any system (a Salesforce
+ * Lead, a Marketo lead, a HubSpot contact), with the person it belongs to:
+ * `lead_id` = `email:<normalised email>`, or `<system>:<record id>` without an email.
+ *
+ * Roles: Salesforce is a CRM, Marketo an MA system, HubSpot both (`is_crm`, `is_ma`).
+ * Deleted Salesforce leads (IsDeleted) are left out.
+ * `has_owner`: the record is owned by a person — a Salesforce OwnerId that is a User
+ * (005…, or listed in the User export; queues 00G… are not), a HubSpot "Contact owner".
+ * `campaign`: Salesforce — the campaign of the lead's earliest CampaignMember row;
+ * Marketo — the acquisition program (name, else id); HubSpot — "Original Source Drill-Down 1".
+ * `status_stage`: the record's current status mapped by the agreement (unmapped: lead).
+ */
+import { sql } from 'kysely';
+import { ref, type Model } from '../model';
+
+export const intPeopleUnifiedByEmail: Model = {
+  name: 'int_people_unified_by_email',
+  layer: 'intermediate',
+  materialized: 'table',
+  query: () => sql`
+    with first_campaign as (
+      select m.lead_id, arg_min(c.name, (m.created_at, m.campaign_id)) as campaign
+      from ${ref('stg_salesforce__campaign_members')} m
+      join ${ref('stg_salesforce__campaigns')} c on c.campaign_id = m.campaign_id
+      where m.lead_id is not null
+      group by m.lead_id
+    ),
+    sf as (
+      select
+        'salesforce' as system, l.lead_id as record_id, true as is_crm, false as is_ma,
+        l.email, l.full_name, l.company, l.created_at, l.last_modified_at as updated_at,
+        l.lead_source, fc.campaign, l.number_of_employees, l.country,
+        l.owner_id, u.name as owner_name, u.team,
+        (u.user_id is not null or l.owner_id like '005%') as has_owner,
+        l.status, l.disqualified_reason, l.is_converted, l.converted_at,
+        l.converted_opportunity_id as opportunity_id, l.converted_contact_id
+      from ${ref('stg_salesforce__leads')} l
+      left join ${ref('stg_salesforce__users')} u on u.user_id = l.owner_id
+      left join first_campaign fc on fc.lead_id = l.lead_id
+      where not l.is_deleted
+    ),
+    mk as (
+      select
+        'marketo', m.marketo_lead_id, false, true,
+        m.email, m.full_name, m.company, m.created_at, m.updated_at,
+        m.lead_source, coalesce(m.acquisition_program_name, m.acquisition_program_id), m.number_of_employees, m.country,
+        null, null, null, false,
+        m.lead_status, null, false, null, null, null
+      from ${ref('stg_marketo__leads')} m
+    ),
+    hs as (
+      select
+        'hubspot', h.contact_id, true, true,
+        h.email, h.full_name, h.company, h.created_at, null,
+        h.original_source, h.original_source_drill_down_1, h.number_of_employees, h.country,
+        h.owner, h.owner, h.team, h.owner is not null,
+        h.lead_status, h.unqualified_reason, h.became_opportunity_at is not null, h.became_opportunity_at, null, null
+      from ${ref('stg_hubspot__contacts')} h
+    ),
+    records as (select * from sf union all select * from mk union all select * from hs)
+    select
+      coalesce('email:' || r.email, r.system || ':' || r.record_id) as lead_id,
+      r.*,
+      coalesce(st.stage, 'lead') as status_stage
+    from records r
+    left join ${ref('agreement_lead_statuses')} st on st.system = r.system and st.status_key = lower(trim(r.status))`,
+};

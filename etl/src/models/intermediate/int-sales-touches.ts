@@ -1,0 +1,47 @@
+/**
+ * int_sales_touches — one row per completed sales activity on a person.
+ *
+ * Salesforce: a Task that is completed (Status Completed or IsClosed) and is a call, email
+ * or meeting (stg activity_type), on a lead (WhoId = Lead Id) or on the contact the lead
+ * was converted to (WhoId = ConvertedContactId). Its time is CompletedDateTime, else
+ * CreatedDate (a logged call is created when made). ActivityDate is a due date at
+ * midnight UTC and is never used as a touch time.
+ * HubSpot (no activity export): "First Contacted" (first sales engagement) and "Last
+ * Contacted" are each one touch, type `engagement`; the first touch after handoff is then
+ * the earliest of them at or after handoff — when the first engagement preceded handoff,
+ * "Last Contacted" bounds the first touch after handoff from above.
+ */
+import { sql } from 'kysely';
+import { ref, type Model } from '../model';
+
+export const intSalesTouches: Model = {
+  name: 'int_sales_touches',
+  layer: 'intermediate',
+  materialized: 'table',
+  query: () => sql`
+    with sf_people as (
+      select record_id as who_id, lead_id from ${ref('int_people_unified_by_email')} where system = 'salesforce'
+      union
+      select converted_contact_id, lead_id from ${ref('int_people_unified_by_email')} where system = 'salesforce' and converted_contact_id is not null
+    ),
+    sf as (
+      select
+        t.task_id as activity_id, p.lead_id, 'salesforce' as source_system, t.activity_type,
+        coalesce(u.name, t.owner_id) as owner, u.team,
+        coalesce(t.completed_at, t.created_at) as completed_at
+      from ${ref('stg_salesforce__tasks')} t
+      join sf_people p on p.who_id = t.who_id
+      left join ${ref('stg_salesforce__users')} u on u.user_id = t.owner_id
+      where t.is_completed and not t.is_deleted and t.activity_type in ('call', 'email', 'meeting')
+    ),
+    hs as (
+      select 'hubspot:' || h.record_id || ':' || k.kind as activity_id, h.lead_id, 'hubspot', 'engagement',
+        h.owner_name, h.team, k.event_at
+      from ${ref('int_people_unified_by_email')} h
+      join ${ref('stg_hubspot__contacts')} c on c.contact_id = h.record_id
+      cross join lateral (values ('first_contacted', c.first_contacted_at), ('last_contacted', c.last_contacted_at)) k(kind, event_at)
+      where h.system = 'hubspot' and k.event_at is not null
+        and not (k.kind = 'last_contacted' and coalesce(c.last_contacted_at = c.first_contacted_at, false))
+    )
+    select * from sf union all select * from hs`,
+};

@@ -1,0 +1,208 @@
+/**
+ * leads — one row per person (records joined by normalised email; no email: own system id).
+ *
+ * Attributes come from the person's records: name/company/country/employees from the
+ * primary CRM record (converted first, then earliest created), else the earliest MA record;
+ * `source_system`/`original_source` from the earliest record (with a source); `campaign`
+ * from the earliest record naming one; owner/team from the primary CRM record
+ * (`Unassigned` when it is owned by a queue or nobody).
+ *
+ * Stage dates (from int_stage_events_reconstructed):
+ * - created_at: earliest record creation.
+ * - sales stages (sal, rejected, sql) come from the CRM side; a person only in an MA
+ *   system takes them from MA status changes.
+ * - sql_at: first conversion / opportunity creation. won_at / lost_at: the converted
+ *   opportunity's closed_at by outcome (Salesforce: the lead's ConvertedOpportunityId;
+ *   HubSpot: the contact's first deal).
+ * - sal_at: first move to an accepted status, or sql_at if earlier (conversion is acceptance).
+ * - rejected_at: first move to a rejected status, only when never converted and not
+ *   accepted after it (a worked-then-disqualified lead is sal then rejected; a rejected
+ *   lead later accepted counts as accepted). Reason: the record's disqualification reason,
+ *   else the status moved to.
+ * - mql_at: the MA's first MQL date; when a later stage came earlier (or there is no MQL
+ *   date), the earliest later-stage date, with mql_inferred (agreement mql.infer_from_later_stages).
+ *   mql_times: MQL events in the system that counted most (re-MQLs); at least 1.
+ * - handoff_at: only for MQLs that reached the CRM: the first owner assignment at or after
+ *   mql_at; else mql_at when a CRM record already has an owner; capped by the first sales
+ *   stage (a lead sales worked was handed off by then); never before mql_at.
+ * - first_touch_at: first completed sales activity at or after handoff.
+ * SLA: sla_hours from the agreement (per segment if set); clock hours, or business hours
+ * in the agreement's time zone. sla_status: met (touched within), breached (touched late,
+ * or untouched past due at build_info.as_of), pending (untouched, not yet due); null
+ * without handoff.
+ * Leaks (MQLs only): not_in_crm (no CRM record), not_handed_off (in the CRM, no handoff),
+ * not_touched (handed off, untouched and past due — pending leads are not leaks yet).
+ * stage: furthest of lead < mql < handoff < sal < rejected < sql < won/lost.
+ */
+import { sql } from 'kysely';
+import { ref, type Model } from '../model';
+import { businessHoursBetween, slaDueAt } from './sla-clock';
+
+export const leads: Model = {
+  name: 'leads',
+  layer: 'marts',
+  materialized: 'table',
+  query: () => sql`
+    with settings as (select * from ${ref('agreement_settings')}),
+    records as (
+      select *,
+        case when is_crm then 0 else 1 end as crm_rank
+      from ${ref('int_people_unified_by_email')}
+    ),
+    people as (
+      select
+        lead_id,
+        min(email) as email,
+        arg_min(full_name, (crm_rank, not is_converted, created_at, system, record_id)) filter (where full_name is not null) as full_name,
+        arg_min(company, (crm_rank, not is_converted, created_at, system, record_id)) filter (where company is not null) as company,
+        arg_min(system, (created_at, system, record_id)) as source_system,
+        arg_min(system, (created_at, system, record_id)) filter (where is_crm) as crm_system,
+        arg_min(system, (created_at, system, record_id)) filter (where is_ma) as ma_system,
+        (count(*) filter (where is_crm))::integer as crm_record_count,
+        (count(*) filter (where is_ma))::integer as ma_record_count,
+        arg_min(lead_source, (created_at, system, record_id)) filter (where lead_source is not null) as original_source,
+        arg_min(campaign, (created_at, system, record_id)) filter (where campaign is not null) as campaign,
+        arg_min(number_of_employees, (crm_rank, not is_converted, created_at, system, record_id)) filter (where number_of_employees is not null) as number_of_employees,
+        arg_min(country, (crm_rank, not is_converted, created_at, system, record_id)) filter (where country is not null) as country,
+        arg_min(case when has_owner then owner_name end, (not is_converted, created_at, system, record_id)) filter (where is_crm) as owner,
+        arg_min(case when has_owner then team end, (not is_converted, created_at, system, record_id)) filter (where is_crm) as team,
+        bool_or(has_owner) filter (where is_crm) as crm_has_owner,
+        arg_min(opportunity_id, (created_at, system, record_id)) filter (where opportunity_id is not null and system = 'salesforce') as sf_opportunity_id,
+        min(created_at) as created_at
+      from records
+      group by lead_id
+    ),
+    events as (
+      select e.*, p.crm_record_count > 0 as person_in_crm
+      from ${ref('int_stage_events_reconstructed')} e join people p using (lead_id)
+    ),
+    signals as (
+      select
+        lead_id,
+        min(event_at) filter (where kind = 'mql') as mql_direct_at,
+        greatest(
+          count(distinct event_at) filter (where kind = 'mql' and counts and role = 'ma'),
+          count(distinct event_at) filter (where kind = 'mql' and counts and role = 'crm')
+        )::integer as mql_events,
+        min(event_at) filter (where kind = 'sal' and (role = 'crm' or not person_in_crm)) as sal_raw_at,
+        arg_min(inferred, event_at) filter (where kind = 'sal' and (role = 'crm' or not person_in_crm)) as sal_inferred,
+        min(event_at) filter (where kind = 'rejected' and (role = 'crm' or not person_in_crm)) as rejected_raw_at,
+        arg_min(detail, (event_at, detail)) filter (where kind = 'rejected' and (role = 'crm' or not person_in_crm)) as rejection_reason,
+        arg_min(inferred, event_at) filter (where kind = 'rejected' and (role = 'crm' or not person_in_crm)) as rejected_inferred,
+        min(event_at) filter (where kind = 'sql' and (role = 'crm' or not person_in_crm)) as sql_at,
+        list(event_at) filter (where kind = 'owner_assigned') as owner_assignments,
+        list(event_at) filter (where kind = 'touch') as touches
+      from events
+      group by lead_id
+    ),
+    hs_deal as (
+      select lead_id, arg_min(opportunity_id, (created_at, opportunity_id)) as opportunity_id
+      from ${ref('int_opportunities_unioned')} where source_system = 'hubspot' and lead_id is not null group by lead_id
+    ),
+    staged as (
+      select p.*, s.mql_direct_at, s.mql_events, s.sal_raw_at, s.sal_inferred, s.rejected_raw_at, s.rejected_inferred,
+        s.rejection_reason as rejection_reason_raw, s.sql_at, s.owner_assignments, s.touches,
+        coalesce(p.sf_opportunity_id, hd.opportunity_id) as opportunity_id,
+        least(s.sal_raw_at, s.sql_at) as sal_at
+      from people p
+      left join signals s using (lead_id)
+      left join hs_deal hd using (lead_id)
+    ),
+    decided as (
+      select *,
+        case when rejected_raw_at is not null and sql_at is null and not coalesce(sal_at > rejected_raw_at, false) then rejected_raw_at end as rejected_at
+      from staged
+    ),
+    mql as (
+      select d.*,
+        least(sal_at, rejected_at, sql_at) as first_sales_stage_at,
+        case
+          when (select infer_mql from settings) then least(mql_direct_at, sal_at, rejected_at, sql_at)
+          else mql_direct_at
+        end as mql_at
+      from decided d
+    ),
+    handed as (
+      select m.*,
+        case when mql_at is not null and crm_record_count > 0 then
+          case when coalesce(list_min(list_filter(owner_assignments, x -> x >= m.mql_at)), case when crm_has_owner then mql_at end, first_sales_stage_at) is not null
+          then greatest(mql_at, least(
+            coalesce(list_min(list_filter(owner_assignments, x -> x >= m.mql_at)), case when crm_has_owner then mql_at end),
+            first_sales_stage_at)) end
+        end as handoff_at
+      from mql m
+    ),
+    touched as (
+      select h.*, list_min(list_filter(touches, x -> x >= h.handoff_at)) as first_touch_at
+      from handed h
+    ),
+    dims as (
+      select t.*,
+        coalesce(ch.channel, 'Other') as channel,
+        coalesce(seg.name, 'Unknown') as segment,
+        coalesce(rg.region, 'Unknown') as region,
+        o.outcome, o.closed_at, o.amount
+      from touched t
+      left join ${ref('agreement_channels')} ch on ch.source_key = lower(trim(t.original_source))
+      left join ${ref('agreement_segments')} seg on t.number_of_employees is not null
+        and (seg.min_employees is null or t.number_of_employees > seg.min_employees)
+        and (seg.max_employees is null or t.number_of_employees <= seg.max_employees)
+      left join ${ref('agreement_regions')} rg on rg.country_key = lower(trim(t.country))
+      left join ${ref('int_opportunities_unioned')} o on o.opportunity_id = t.opportunity_id
+    ),
+    sla as (
+      select d.*,
+        coalesce(sh.hours, s.sla_hours) as sla_hours,
+        s.sla_hours_type, s.sla_time_zone, s.business_start_minute, s.business_end_minute, s.business_days,
+        (select as_of from ${ref('build_info')}) as as_of
+      from dims d
+      cross join settings s
+      left join ${ref('agreement_sla_hours')} sh on sh.segment = d.segment
+    ),
+    timed as (
+      select *,
+        case when handoff_at is not null then ${slaDueAt()} end as sla_due_at,
+        case when first_touch_at is not null then ${businessHoursBetween(sql`handoff_at`, sql`first_touch_at`)} end as hours_to_first_touch
+      from sla
+    ),
+    final as (
+      select *,
+        case
+          when handoff_at is null then null
+          when first_touch_at is not null and first_touch_at <= sla_due_at then 'met'
+          when first_touch_at is not null then 'breached'
+          when as_of > sla_due_at then 'breached'
+          else 'pending'
+        end as sla_status
+      from timed
+    )
+    select
+      lead_id, email, full_name, company, source_system, crm_system, ma_system,
+      crm_record_count, ma_record_count, original_source, channel,
+      coalesce(campaign, '(none)') as campaign, segment, region,
+      coalesce(owner, 'Unassigned') as owner, coalesce(team, 'Unassigned') as team,
+      case
+        when outcome = 'won' then 'won' when outcome = 'lost' then 'lost'
+        when sql_at is not null then 'sql' when rejected_at is not null then 'rejected'
+        when sal_at is not null then 'sal' when handoff_at is not null then 'handoff'
+        when mql_at is not null then 'mql' else 'lead'
+      end as stage,
+      created_at, mql_at,
+      (mql_at is not null and (mql_direct_at is null or mql_at < mql_direct_at)) as mql_inferred,
+      case when mql_at is not null then greatest(coalesce(mql_events, 0), 1) else 0 end::integer as mql_times,
+      handoff_at, sal_at, rejected_at, sql_at, first_touch_at,
+      case when outcome = 'won' then closed_at end as won_at,
+      case when outcome = 'lost' then closed_at end as lost_at,
+      case when rejected_at is not null then rejection_reason_raw end as rejection_reason,
+      opportunity_id,
+      case when outcome = 'won' then amount end::double as won_amount,
+      sla_hours::double as sla_hours, sla_due_at, hours_to_first_touch::double as hours_to_first_touch, sla_status,
+      (mql_at is not null and crm_record_count = 0) as leak_not_in_crm,
+      (mql_at is not null and crm_record_count > 0 and handoff_at is null) as leak_not_handed_off,
+      (mql_at is not null and handoff_at is not null and first_touch_at is null and sla_status = 'breached') as leak_not_touched,
+      (mql_at is not null and (crm_record_count = 0 or handoff_at is null or (first_touch_at is null and sla_status = 'breached'))) as is_leak,
+      coalesce(sal_inferred, false) as sal_inferred,
+      coalesce(rejected_inferred, false) as rejected_inferred
+    from final
+    order by lead_id`,
+};
