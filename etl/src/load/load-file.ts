@@ -50,20 +50,29 @@ export async function loadFile(
   onFraction: (fraction: number) => void,
 ): Promise<LoadedFile> {
   const storedColumns = uniqueNames(planned.header);
-  const columns = `{${storedColumns.map((name) => `${literal(name)}: 'VARCHAR'`).join(', ')}}`;
+  // One sentinel column past the header: DuckDB silently accepts a record with one extra,
+  // empty trailing field (it takes it for a trailing delimiter), shifting nothing but hiding
+  // a malformed row. With the sentinel declared, null padding on and a NULL string that never
+  // occurs, an extra field shows as a non-NULL sentinel and a missing one as a NULL last column.
+  const columns = `{${[...storedColumns, SENTINEL].map((name) => `${literal(name)}: 'VARCHAR'`).join(', ')}}`;
   const rejects = `${table}__rejects`;
   const scans = `${table}__scans`;
   const target = `raw_files.${ident(table)}`;
-  await runWithProgress(
-    connection,
+  const read = (parallel: boolean): string =>
     `create table ${target} as select * from read_csv(${literal(planned.file)},
        header = true, auto_detect = false, delim = ${literal(planned.delimiter)}, quote = '"', escape = '"',
-       columns = ${columns}, strict_mode = true, null_padding = false,
-       store_rejects = true, rejects_table = ${literal(rejects)}, rejects_scan = ${literal(scans)})`,
-    onFraction,
-  );
-  const [{ n: rowsLoaded } = { n: 0 }] = await queryRows<{ n: number }>(connection, `select count(*)::bigint as n from ${target}`);
-  const rejectRows = await queryRows<RejectRow>(
+       columns = ${columns}, strict_mode = true, null_padding = true, nullstr = ${literal(NEVER)}, parallel = ${parallel},
+       store_rejects = true, rejects_table = ${literal(rejects)}, rejects_scan = ${literal(scans)})`;
+  try {
+    await runWithProgress(connection, read(true), onFraction);
+  } catch (error) {
+    // DuckDB's parallel reader cannot pad rows of a file with quoted newlines: read it serially.
+    if (!/null_padding in conjunction with quoted new lines/i.test((error as Error).message)) throw error;
+    await connection.run(`drop table if exists ${ident(rejects)}; drop table if exists ${ident(scans)}; drop table if exists ${target}`);
+    await runWithProgress(connection, read(false), onFraction);
+  }
+  const [{ n: rowsRead } = { n: 0 }] = await queryRows<{ n: number }>(connection, `select count(*)::bigint as n from ${target}`);
+  const readerRejects = await queryRows<RejectRow>(
     connection,
     `select line::bigint as line, arg_min(column_name, byte_position) as column_name, arg_min(error_type::varchar, byte_position) as error_type,
             arg_min(csv_line, byte_position) as csv_line, arg_min(error_message, byte_position) as error_message
@@ -71,40 +80,94 @@ export async function loadFile(
   );
   await connection.run(`drop table if exists ${ident(rejects)}; drop table if exists ${ident(scans)}`);
 
-  const anyNewline = storedColumns.map((name) => `coalesce(${ident(name)}, '')`).join(` || chr(1) || `);
+  const allFields = storedColumns.map((name) => `coalesce(${ident(name)}, '')`).join(` || chr(1) || `);
   const breakpoints = await queryRows<{ rn: number; nl: number }>(
     connection,
     `select rowid + 1 as rn, (length(r) - length(replace(r, chr(10), '')))::bigint as nl
-       from (select rowid, ${anyNewline} as r from ${target}) where contains(r, chr(10)) order by rn`,
+       from (select rowid, ${allFields} as r from ${target}) where contains(r, chr(10)) order by rn`,
   );
-  const lines = physicalLines(breakpoints, rejectRows);
-  if (rejectRows.length > 0) {
-    const values = rejectRows.map((reject, i) => {
-      const reason = `${reject.error_type}${reject.column_name ? ` at column "${reject.column_name}"` : ''}: ${reject.error_message}`;
-      return `(${literal(planned.file)}, ${lines.rejectLines[i] ?? reject.line}, ${literal(trimRecord(reject.csv_line))}, ${literal(reason)}, ${literal(planned.format.name)}, ${reject.column_name === null ? 'null' : literal(reject.column_name)})`;
-    });
-    for (let i = 0; i < values.length; i += 1000) {
-      await connection.run(`insert into raw._load_rejects values ${values.slice(i, i + 1000).join(', ')}`);
+  const lastColumn = ident(storedColumns[storedColumns.length - 1] ?? SENTINEL);
+  const fieldList = storedColumns.map((name) => ident(name)).join(', ');
+  const malformed = await queryRows<{ rn: number; extra: string | null; fields: (string | null)[] }>(
+    connection,
+    `select rowid + 1 as rn, ${ident(SENTINEL)} as extra, [${fieldList}] as fields from ${target}
+      where ${ident(SENTINEL)} is not null or ${lastColumn} is null order by rn`,
+  );
+  const lines = physicalLines(breakpoints, readerRejects);
+  const rejectRows: Array<{ line: number; text: string; reason: string; column: string | null }> = readerRejects.map((reject, i) => ({
+    line: lines.rejectLines[i] ?? reject.line,
+    text: trimRecord(reject.csv_line),
+    reason: `${reject.error_type}${reject.column_name ? ` at column "${reject.column_name}"` : ''}: ${reject.error_message}`,
+    column: reject.column_name,
+  }));
+  for (const row of malformed) {
+    const present = row.fields.filter((f) => f !== null);
+    const line = row.rn + 1 + offsetBefore(lines.offsets, row.rn);
+    const text = [...present, ...(row.extra === null ? [] : [row.extra])].map((f) => quoteField(f ?? '', planned.delimiter)).join(planned.delimiter);
+    if (row.extra !== null) {
+      rejectRows.push({ line, text, column: null, reason: `TOO MANY COLUMNS: Expected Number of Columns: ${storedColumns.length} Found: more (an extra field after "${storedColumns[storedColumns.length - 1]}")` });
+    } else {
+      rejectRows.push({ line, text, column: storedColumns[present.length] ?? null, reason: `MISSING COLUMNS at column "${storedColumns[present.length]}": Expected Number of Columns: ${storedColumns.length} Found: ${present.length}` });
     }
   }
+  rejectRows.sort((a, b) => a.line - b.line);
+  for (let i = 0; i < rejectRows.length; i += 1000) {
+    const values = rejectRows
+      .slice(i, i + 1000)
+      .map((r) => `(${literal(planned.file)}, ${r.line}, ${literal(r.text)}, ${literal(r.reason)}, ${literal(planned.format.name)}, ${r.column === null ? 'null' : literal(r.column)})`);
+    await connection.run(`insert into raw._load_rejects values ${values.join(', ')}`);
+  }
+
   let hasLineColumn = false;
-  if (lines.offsets.length > 0) {
+  if (lines.offsets.length > 0 || malformed.length > 0) {
     const offsets = `${table}__offsets`;
-    await connection.run(`create temp table ${ident(offsets)} (pos bigint, cum bigint)`);
+    const dropped = `${table}__malformed`;
+    await connection.run(`create temp table ${ident(offsets)} (pos bigint, cum bigint); create temp table ${ident(dropped)} (rn bigint)`);
     for (let i = 0; i < lines.offsets.length; i += 1000) {
       const chunk = lines.offsets.slice(i, i + 1000).map(([pos, cum]) => `(${pos}, ${cum})`);
       await connection.run(`insert into ${ident(offsets)} values ${chunk.join(', ')}`);
     }
+    for (let i = 0; i < malformed.length; i += 1000) {
+      await connection.run(`insert into ${ident(dropped)} values ${malformed.slice(i, i + 1000).map((m) => `(${m.rn})`).join(', ')}`);
+    }
     const lined = `raw_files.${ident(`${table}__lined`)}`;
     await connection.run(
-      `create table ${lined} as select t.*, (t.rowid + 2 + coalesce(o.cum, 0))::bigint as _line
-         from ${target} t asof left join ${ident(offsets)} o on t.rowid + 1 > o.pos;
-       drop table ${target}; drop table ${ident(offsets)};
+      `create table ${lined} as select t.* exclude (${ident(SENTINEL)}), (t.rowid + 2 + coalesce(o.cum, 0))::bigint as _line
+         from ${target} t asof left join ${ident(offsets)} o on t.rowid + 1 > o.pos
+        where t.rowid + 1 not in (select rn from ${ident(dropped)});
+       drop table ${target}; drop table ${ident(offsets)}; drop table ${ident(dropped)};
        alter table ${lined} rename to ${ident(table)}`,
     );
     hasLineColumn = true;
+  } else {
+    await connection.run(`alter table ${target} drop column ${ident(SENTINEL)}`);
   }
-  return { planned, table, storedColumns, hasLineColumn, rowsLoaded, rowsQuarantined: rejectRows.length };
+  return { planned, table, storedColumns, hasLineColumn, rowsLoaded: rowsRead - malformed.length, rowsQuarantined: rejectRows.length };
+}
+
+/** Name of the sentinel column past the header; a header field by this name would be unusual. */
+const SENTINEL = '__closedloop_extra_field__';
+/** The NULL string given to the reader, so that empty fields read as '' and only padding gives NULL. */
+const NEVER = '\u0001\u0002closedloop-null\u0002\u0001';
+
+/** Lines to add to rowid + 2 for the loaded record at position `rn` (offsets sorted by pos). */
+function offsetBefore(offsets: readonly [number, number][], rn: number): number {
+  let lo = 0;
+  let hi = offsets.length - 1;
+  let found = 0;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const [pos, cum] = offsets[mid] ?? [0, 0];
+    if (pos < rn) {
+      found = cum;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return found;
+}
+
+function quoteField(field: string, delimiter: string): string {
+  return /["\r\n]/.test(field) || field.includes(delimiter) ? `"${field.replaceAll('"', '""')}"` : field;
 }
 
 /**

@@ -90,6 +90,26 @@ const cases: Case[] = [
     ],
   },
   {
+    name: 'one extra, empty trailing field (DuckDB alone would take it for a trailing delimiter) is quarantined, not shifted',
+    files: {
+      'd2.csv': [
+        'Id,WhoId,Subject,Status,CreatedDate,Description',
+        '00T1,00Q1,Call,Completed,2026-01-02,',
+        '00T2,00Q1,Call back re: pricing, terms,Completed,2026-01-03,',
+        '00T3,00Q2,Email,Completed,2026-01-04,"Sent deck"',
+      ].join('\n'),
+    },
+    reports: { 'd2.csv': { format: 'salesforce__task', status: 'loaded', rowsRead: 3, rowsLoaded: 2, rowsQuarantined: 1 } },
+    table: { name: 'salesforce__task', columns: ['Id', 'Subject', 'Description', '_line'], rows: [['00T1', 'Call', null, 2], ['00T3', 'Email', 'Sent deck', 4]] },
+    rejects: [{ file: 'd2.csv', line: 3, reason: /TOO MANY COLUMNS/, text: '00T2,00Q1,Call back re: pricing, terms,Completed,2026-01-03,' }],
+  },
+  {
+    name: 'a blank line mid-file: skipped; records after it report one line early (documented approximation)',
+    files: { 'd3.csv': `${LEAD_HEADER}\n00Q1,Ann,Lee,Acme,ann@x.com,Open,Web,005A,2026-01-02\n\n00Q2,Bob,Ng,B,bob@x.com,Open,Web,005A,2026-01-03\n` },
+    reports: { 'd3.csv': { status: 'loaded', rowsLoaded: 2, rowsQuarantined: 0 } },
+    table: { name: 'salesforce__lead', columns: ['Id', '_line'], rows: [['00Q1', 2], ['00Q2', 3]] },
+  },
+  {
     name: 'renamed columns: aliases and case/space-insensitive names map to canonical columns',
     files: { 'e.csv': `Lead ID,First Name,last_name,Company,EMAIL,Lead Status,Lead Source,OwnerId,Created Date\n00Q1,Ann,Lee,Acme,ann@x.com,Open - Not Contacted,Web,005A,2026-01-02\n` },
     reports: {

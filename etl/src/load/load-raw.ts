@@ -216,7 +216,8 @@ async function createRawRelation(connection: DuckDBConnection, format: ExportFor
     const columns = format.columns.map((column) => {
       const index = file.planned.columnIndex.get(column.name);
       const stored = index === undefined ? undefined : file.storedColumns[index];
-      return `${stored === undefined ? 'null::varchar' : ident(stored)} as ${ident(column.name)}`;
+      // Empty fields are stored as '' in raw_files (exactly as exported); raw shows them as NULL.
+      return `${stored === undefined ? 'null::varchar' : `nullif(${ident(stored)}, '')`} as ${ident(column.name)}`;
     });
     const line = lined.has(file.table) ? '_line' : '(rowid + 2)::bigint';
     return `select ${columns.join(', ')}, ${literal(file.planned.file)} as _file, ${line} as _line from raw_files.${ident(file.table)}`;
