@@ -1,0 +1,84 @@
+// RFC 4180 CSV output: a field is quoted when it holds a comma, a double quote, CR or LF,
+// or starts/ends with a space (so readers that trim cannot change it); quotes are doubled.
+import { closeSync, openSync, writeSync } from 'node:fs';
+
+const NEEDS_QUOTES = /[",\r\n]|^ | $/;
+
+export function csvField(value: string | number | boolean | null | undefined): string {
+  if (value === null || value === undefined) return '';
+  const s = typeof value === 'string' ? value : String(value);
+  if (s === '' || !NEEDS_QUOTES.test(s)) return s;
+  return `"${s.replaceAll('"', '""')}"`;
+}
+
+export function csvRow(values: readonly (string | number | boolean | null | undefined)[]): string {
+  let out = '';
+  for (let i = 0; i < values.length; i++) {
+    if (i > 0) out += ',';
+    out += csvField(values[i]);
+  }
+  return out;
+}
+
+export interface CsvFileOptions {
+  /** Start the file with a UTF-8 byte-order mark (as some tools' exports do). */
+  readonly bom?: boolean;
+  /** Line ending; default LF. */
+  readonly eol?: '\n' | '\r\n';
+}
+
+export interface CsvFile {
+  readonly path: string;
+  readonly header: readonly string[];
+  /** Data rows written so far (header excluded). */
+  readonly rowCount: number;
+  /** Physical line (1 = header) on which the next row will start. */
+  readonly nextLine: number;
+  /** Writes one row of values, quoting as needed. */
+  row(values: readonly (string | number | boolean | null | undefined)[]): void;
+  /** Writes one already-encoded line (without line ending); counts as one row. */
+  rawLine(line: string): void;
+  close(): void;
+}
+
+const FLUSH_AT = 1 << 20;
+
+/** Opens a CSV file for streaming: rows are buffered and flushed in ~1 MB writes. */
+export function openCsvFile(path: string, header: readonly string[], options: CsvFileOptions = {}): CsvFile {
+  const eol = options.eol ?? '\n';
+  const fd = openSync(path, 'w');
+  let buffer = (options.bom ? '\uFEFF' : '') + csvRow(header) + eol;
+  let rowCount = 0;
+  let nextLine = 2;
+  let closed = false;
+  const flush = (): void => {
+    if (buffer.length > 0) writeSync(fd, buffer);
+    buffer = '';
+  };
+  const rawLine = (line: string): void => {
+    if (closed) throw new Error(`write after close: ${path}`);
+    buffer += line + eol;
+    rowCount++;
+    nextLine++;
+    for (let at = line.indexOf('\n'); at !== -1; at = line.indexOf('\n', at + 1)) nextLine++;
+    if (buffer.length >= FLUSH_AT) flush();
+  };
+  return {
+    path,
+    header,
+    get rowCount() {
+      return rowCount;
+    },
+    get nextLine() {
+      return nextLine;
+    },
+    row: (values) => rawLine(csvRow(values)),
+    rawLine,
+    close: () => {
+      if (closed) return;
+      flush();
+      closeSync(fd);
+      closed = true;
+    },
+  };
+}
