@@ -8,7 +8,8 @@
  * `has_owner`: the record is owned by a person — a Salesforce OwnerId that is a User
  * (005…, or listed in the User export; queues 00G… are not), a HubSpot "Contact owner".
  * `campaign`: Salesforce — the campaign of the lead's earliest CampaignMember row;
- * Marketo — the acquisition program (name, else id); HubSpot — "Original Source Drill-Down 1".
+ * Marketo — the acquisition program's name (its id, as `Marketo program <id>`, only when
+ * no record names a campaign); HubSpot — "Original Source Drill-Down 1".
  * `status_stage`: the record's current status mapped by the agreement (unmapped: lead).
  */
 import { sql } from 'kysely';
@@ -34,7 +35,7 @@ export const intPeopleUnifiedByEmail: Model = {
         l.owner_id, u.name as owner_name, u.team,
         (u.user_id is not null or l.owner_id like '005%') as has_owner,
         l.status, l.disqualified_reason, l.is_converted, l.converted_at,
-        l.converted_opportunity_id as opportunity_id, l.converted_contact_id
+        l.converted_opportunity_id as opportunity_id, l.converted_contact_id, null::varchar as campaign_fallback
       from ${ref('stg_salesforce__leads')} l
       left join ${ref('stg_salesforce__users')} u on u.user_id = l.owner_id
       left join first_campaign fc on fc.lead_id = l.lead_id
@@ -44,9 +45,9 @@ export const intPeopleUnifiedByEmail: Model = {
       select
         'marketo', m.marketo_lead_id, false, true,
         m.email, m.full_name, m.company, m.created_at, m.updated_at,
-        m.lead_source, coalesce(m.acquisition_program_name, m.acquisition_program_id), m.number_of_employees, m.country,
+        m.lead_source, m.acquisition_program_name, m.number_of_employees, m.country,
         null, null, null, false,
-        m.lead_status, null, false, null, null, null
+        m.lead_status, null, false, null, null, null, 'Marketo program ' || m.acquisition_program_id
       from ${ref('stg_marketo__leads')} m
     ),
     hs as (
@@ -55,7 +56,7 @@ export const intPeopleUnifiedByEmail: Model = {
         h.email, h.full_name, h.company, h.created_at, null,
         h.original_source, h.original_source_drill_down_1, h.number_of_employees, h.country,
         h.owner, h.owner, h.team, h.owner is not null,
-        h.lead_status, h.unqualified_reason, h.became_opportunity_at is not null, h.became_opportunity_at, null, null
+        h.lead_status, h.unqualified_reason, h.became_opportunity_at is not null, h.became_opportunity_at, null, null, null
       from ${ref('stg_hubspot__contacts')} h
     ),
     records as (select * from sf union all select * from mk union all select * from hs)

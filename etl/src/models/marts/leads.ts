@@ -13,7 +13,8 @@
  *   system takes them from MA status changes.
  * - sql_at: first conversion / opportunity creation. won_at / lost_at: the converted
  *   opportunity's closed_at by outcome (Salesforce: the lead's ConvertedOpportunityId;
- *   HubSpot: the contact's first deal).
+ *   HubSpot: the contact's first deal). opportunity_id is null when that opportunity is not
+ *   in the opportunities mart (quarantined), though sql_at stays.
  * - sal_at: first move to an accepted status, or sql_at if earlier (conversion is acceptance).
  * - rejected_at: first move to a rejected status, only when never converted and not
  *   accepted after it (a worked-then-disqualified lead is sal then rejected; a rejected
@@ -61,7 +62,9 @@ export const leads: Model = {
         (count(*) filter (where is_crm))::integer as crm_record_count,
         (count(*) filter (where is_ma))::integer as ma_record_count,
         arg_min(lead_source, (created_at, system, record_id)) filter (where lead_source is not null) as original_source,
-        arg_min(campaign, (created_at, system, record_id)) filter (where campaign is not null) as campaign,
+        coalesce(
+          arg_min(campaign, (created_at, system, record_id)) filter (where campaign is not null),
+          arg_min(campaign_fallback, (created_at, system, record_id)) filter (where campaign_fallback is not null)) as campaign,
         arg_min(number_of_employees, (crm_rank, not is_converted, created_at, system, record_id)) filter (where number_of_employees is not null) as number_of_employees,
         arg_min(country, (crm_rank, not is_converted, created_at, system, record_id)) filter (where country is not null) as country,
         arg_min(case when has_owner then owner_name end, (not is_converted, created_at, system, record_id)) filter (where is_crm) as owner,
@@ -141,7 +144,7 @@ export const leads: Model = {
         coalesce(ch.channel, 'Other') as channel,
         coalesce(seg.name, 'Unknown') as segment,
         coalesce(rg.region, 'Unknown') as region,
-        o.outcome, o.closed_at, o.amount
+        o.opportunity_id as known_opportunity_id, o.outcome, o.closed_at, o.amount
       from touched t
       left join ${ref('agreement_channels')} ch on ch.source_key = lower(trim(t.original_source))
       left join ${ref('agreement_segments')} seg on t.number_of_employees is not null
@@ -194,7 +197,7 @@ export const leads: Model = {
       case when outcome = 'won' then closed_at end as won_at,
       case when outcome = 'lost' then closed_at end as lost_at,
       case when rejected_at is not null then rejection_reason_raw end as rejection_reason,
-      opportunity_id,
+      known_opportunity_id as opportunity_id,
       case when outcome = 'won' then amount end::double as won_amount,
       sla_hours::double as sla_hours, sla_due_at, hours_to_first_touch::double as hours_to_first_touch, sla_status,
       (mql_at is not null and crm_record_count = 0) as leak_not_in_crm,

@@ -1,0 +1,57 @@
+/**
+ * dbt's generic tests as functions: each returns a DataTest whose `failing` query selects
+ * the rows that break it (zero rows = pass).
+ */
+import { sql, type RawBuilder } from 'kysely';
+
+export interface DataTest {
+  readonly name: string;
+  readonly model: string;
+  /** Selects the failing rows. */
+  readonly failing: RawBuilder<Record<string, unknown>>;
+}
+
+const table = (model: string) => sql.table(model);
+
+export function unique(model: string, columns: readonly string[]): DataTest {
+  const cols = sql.join(columns.map((c) => sql.ref(c)));
+  return {
+    name: `unique(${columns.join(', ')})`,
+    model,
+    failing: sql`select ${cols}, count(*) as n from ${table(model)} group by all having count(*) > 1`,
+  };
+}
+
+export function notNull(model: string, column: string): DataTest {
+  return { name: `not_null(${column})`, model, failing: sql`select * from ${table(model)} where ${sql.ref(column)} is null` };
+}
+
+export function acceptedValues(model: string, column: string, values: readonly string[], options: { allowNull?: boolean } = {}): DataTest {
+  const list = sql.join(values.map((v) => sql.lit(v)));
+  const nullClause = options.allowNull ? sql`` : sql` or ${sql.ref(column)} is null`;
+  return {
+    name: `accepted_values(${column})`,
+    model,
+    failing: sql`select * from ${table(model)} where ${sql.ref(column)} not in (${list})${nullClause}`,
+  };
+}
+
+/** Every non-null `column` of `model` exists as `toColumn` of `toModel`. */
+export function relationships(model: string, column: string, toModel: string, toColumn: string): DataTest {
+  return {
+    name: `relationships(${column} → ${toModel}.${toColumn})`,
+    model,
+    failing: sql`select m.* from ${table(model)} m where m.${sql.ref(column)} is not null
+      and not exists (select 1 from ${table(toModel)} t where t.${sql.ref(toColumn)} = m.${sql.ref(column)})`,
+  };
+}
+
+/** An invariant: rows matching `violation` fail. */
+export function expression(model: string, name: string, violation: RawBuilder<boolean>): DataTest {
+  return { name, model, failing: sql`select * from ${table(model)} where ${violation}` };
+}
+
+/** The model has exactly `n` rows. */
+export function rowCount(model: string, n: number): DataTest {
+  return { name: `row_count = ${n}`, model, failing: sql`select count(*) as n from ${table(model)} having count(*) <> ${sql.lit(n)}` };
+}

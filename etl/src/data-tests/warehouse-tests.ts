@@ -1,0 +1,63 @@
+/** The data tests run on every build (dbt's schema.yml, as code). */
+import { sql } from 'kysely';
+import { STAGE_ORDER } from '../models/marts/stage-events';
+import { acceptedValues, expression, notNull, relationships, rowCount, unique, type DataTest } from './generic-tests';
+
+const LEAK_KINDS = ['not_in_crm', 'not_handed_off', 'not_touched'];
+const SYSTEMS = ['salesforce', 'marketo', 'hubspot'];
+
+export const warehouseTests: readonly DataTest[] = [
+  // leads
+  unique('leads', ['lead_id']),
+  notNull('leads', 'lead_id'),
+  notNull('leads', 'created_at'),
+  notNull('leads', 'stage'),
+  notNull('leads', 'channel'),
+  notNull('leads', 'segment'),
+  notNull('leads', 'region'),
+  acceptedValues('leads', 'stage', STAGE_ORDER),
+  acceptedValues('leads', 'source_system', SYSTEMS),
+  acceptedValues('leads', 'sla_status', ['met', 'breached', 'pending'], { allowNull: true }),
+  relationships('leads', 'opportunity_id', 'opportunities', 'opportunity_id'),
+  expression('leads', 'created_at ≤ mql_at', sql`mql_at < created_at`),
+  expression('leads', 'mql_at ≤ sal_at ≤ sql_at', sql`sal_at < mql_at or sql_at < sal_at or sql_at < mql_at`),
+  expression('leads', 'sql_at ≤ won_at / lost_at (by day: close dates are dates)', sql`won_at::date < sql_at::date or lost_at::date < sql_at::date`),
+  expression('leads', 'mql_at ≤ handoff_at ≤ first_touch_at', sql`handoff_at < mql_at or first_touch_at < handoff_at`),
+  expression('leads', 'never rejected first and then accepted or converted', sql`rejected_at is not null and (sql_at is not null or sal_at > rejected_at)`),
+  expression('leads', 'not both won and lost', sql`won_at is not null and lost_at is not null`),
+  expression('leads', 'sla_status set exactly when handed off', sql`(handoff_at is null) <> (sla_status is null)`),
+  expression('leads', 'won_amount ≥ 0', sql`won_amount < 0`),
+  expression('leads', 'mql_times ≥ 1 for MQLs, 0 otherwise', sql`(mql_at is not null and mql_times < 1) or (mql_at is null and mql_times <> 0)`),
+  expression('leads', 'is_leak = any leak flag', sql`is_leak <> (leak_not_in_crm or leak_not_handed_off or leak_not_touched)`),
+  // opportunities
+  unique('opportunities', ['opportunity_id']),
+  notNull('opportunities', 'opportunity_id'),
+  notNull('opportunities', 'created_at'),
+  acceptedValues('opportunities', 'outcome', ['open', 'won', 'lost']),
+  relationships('opportunities', 'lead_id', 'leads', 'lead_id'),
+  expression('opportunities', 'amount ≥ 0', sql`amount < 0`),
+  expression('opportunities', 'closed_at set exactly when closed', sql`(outcome = 'open') <> (closed_at is null)`),
+  expression('opportunities', 'created_at ≤ closed_at', sql`closed_at < created_at`),
+  // stage_events
+  unique('stage_events', ['lead_id', 'stage']),
+  notNull('stage_events', 'entered_at'),
+  acceptedValues('stage_events', 'stage', STAGE_ORDER),
+  relationships('stage_events', 'lead_id', 'leads', 'lead_id'),
+  // sales_activities
+  unique('sales_activities', ['activity_id']),
+  notNull('sales_activities', 'activity_id'),
+  notNull('sales_activities', 'completed_at'),
+  relationships('sales_activities', 'lead_id', 'leads', 'lead_id'),
+  // leaks
+  unique('leaks', ['lead_id', 'kind']),
+  acceptedValues('leaks', 'kind', LEAK_KINDS),
+  relationships('leaks', 'lead_id', 'leads', 'lead_id'),
+  // sla_targets
+  unique('sla_targets', ['month', 'segment']),
+  expression('sla_targets', 'committed and delivered ≥ 0', sql`committed_mqls < 0 or delivered_mqls < 0`),
+  // rejected_rows
+  notNull('rejected_rows', 'reason'),
+  notNull('rejected_rows', 'file'),
+  // build_info
+  rowCount('build_info', 1),
+];
