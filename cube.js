@@ -2,13 +2,14 @@
 // in-process and merges these options with what only it knows: the driver over the current
 // warehouse build, the orchestrator id per build, and JWT checking. This file holds what an
 // analyst may want to change: where the model lives, and who may see which rows.
-import { CubejsHandlerError } from '@cubejs-backend/api-gateway';
+import { CubejsHandlerError, UserError } from '@cubejs-backend/api-gateway';
 
 /**
  * Row restriction per public view: a token's `region` / `team` claims become filters on these
  * members. Views not listed here cannot be queried with a restricted token.
  */
 export const ROW_SCOPES = {
+  // Every public view must be listed here.
   funnel: { region: 'funnel.region', team: 'funnel.team' },
   pipeline: { region: 'pipeline.region', team: 'pipeline.team' },
   velocity: { region: 'velocity.region', team: 'velocity.team' },
@@ -63,10 +64,15 @@ function queryMembers(query) {
 }
 
 /**
- * Narrows every query to the rows a token's `region` / `team` claims allow, and rejects with
+ * Only members of the public views may be queried (cubes are private). Then narrows every query to the rows a token's `region` / `team` claims allow, and rejects with
  * 403 (not an empty result) a query that asks for other regions or teams, or for company-wide data.
  */
 export function queryRewrite(query, { securityContext }) {
+  const notPublic = queryMembers(query).find((member) => !ROW_SCOPES[member.split('.')[0]]);
+  if (notPublic) {
+    throw new UserError(`'${notPublic}' is not a member of a public view. Query the views: ${Object.keys(ROW_SCOPES).join(', ')}.`);
+  }
+
   const claims = CLAIMS.map((claim) => [claim, claimValues(securityContext, claim)]).filter(([, v]) => v);
   if (claims.length === 0) return query;
 
@@ -79,7 +85,6 @@ export function queryRewrite(query, { securityContext }) {
       throw forbidden(`${member} is company-wide data, not available to a token restricted to ${restriction}.`);
     }
     const scope = ROW_SCOPES[view];
-    if (!scope) continue; // not a public view: Cube rejects the member itself (400)
     for (const [claim, values] of claims) scopeMembers.set(scope[claim], { claim, values });
   }
 

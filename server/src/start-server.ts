@@ -127,6 +127,8 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     const cubeConfig = await loadCubeConfig();
     const generationKey = Symbol.for('closedloop.warehouseGeneration');
     type GenerationContext = { [generationKey]?: number };
+    // Cube's in-memory cache is shared by every server in the process: keep ours apart.
+    const instanceId = randomBytes(4).toString('hex');
     core = new CubejsServerCore({
       ...cubeConfig,
       schemaPath: relative(process.cwd(), resolve(projectRoot, cubeConfig.schemaPath ?? 'model')) || '.',
@@ -140,7 +142,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       contextToOrchestratorId: (context) => {
         const driver = source.current();
         (context as GenerationContext)[generationKey] = driver.generation;
-        return `warehouse_${driver.generation}`;
+        return `warehouse_${instanceId}_${driver.generation}`;
       },
       driverFactory: (context) => source.driverFor((context as GenerationContext)[generationKey]),
     });
@@ -151,8 +153,8 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     const app = express();
     app.use(cors({ allowedHeaders: 'authorization,content-type,x-request-id' }));
     app.use(bodyParser.json({ limit: '1mb' }));
-    await core.initApp(app);
     app.use(jsonErrorHandler);
+    await core.initApp(app);
 
     const serveStatic = options.webDist ? createStaticHandler(options.webDist) : undefined;
     server = createServer((req, res) => {
