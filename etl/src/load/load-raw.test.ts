@@ -213,7 +213,7 @@ describe('loadRaw', () => {
     expect(n).toBe(0);
   });
 
-  const unusable = [
+  const unusable: { name: string; files: Record<string, string | Buffer>; message: RegExp }[] = [
     {
       name: 'a known export missing a required column names file, line 1, the column and the closest header',
       files: { 'lead.csv': 'Id,FirstName,LastName,Company,Email,Stat,LeadSource,OwnerId,CreatedDate\n00Q1,Ann,Lee,Acme,ann@x.com,Open,Web,005A,2026-01-02\n' },
