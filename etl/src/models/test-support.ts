@@ -1,4 +1,6 @@
 /** Test helpers: a fresh in-memory DuckDB with the raw schema of every export format. */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { sql, type Kysely } from 'kysely';
 import { parseAgreement } from '../agreement/load-agreement';
 import type { Agreement } from '../agreement/agreement';
@@ -28,7 +30,9 @@ export async function insertRaw(db: Kysely<RawDatabase>, format: string, rows: r
   await wh.insertInto(`raw.${format}`).values(values).execute();
 }
 
-/** The repository's default agreement with some settings changed. */
-export function testAgreement(overrides: string = ''): Agreement {
-  return parseAgreement(`version: 1\n${overrides}`, 'test-agreement.yml');
+const repoAgreement = readFileSync(fileURLToPath(new URL('../../../agreement.yml', import.meta.url)), 'utf8');
+
+/** The repository's agreement.yml, optionally edited (e.g. a line replaced) first. */
+export function testAgreement(edit: (text: string) => string = (t) => t): Agreement {
+  return parseAgreement(edit(repoAgreement), 'test-agreement.yml');
 }
