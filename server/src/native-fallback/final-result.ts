@@ -188,7 +188,9 @@ function transformCompact(request: TransformData, data: ColumnarData): { members
     }
     if (queryType === COMPARE_DATE_RANGE_QUERY) row.push(dateRangeValue(query));
     if (queryType === BLENDING_QUERY && blendingColumn !== undefined) {
-      row.push(transformValue(data.columns[blendingColumn]?.[i], undefined));
+      // Formatted like the member it copies (the Rust version looks the type up by alias and
+      // so passes the raw value through; the vanilla format formats it).
+      row.push(transformValue(data.columns[blendingColumn]?.[i], 'time'));
     }
     dataset.push(row);
   }
