@@ -28,7 +28,11 @@ export function StatTile({ label, value, delta, higherIsBetter = true, descripti
       <span className="tile-value" data-testid={testId ? `${testId}-value` : undefined}>
         {value}
       </span>
-      {delta ? (
+      {delta && delta.direction === null ? (
+        <span className="tile-delta tile-delta-neutral">
+          <span className="tile-compared">No data to compare{comparedTo ? ` in ${comparedTo}` : ''}</span>
+        </span>
+      ) : delta ? (
         <span className={`tile-delta tile-delta-${tone}`}>
           {arrow ? <span aria-hidden="true">{arrow} </span> : null}
           {delta.text}

@@ -93,7 +93,8 @@ export function categoryChartOption(input: CategoryChartInput): EChartsCoreOptio
     type: 'value',
     axisLabel: { color: MUTED_TEXT_COLOR, fontSize: size.font, formatter: (v: number) => formatValue(v, fmt, { compact: true }) },
     splitLine: { show: index === 0, lineStyle: { color: GRID_LINE_COLOR } },
-    ...(fmt === 'percent' ? { min: 0, max: (e: { max: number }) => Math.max(1, e.max) } : {}),
+    ...(fmt === 'percent' ? { min: 0, max: (e: { max: number }) => Math.max(1, Math.ceil(e.max * 10) / 10) } : {}),
+    ...(fmt === 'integer' ? { minInterval: 1 } : {}),
   });
   const valueAxes = hasSecond ? [valueAxis(format, 0), valueAxis(secondFormat, 1)] : [valueAxis(format, 0)];
   const series = input.series.map((s, i) => {
@@ -131,7 +132,7 @@ export function categoryChartOption(input: CategoryChartInput): EChartsCoreOptio
   return {
     ...baseOption(size),
     grid: { left: 8, right: hasSecond ? 16 : 24, top: legendShown ? size.font * 3 : size.font, bottom: 8, containLabel: true },
-    legend: legendShown ? { top: 0, left: 0, textStyle: { fontSize: size.font, color: TEXT_COLOR }, itemWidth: size.font * 1.5, itemHeight: size.font * 0.9 } : { show: false },
+    legend: legendShown ? { type: 'scroll', top: 0, left: 0, textStyle: { fontSize: size.font, color: TEXT_COLOR }, itemWidth: size.font * 1.5, itemHeight: size.font * 0.9 } : { show: false },
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, formatter: tooltipFormatter(input.series, format), textStyle: { fontSize: size.font } },
     xAxis: input.horizontal ? valueAxes : categoryAxis,
     yAxis: input.horizontal ? categoryAxis : valueAxes,

@@ -112,26 +112,21 @@ export function baseName(path: string): string {
   return path.split(/[\\/]/).pop() || path;
 }
 
-/** Files (most quarantined rows first) as categories, one stacked series per reason. */
+/** Files, most quarantined rows first, as categories; reasons are in the table (they are long). */
+export function quarantineFiles(cells: readonly QuarantineCell[]): { file: string; count: number }[] {
+  const totals = new Map<string, number>();
+  for (const c of cells) totals.set(c.file, (totals.get(c.file) ?? 0) + c.count);
+  return [...totals].map(([file, count]) => ({ file, count })).sort((a, b) => b.count - a.count || a.file.localeCompare(b.file));
+}
+
 export function quarantineChartInput(cells: readonly QuarantineCell[], large?: boolean): CategoryChartInput {
-  const fileTotals = new Map<string, number>();
-  const reasonTotals = new Map<string, number>();
-  for (const c of cells) {
-    fileTotals.set(c.file, (fileTotals.get(c.file) ?? 0) + c.count);
-    reasonTotals.set(c.reason, (reasonTotals.get(c.reason) ?? 0) + c.count);
-  }
-  const files = [...fileTotals].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([f]) => f);
-  const reasons = [...reasonTotals].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([r]) => r);
+  const files = quarantineFiles(cells);
   return {
-    categories: files.map(baseName),
-    series: reasons.map((reason) => ({
-      name: reason,
-      values: files.map((f) => cells.filter((c) => c.file === f && c.reason === reason).reduce((n, c) => n + c.count, 0)),
-      stack: 'reasons',
-      format: 'integer' as const,
-    })),
+    categories: files.map((f) => baseName(f.file)),
+    series: [{ name: 'Quarantined rows', values: files.map((f) => f.count), format: 'integer', color: '#CC79A7' }],
     horizontal: true,
     format: 'integer',
+    labels: true,
     large: large ?? false,
   };
 }

@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { baseName, leaksChartInput, quarantineChartInput, quarantineFiles, stageLabel, timeInStageChartInput, transitionLabel, transitionsChartInput } from './velocity-data';
+
+describe('labels', () => {
+  const cases = [
+    { actual: stageLabel('mql'), expected: 'MQL' },
+    { actual: stageLabel('custom'), expected: 'custom' },
+    { actual: transitionLabel({ from: 'sal', to: 'sql' }), expected: 'SAL → SQL' },
+    { actual: baseName('/data/exports/Lead.csv'), expected: 'Lead.csv' },
+    { actual: baseName('C:\\exports\\Task.csv'), expected: 'Task.csv' },
+  ];
+  for (const c of cases) it(c.expected, () => expect(c.actual).toBe(c.expected));
+});
+
+describe('velocity charts', () => {
+  it('transitions: median and p90 in days, horizontal', () => {
+    const input = transitionsChartInput([{ from: 'mql', to: 'handoff', transitions: 4, median: 1.5, p90: 6 }]);
+    expect(input.categories).toEqual(['MQL → Handoff']);
+    expect(input.series.map((s) => [s.name, s.format, s.values])).toEqual([
+      ['Median days', 'days', [1.5]],
+      ['90th percentile', 'days', [6]],
+    ]);
+    expect(input.horizontal).toBe(true);
+  });
+  it('time in stage: stages as categories', () => {
+    const input = timeInStageChartInput([{ stage: 'sal', entries: 3, median: 2, p90: null }]);
+    expect(input.categories).toEqual(['SAL']);
+    expect(input.series[1]?.values).toEqual([null]);
+  });
+});
+
+describe('leak and quarantine charts', () => {
+  it('leak kinds get readable labels', () => {
+    expect(leaksChartInput([{ kind: 'not_in_crm', count: 2 }, { kind: 'not_touched', count: 7 }]).categories).toEqual(['Never reached the CRM', 'Never touched']);
+  });
+  it('quarantine: files by total rows, base names as labels', () => {
+    const cells = [
+      { file: '/x/Lead.csv', reason: 'bad date', count: 1 },
+      { file: '/x/Task.csv', reason: 'bad date', count: 2 },
+      { file: '/x/Lead.csv', reason: 'negative amount', count: 2 },
+    ];
+    expect(quarantineFiles(cells)).toEqual([{ file: '/x/Lead.csv', count: 3 }, { file: '/x/Task.csv', count: 2 }]);
+    const input = quarantineChartInput(cells);
+    expect(input.categories).toEqual(['Lead.csv', 'Task.csv']);
+    expect(input.series[0]?.values).toEqual([3, 2]);
+  });
+});
