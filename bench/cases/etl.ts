@@ -1,0 +1,28 @@
+/**
+ * ETL case: build the warehouse from generated exports (1,000,000 leads at scale 1, about
+ * ten Marketo activities each) and compare with DuckDB's own read_csv of the same files.
+ */
+import { join } from 'node:path';
+import { benchEtl } from '../../etl/src/bench';
+import { caseArgs, leadsAt } from '../lib/case-args';
+import { generatedExports } from '../lib/generated-data';
+import { emit, ratio } from '../lib/result';
+
+const { scale, workDir } = caseArgs();
+const leads = leadsAt(scale);
+const log = (line: string) => console.log(line);
+const exportsDir = await generatedExports(workDir, leads, log);
+const result = await benchEtl(exportsDir, { workDir: join(workDir, `etl-${leads}`), log });
+
+emit({
+  name: 'etl build',
+  scale: `${leads.toLocaleString('en-US')} leads, ${result.rows.toLocaleString('en-US')} rows, ${(result.bytes / 1e6).toFixed(0)} MB`,
+  figures: [
+    { name: 'build time', value: result.buildMs / 1000, unit: 's' },
+    { name: 'DuckDB read_csv time', value: result.readCsvMs / 1000, unit: 's' },
+    { name: 'rows/s', value: result.rowsPerSecond, unit: 'rows/s' },
+    ...result.phases.map(({ phase, ms }) => ({ name: `phase ${phase}`, value: ms / 1000, unit: "s" })),
+  ],
+  ratios: [ratio('build ÷ read_csv', result.ratio, 'DuckDB read_csv of the same files into tables', { max: 2 })],
+  notes: [`peak RSS covers the build and the read_csv reference in one process (target ≤ 4096 MB)`],
+});
