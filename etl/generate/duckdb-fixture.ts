@@ -2,13 +2,14 @@
 import { DuckDBInstance } from '@duckdb/node-api';
 import { test as base } from 'vitest';
 
-export type Row = Record<string, string | number | boolean | null>;
+export type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
+export type Row = Record<string, Json>;
 
 export interface Db {
   /** Runs a query and returns its rows as plain objects (BIGINT/DECIMAL as strings: cast to INTEGER/DOUBLE in SQL). */
   rows(sql: string): Promise<Row[]>;
   /** The first column of the first row. */
-  value(sql: string): Promise<string | number | boolean | null>;
+  value(sql: string): Promise<Json>;
   run(sql: string): Promise<void>;
 }
 

@@ -206,7 +206,6 @@ export function writeSalesforceMarketo(o: DatasetOptions): FileSummary[] {
     if (j.crmCreatedAt !== null) {
       sfLeadId = leadId();
       const owner = j.ownerIndex !== null ? userId(j.ownerIndex) : queueId;
-      const ownerUser = j.ownerIndex ?? 0;
       const createdBy = j.salesCreated ? owner : opsUser;
       const co = j.company;
       if (j.opp) {
@@ -287,7 +286,7 @@ export function writeSalesforceMarketo(o: DatasetOptions): FileSummary[] {
       }
       // The opportunity.
       if (j.opp && oppIdValue !== null && contact !== null) {
-        writeOpportunity(j, rng, i, oppIdValue, contact, ownerUser);
+        writeOpportunity(j, rng, i, oppIdValue, contact);
       }
       // A duplicate record for the same person, created later by a rep.
       if (j.duplicateAt !== null && j.email !== null) {
@@ -304,7 +303,7 @@ export function writeSalesforceMarketo(o: DatasetOptions): FileSummary[] {
     if (j.inMa) writeMarketo(j, rng, i, status, previousStatus);
   }
 
-  function writeOpportunity(j: Journey, rng: Rng, i: number, id: string, contact: string, _repIdx: number): void {
+  function writeOpportunity(j: Journey, rng: Rng, i: number, id: string, contact: string): void {
     const opp = j.opp;
     if (!opp) return;
     const owner = userId(opp.ownerIndex);

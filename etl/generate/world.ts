@@ -294,13 +294,3 @@ export const CAMPAIGNS: readonly CampaignDef[] = [
   { name: 'LinkedIn Lead Gen - H2', type: 'Advertisement', channel: 'Social', startDay: 180, days: 220 },
   { name: 'Website - Contact Us', type: 'Other', channel: 'Direct', startDay: -400, days: 900 },
 ];
-
-/** Stable 32-bit hash of a string (FNV-1a), for picking ids from names. */
-export function hashString(s: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
-}
