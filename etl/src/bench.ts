@@ -1,0 +1,85 @@
+/**
+ * Benchmark helper for the ETL case of `npm run bench`: times the full build on a folder of
+ * exports against DuckDB alone reading the same CSV files into tables, in the same process.
+ */
+import { mkdir, rm } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { DuckDBInstance } from '@duckdb/node-api';
+import { buildWarehouse, type BuildReport } from './build';
+import { discoverFiles } from './load/discover-files';
+import { literal } from './load/sql-text';
+
+export interface EtlBenchResult {
+  /** Wall time of `buildWarehouse` (load, models, data tests, publish). */
+  readonly buildMs: number;
+  /** Wall time of DuckDB alone: `create table … as select * from read_csv(file, header, all_varchar, store_rejects)` per file. */
+  readonly readCsvMs: number;
+  /** buildMs ÷ readCsvMs (target ≤ 2.0). */
+  readonly ratio: number;
+  /** Input records the build read (loaded + quarantined). */
+  readonly rows: number;
+  readonly rowsPerSecond: number;
+  readonly bytes: number;
+  /** Peak resident set size of this process so far, in bytes (covers both measurements). */
+  readonly peakRssBytes: number;
+  readonly phases: BuildReport['phases'];
+  readonly report: BuildReport;
+}
+
+export interface EtlBenchOptions {
+  /** Where the warehouse and the reference database are written (default: `<dir>/../.etl-bench`). */
+  readonly workDir?: string;
+  readonly agreementPath?: string;
+  /** Print what is being measured (default true). */
+  readonly log?: (line: string) => void;
+}
+
+export async function benchEtl(dir: string, options: EtlBenchOptions = {}): Promise<EtlBenchResult> {
+  const log = options.log ?? ((line: string) => console.log(line));
+  const workDir = resolve(options.workDir ?? join(dir, '..', '.etl-bench'));
+  const agreementPath = options.agreementPath ?? resolve(import.meta.dirname, '../../agreement.yml');
+  await mkdir(workDir, { recursive: true });
+  const files = await discoverFiles([dir]);
+
+  // Reference first (it also warms the page cache for both): DuckDB's own CSV reader, one table per file.
+  const referencePath = join(workDir, 'read-csv-reference.duckdb');
+  await removeDb(referencePath);
+  log(`DuckDB read_csv reference: ${files.length} files`);
+  const referenceStarted = performance.now();
+  const instance = await DuckDBInstance.create(referencePath, { memory_limit: '3GB' });
+  const connection = await instance.connect();
+  for (const [i, file] of files.entries()) {
+    await connection.run(`create table t${i} as select * from read_csv(${literal(file)}, header = true, all_varchar = true, store_rejects = true)`);
+  }
+  await connection.run('checkpoint');
+  connection.closeSync();
+  instance.closeSync();
+  const readCsvMs = performance.now() - referenceStarted;
+  await removeDb(referencePath);
+
+  const warehousePath = join(workDir, 'warehouse.duckdb');
+  await removeDb(warehousePath);
+  log(`Build: ${warehousePath}`);
+  const buildStarted = performance.now();
+  const report = await buildWarehouse({ inputs: [dir], warehousePath, agreementPath });
+  const buildMs = performance.now() - buildStarted;
+
+  const rows = report.files.reduce((sum, f) => sum + f.rowsRead, 0);
+  const bytes = report.files.reduce((sum, f) => sum + f.bytes, 0);
+  return {
+    buildMs: Math.round(buildMs),
+    readCsvMs: Math.round(readCsvMs),
+    ratio: buildMs / readCsvMs,
+    rows,
+    rowsPerSecond: Math.round(rows / (buildMs / 1000)),
+    bytes,
+    peakRssBytes: process.resourceUsage().maxRSS * 1024,
+    phases: report.phases,
+    report,
+  };
+}
+
+async function removeDb(path: string): Promise<void> {
+  await rm(path, { force: true });
+  await rm(`${path}.wal`, { force: true });
+}
