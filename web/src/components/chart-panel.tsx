@@ -33,7 +33,9 @@ export interface ChartPanelProps {
 
 export function ChartPanel(props: ChartPanelProps) {
   const { title, description, query, option, table, emptyMessage, large, onItemClick, onRowClick, footer, className, testId } = props;
-  const height = props.height ?? (large ? 560 : 300);
+  // In meeting mode a chart fills the slide below the title bar.
+  const slideHeight = typeof window === 'undefined' ? 560 : Math.max(420, window.innerHeight - 250);
+  const height = large ? slideHeight : (props.height ?? 300);
   const [showTable, setShowTable] = useState(false);
   const handleRef = useRef<ChartHandle | null>(null);
   const headingId = useId();

@@ -36,8 +36,11 @@ export interface ChartSize {
   readonly symbolSize: number;
 }
 
+/** Canvas text needs a concrete font list ('inherit' is invalid there and falls back to 10px). */
+export const CHART_FONT = "Inter, 'Segoe UI', system-ui, -apple-system, Roboto, 'Helvetica Neue', Arial, sans-serif";
+
 export function chartSize(large: boolean | undefined): ChartSize {
-  return large ? { font: 22, lineWidth: 5, symbolSize: 12 } : { font: 12, lineWidth: 2.5, symbolSize: 6 };
+  return large ? { font: 22, lineWidth: 5, symbolSize: 12 } : { font: 12.5, lineWidth: 2.5, symbolSize: 6 };
 }
 
 interface TooltipParam {
@@ -71,7 +74,7 @@ function baseOption(size: ChartSize): EChartsCoreOption {
     color: [...PALETTE],
     animationDuration: 300,
     aria: { enabled: true },
-    textStyle: { fontFamily: 'inherit', fontSize: size.font, color: TEXT_COLOR },
+    textStyle: { fontFamily: CHART_FONT, fontSize: size.font, color: TEXT_COLOR },
   };
 }
 
@@ -81,17 +84,19 @@ export function categoryChartOption(input: CategoryChartInput): EChartsCoreOptio
   const format = input.format ?? 'number';
   const secondFormat = input.series.find((s) => s.axis === 1)?.format ?? 'percent';
   const hasSecond = input.series.some((s) => s.axis === 1);
+  // Meeting mode: black axis text for contrast from the back of the room.
+  const axisText = input.large ? TEXT_COLOR : MUTED_TEXT_COLOR;
   const categoryAxis = {
     type: 'category',
     data: [...input.categories],
-    axisLabel: { color: MUTED_TEXT_COLOR, fontSize: size.font, hideOverlap: true, ...(input.horizontal ? { width: input.large ? 320 : 160, overflow: 'truncate' } : {}) },
+    axisLabel: { color: axisText, fontSize: size.font, hideOverlap: true, ...(input.horizontal ? { width: input.large ? 320 : 160, overflow: 'truncate' } : {}) },
     axisLine: { lineStyle: { color: GRID_LINE_COLOR } },
     axisTick: { show: false },
     ...(input.horizontal ? { inverse: true } : {}),
   };
   const valueAxis = (fmt: ValueFormat, index: 0 | 1) => ({
     type: 'value',
-    axisLabel: { color: MUTED_TEXT_COLOR, fontSize: size.font, formatter: (v: number) => formatValue(v, fmt, { compact: true }) },
+    axisLabel: { color: axisText, fontSize: size.font, formatter: (v: number) => formatValue(v, fmt, { compact: true }) },
     splitLine: { show: index === 0, lineStyle: { color: GRID_LINE_COLOR } },
     ...(fmt === 'percent' ? { min: 0, max: (e: { max: number }) => Math.max(1, Math.ceil(e.max * 10) / 10) } : {}),
     ...(fmt === 'integer' ? { minInterval: 1 } : {}),

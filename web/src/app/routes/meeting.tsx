@@ -62,7 +62,7 @@ export function meetingSlides(filters: ResolvedFilters): Slide[] {
 }
 
 function describeFilters(filters: ResolvedFilters): string {
-  const parts = [`MQL cohort ${describeRange(filters.dateRange)}`];
+  const parts = [`Period ${describeRange(filters.dateRange)}`];
   for (const dim of FILTER_DIMENSIONS) {
     if (filters.dims[dim].length) parts.push(`${dim}: ${filters.dims[dim].join(', ')}`);
   }

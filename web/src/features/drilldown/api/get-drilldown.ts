@@ -1,6 +1,5 @@
 // The leads behind a number: the clicked measure's drill members (from Cube meta), restricted by
-// the measure's own filter (Cube's `measureFilter`, as ResultSet.drillDown does) and the clicked
-// bar's dimension values.
+// the measure's own filter and the clicked bar's dimension values.
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import type { Filter, Query } from '@cubejs-client/core';
 import { loadRows } from '../../../lib/cube-client';
@@ -19,15 +18,17 @@ export class NoDrillMembersError extends Error {
   }
 }
 
-/** Cube's drill-down operator (used by ResultSet.drillDown, missing from the client's types). */
-function measureFilter(measure: string): Filter {
-  return { member: measure, operator: 'measureFilter' } as unknown as Filter;
-}
-
+/**
+ * Dimension-only drill queries with Cube's `measureFilter` are not applied through views here
+ * (the measure's own filter is dropped), so the query groups by the drill members and keeps the
+ * groups where the measure is positive: the same leads, with the measure's filter applied.
+ */
 export function drillQuery(request: DrillRequest, drillMembers: readonly string[]): Query {
+  const positive: Filter = { member: request.measure, operator: 'gt', values: ['0'] };
   return {
     dimensions: [...drillMembers],
-    filters: [measureFilter(request.measure), ...request.filters],
+    measures: [request.measure],
+    filters: [positive, ...request.filters],
     timeDimensions: [...request.timeDimensions],
     limit: DRILL_ROW_LIMIT,
   };
@@ -50,7 +51,10 @@ export async function getDrilldown(request: DrillRequest, signal?: AbortSignal):
   const members = meta.get(request.measure)?.drillMembers ?? [];
   if (members.length === 0) throw new NoDrillMembersError(request.measure);
   const rows: CubeRow[] = await loadRows(drillQuery(request, members), signal);
-  return { columns: drillColumns(members, meta), rows, truncated: rows.length >= DRILL_ROW_LIMIT };
+  // Counts are 1 per lead; amounts (e.g. won revenue) are worth a column.
+  const measure = meta.get(request.measure);
+  const extra = measure && measure.format !== 'integer' ? drillColumns([request.measure], meta) : [];
+  return { columns: [...drillColumns(members, meta), ...extra], rows, truncated: rows.length >= DRILL_ROW_LIMIT };
 }
 
 export const drilldownQueryOptions = (request: DrillRequest) =>

@@ -1,0 +1,134 @@
+/**
+ * The full stack for browser tests: the warehouse built from seeds/ by the real ETL, the
+ * dashboard built by Vite into a temp folder, the real server (Cube + static files) on a free
+ * port, and headless Chromium driven by playwright-core. Plus plain HTTP access to Cube's REST
+ * API, so tests compare what the page shows with what the API answers.
+ */
+import { execFile } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { chromium } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
+import { DataTestsFailedError, buildWarehouse } from '../../etl/src/build';
+import { startServer } from '../../server/src/start-server';
+import type { RunningServer } from '../../server/src/start-server';
+
+const run = promisify(execFile);
+
+export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const SCREENSHOTS = join(ROOT, 'artifacts', 'screenshots');
+const SEEDS = [join(ROOT, 'seeds', 'salesforce-marketo'), join(ROOT, 'seeds', 'hubspot')];
+const AGREEMENT = join(ROOT, 'agreement.yml');
+
+export interface Stack {
+  readonly server: RunningServer;
+  readonly url: string;
+  readonly browser: BrowserContext;
+  /** Data tests that failed on the seeds (the build was retried without them), if any. */
+  readonly dataTestWarning: string | null;
+  newPage(): Promise<Page>;
+  close(): Promise<void>;
+}
+
+async function buildSeedsWarehouse(path: string): Promise<string | null> {
+  const options = { inputs: SEEDS, warehousePath: path, agreementPath: AGREEMENT };
+  try {
+    await buildWarehouse(options);
+    return null;
+  } catch (error) {
+    if (!(error instanceof DataTestsFailedError)) throw error;
+    // The dashboard's tests are about the dashboard: serve the seeds' warehouse anyway and say so.
+    await buildWarehouse({ ...options, steps: { runDataTests: async () => [] } });
+    return error.message.split('\n')[0] ?? 'data tests failed';
+  }
+}
+
+async function buildWeb(outDir: string): Promise<void> {
+  await run(join(ROOT, 'node_modules', '.bin', 'vite'), ['build', '--config', join(ROOT, 'web', 'vite.config.ts'), '--outDir', outDir, '--emptyOutDir', '--logLevel', 'error'], {
+    cwd: ROOT,
+    env: { ...process.env, NODE_ENV: 'production' },
+  });
+}
+
+export async function startStack(): Promise<Stack> {
+  const dir = mkdtempSync(join(tmpdir(), 'closedloop-e2e-'));
+  const warehousePath = join(dir, 'warehouse.duckdb');
+  const webDist = join(dir, 'dist');
+  const [dataTestWarning] = await Promise.all([buildSeedsWarehouse(warehousePath), buildWeb(webDist)]);
+  const server = await startServer({ warehousePath, port: 0, webDist, production: false, log: () => undefined });
+  const browser = await chromium.launchPersistentContext(join(dir, 'chromium-profile'), {
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
+    viewport: { width: 1440, height: 960 },
+    acceptDownloads: true,
+  });
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  return {
+    server,
+    url: server.url,
+    browser,
+    dataTestWarning,
+    async newPage() {
+      const page = await browser.newPage();
+      page.setDefaultTimeout(30_000);
+      return page;
+    },
+    async close() {
+      await browser.close().catch(() => undefined);
+      await server.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export type Row = Readonly<Record<string, string | number | boolean | null>>;
+
+/** Cube's REST API, straight over HTTP (not through the dashboard's code). */
+export async function cubeLoad(baseUrl: string, query: unknown): Promise<Row[]> {
+  const url = `${baseUrl}/cubejs-api/v1/load?query=${encodeURIComponent(JSON.stringify(query))}`;
+  for (let attempt = 0; attempt < 120; attempt += 1) {
+    const response = await fetch(url);
+    const body = (await response.json()) as { error?: string; data?: Row[] };
+    if (body.error === 'Continue wait') continue;
+    if (response.status !== 200) throw new Error(`HTTP ${response.status}: ${JSON.stringify(body)}`);
+    return body.data ?? [];
+  }
+  throw new Error('Cube kept answering "Continue wait"');
+}
+
+export function num(value: unknown): number {
+  return Number(value);
+}
+
+/** Waits until no panel on the page is loading (skeletons gone). */
+export async function settled(page: Page): Promise<void> {
+  await page.waitForFunction(() => document.querySelectorAll('.skeleton').length === 0 && document.querySelectorAll('.panel, .tiles').length > 0);
+  // Give ECharts a frame to paint after the data arrives.
+  await page.waitForTimeout(400);
+}
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+}
+
+/** Reads the DOM table inside a panel: header titles (without sort arrows) and cell texts. */
+export async function panelTable(page: Page, testId: string): Promise<{ headers: string[]; rows: string[][] }> {
+  const panel = page.getByTestId(testId);
+  const headers = (await panel.locator('thead th').allInnerTexts()).map((t) => t.replace(/[▲▼↕]/g, '').trim()).filter((t) => t !== '' && t !== 'Actions');
+  const rows = await panel.locator('tbody tr').evaluateAll((trs) =>
+    trs.map((tr) => Array.from(tr.querySelectorAll('td:not(.row-action)')).map((td) => (td.textContent ?? '').trim())),
+  );
+  return { headers, rows };
+}
+
+// Expected texts, formatted here with Intl directly (independently of the dashboard's formatters).
+export const fmt = {
+  int: (v: unknown) => new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 }).format(Number(v)),
+  pct: (v: unknown) => `${(Number(v) * 100).toFixed(1)}%`,
+  money: (v: unknown) => new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD', maximumFractionDigits: 0 }).format(Number(v)),
+  moneyCompact: (v: unknown) => new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD', notation: 'compact', maximumFractionDigits: 1 }).format(Number(v)),
+};
