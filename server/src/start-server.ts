@@ -37,6 +37,8 @@ export interface StartServerOptions {
   readonly retireAfterMs?: number;
   /** Where server messages go. Default: console.error. */
   readonly log?: (message: string) => void;
+  /** Every log event of Cube itself (e.g. "Refresh Scheduler Run"), for diagnostics and tests. */
+  readonly onCubeLog?: (message: string, params: Record<string, unknown>) => void;
 }
 
 export interface RunningServer {
@@ -72,10 +74,15 @@ async function loadCubeConfig(): Promise<CubeConfig> {
 
 const QUIET_MESSAGES = new Set(['UserError', 'Orchestrator error', 'Forbidden', 'Continue wait']);
 
-function createLogger(log: (message: string) => void): (msg: string, params?: Record<string, unknown>) => void {
+function createLogger(
+  log: (message: string) => void,
+  onCubeLog: StartServerOptions['onCubeLog'],
+): (msg: string, params?: Record<string, unknown>) => void {
   return (msg, params) => {
+    onCubeLog?.(msg, params ?? {});
     const error = params?.error;
     if (!error || QUIET_MESSAGES.has(msg) || QUIET_MESSAGES.has(String(params?.type))) return;
+    if (msg.startsWith("Authorization header isn't set") || msg.startsWith('Invalid token')) return;
     log(`[cube] ${msg}: ${typeof error === 'string' ? error : JSON.stringify(error)}`);
   };
 }
@@ -137,7 +144,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       telemetry: false,
       cacheAndQueueDriver: 'memory',
       scheduledRefreshTimer: options.refreshIntervalSeconds ?? 10,
-      logger: createLogger(log),
+      logger: createLogger(log, options.onCubeLog),
       checkAuth: createCheckAuth({ production, apiSecret }),
       contextToOrchestratorId: (context) => {
         const driver = source.current();

@@ -73,7 +73,7 @@ describe('REST response shapes (native fallback)', () => {
   });
 
   it('blending (multi-query) with pivotQuery', async () => {
-    const query = [
+    const query: Query[] = [
       { measures: ['funnel.mql_count'], timeDimensions: [{ dimension: 'funnel.mql_date', granularity: 'month', dateRange: ['2024-01-01', '2024-03-31'] }] },
       { measures: ['pipeline.opportunity_count'], timeDimensions: [{ dimension: 'pipeline.created_date', granularity: 'month', dateRange: ['2024-01-01', '2024-03-31'] }] },
     ];

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FUNNEL_BY_CHANNEL, FUNNEL_BY_MQL_MONTH, FUNNEL_MEASURES, FUNNEL_TOTAL } from './expected';
 import type { FunnelValues } from './expected';
-import { loadRows, num, startFixtureServer } from './helpers';
+import { cubeGet, loadRows, num, startFixtureServer } from './helpers';
 import type { Fixture, Row } from './helpers';
 
 const measures = FUNNEL_MEASURES.map((m) => `funnel.${m}`);
@@ -61,7 +61,6 @@ describe('funnel view over the hand-counted fixture', () => {
   });
 
   it('answers the standard dashboard query from a pre-aggregation', async () => {
-    const { cubeGet } = await import('./helpers');
     const { status, body } = await cubeGet(fixture.server.url, 'load', {
       measures: ['funnel.mql_count', 'funnel.sal_count', 'funnel.acceptance_rate', 'funnel.close_rate'],
       dimensions: ['funnel.channel', 'funnel.segment', 'funnel.region', 'funnel.team'],
@@ -85,5 +84,36 @@ describe('funnel view over the hand-counted fixture', () => {
       filters: [{ member: 'funnel.mql_date', operator: 'set' }, { member: 'funnel.channel', operator: 'equals', values: ['Events'] }],
     });
     expect(rows.map((r) => r['funnel.lead_id']).sort()).toEqual(['email:l05@eps.test', 'email:l08@theta.test', 'email:l11@lambda.test']);
+  });
+});
+
+describe('the refresh worker', () => {
+  let own: Fixture;
+  let runs = 0;
+  beforeAll(async () => {
+    own = await startFixtureServer({
+      refreshIntervalSeconds: 1,
+      onCubeLog: (message) => {
+        if (message === 'Refresh Scheduler Run') runs += 1;
+      },
+    });
+  });
+  afterAll(async () => {
+    await own?.close();
+  });
+  it('builds the pre-aggregations by itself, before any query asks', async () => {
+    // A run starts only when the previous one has finished: after two, the first one is done.
+    const deadline = Date.now() + 60_000;
+    while (runs < 2 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(runs).toBeGreaterThanOrEqual(2);
+    const asked = Date.now();
+    const { body } = await cubeGet(own.server.url, 'load', {
+      measures: ['funnel.mql_count'],
+      dimensions: ['funnel.channel'],
+      timeDimensions: [{ dimension: 'funnel.mql_date', granularity: 'month' }],
+    });
+    const used = Object.values(body.usedPreAggregations as Record<string, { lastUpdatedAt: number }>);
+    expect(used).toHaveLength(1);
+    expect(used[0]?.lastUpdatedAt).toBeLessThan(asked);
   });
 });

@@ -6,10 +6,12 @@
  * search path of `memory.main, warehouse.main`. Unqualified mart names (`leads`) resolve to
  * the warehouse; pre-aggregation tables (`external: false`) are created in memory. The open
  * file handle pins the build it was opened on, so renaming a new build over the path does not
- * disturb queries already running on this driver. In-flight queries are counted so that a
- * retired driver is closed only when idle.
+ * disturb queries already running on this driver. Queries run on a small pool of connections
+ * (the base driver has one, which serialises Cube's concurrent queries). In-flight queries are
+ * counted so that a retired driver is closed only when idle.
  */
 import { DuckDBDriver } from '@cubejs-backend/duckdb-driver';
+import { buildTransform, convertDuckDBParams, transformChunk } from '@cubejs-backend/duckdb-driver/dist/src/Transform.js';
 import { DuckDBInstance } from '@duckdb/node-api';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { WarehouseInvalidError, WarehouseLockedError } from '../errors';
@@ -19,6 +21,10 @@ export const MART_TABLES = [
 ] as const;
 
 const SEARCH_PATH = "'memory.main,warehouse.main'";
+/** Connections queries run on in parallel (DuckDB also parallelises inside each query). */
+const POOL_SIZE = 4;
+/** Catalog changes (pre-aggregation builds) on parallel connections conflict in DuckDB: one at a time. */
+const DDL = /^\s*(CREATE|DROP|ALTER)\b/i;
 
 function sqlString(value: string): string {
   return `'${value.replaceAll("'", "''")}'`;
@@ -38,6 +44,12 @@ export class WarehouseDriver extends DuckDBDriver {
   private inflight = 0;
   private idleWaiters: (() => void)[] = [];
   private closed = false;
+  private instance: DuckDBInstance | undefined;
+  private readonly idle: DuckDBConnection[] = [];
+  private readonly all: DuckDBConnection[] = [];
+  private connecting = 0;
+  private ddlQueue: Promise<unknown> = Promise.resolve();
+  private readonly connectionWaiters: ((connection: DuckDBConnection) => void)[] = [];
 
   constructor(readonly warehousePath: string, readonly generation: number) {
     super({});
@@ -73,6 +85,9 @@ export class WarehouseDriver extends DuckDBDriver {
       return extra;
     };
     const scoped = Object.assign(Object.create(instance) as DuckDBInstance, { connect });
+    this.instance = scoped;
+    this.idle.push(connection);
+    this.all.push(connection);
     return { defaultConnection: connection, instance: scoped };
   }
 
@@ -95,8 +110,52 @@ export class WarehouseDriver extends DuckDBDriver {
     }
   }
 
-  override query<R = unknown>(...args: Parameters<DuckDBDriver['query']>): Promise<R[]> {
-    return this.track(() => super.query<R>(...args));
+  private async acquire(): Promise<DuckDBConnection> {
+    await this.getInitiatedState();
+    const free = this.idle.pop();
+    if (free) return free;
+    if (this.all.length + this.connecting < POOL_SIZE && this.instance) {
+      this.connecting += 1;
+      try {
+        const connection = await this.instance.connect();
+        this.all.push(connection);
+        return connection;
+      } finally {
+        this.connecting -= 1;
+      }
+    }
+    return new Promise((resolve) => this.connectionWaiters.push(resolve));
+  }
+
+  private giveBack(connection: DuckDBConnection): void {
+    const waiter = this.connectionWaiters.shift();
+    if (waiter) waiter(connection);
+    else this.idle.push(connection);
+  }
+
+  override query<R = unknown>(query: string, values?: unknown[]): Promise<R[]> {
+    return this.track(() => (DDL.test(query) ? this.serialised(() => this.run<R>(query, values)) : this.run<R>(query, values)));
+  }
+
+  private serialised<T>(work: () => Promise<T>): Promise<T> {
+    const next = this.ddlQueue.then(work);
+    this.ddlQueue = next.catch(() => undefined);
+    return next;
+  }
+
+  private async run<R>(query: string, values?: unknown[]): Promise<R[]> {
+    const connection = await this.acquire();
+    try {
+      const result = await connection.run(query, convertDuckDBParams(values));
+      const transform = buildTransform(result.columnNames(), result.columnTypes());
+      const rows: R[] = [];
+      for (const chunk of await result.fetchAllChunks()) {
+        for (const row of transformChunk(chunk, transform)) rows.push(row as R);
+      }
+      return rows;
+    } finally {
+      this.giveBack(connection);
+    }
   }
 
   override stream(...args: Parameters<DuckDBDriver['stream']>): ReturnType<DuckDBDriver['stream']> {
@@ -117,6 +176,13 @@ export class WarehouseDriver extends DuckDBDriver {
   override async release(): Promise<void> {
     await this.whenIdle();
     this.closed = true;
+    for (const connection of this.all) {
+      // The base driver closes its default connection (the pool's first) itself.
+      if (connection !== this.all[0]) connection.closeSync();
+    }
+    this.all.length = 0;
+    this.idle.length = 0;
+    this.instance = undefined;
     await super.release();
   }
 }
