@@ -12,6 +12,8 @@ import { isStale } from './lib/freshness';
 import { defaultAgreement, defaultWarehouse, seedsDirs, webDist } from './lib/paths';
 
 async function main(): Promise<void> {
+  // Read before the dashboard build: Vite's build sets process.env.NODE_ENV to "production".
+  const production = process.env.NODE_ENV === 'production';
   const warehousePath = process.env.CLOSEDLOOP_WAREHOUSE ?? defaultWarehouse;
   const port = parsePort(process.env.PORT ?? '4000');
 
@@ -29,7 +31,7 @@ async function main(): Promise<void> {
   }
 
   await ensureWebBuild();
-  const server = await startServer({ warehousePath, port, webDist, production: process.env.NODE_ENV === 'production' });
+  const server = await startServer({ warehousePath, port, webDist, production });
   console.log(`\nClosedloop is running: ${server.url}\nPress Ctrl-C to stop.`);
 
   let stopping = false;

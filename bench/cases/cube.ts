@@ -1,0 +1,121 @@
+/**
+ * Cube case: latency of each of the dashboard's own queries through the REST API, against
+ * DuckDB running the SQL Cube generated for it directly, in the same run; then with
+ * pre-aggregations; then a load run of 50 concurrent clients replaying those queries.
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { DuckDBInstance, type DuckDBValue } from '@duckdb/node-api';
+import { buildWarehouse } from '../../etl/src/build';
+import { ensureWebBuild } from '../../scripts/lib/ensure-web-build';
+import { defaultAgreement, webDist } from '../../scripts/lib/paths';
+import { captureDashboardQueries } from '../lib/capture-dashboard-queries';
+import { caseArgs, leadsAt } from '../lib/case-args';
+import { expandCompareDateRange, generatedSql, load } from '../lib/cube-rest';
+import { generatedExports } from '../lib/generated-data';
+import { emit, percentile, ratio } from '../lib/result';
+import { serveInChild } from '../lib/serve-child';
+
+const { scale, workDir } = caseArgs();
+const leads = leadsAt(scale);
+const reps = scale >= 0.5 ? 10 : 20;
+const loadSeconds = scale >= 0.1 ? 30 : 10;
+const log = (line: string) => console.log(line);
+
+const exportsDir = await generatedExports(workDir, leads, log);
+const warehouse = join(workDir, `cube-warehouse-${leads}.duckdb`);
+if (!existsSync(warehouse)) {
+  log(`Building ${warehouse}…`);
+  await buildWarehouse({ inputs: [exportsDir], warehousePath: warehouse, agreementPath: defaultAgreement });
+}
+await ensureWebBuild(log);
+
+// 1. Without pre-aggregations: REST vs DuckDB running Cube's SQL directly.
+const plain = await serveInChild({ warehouse, web: webDist, env: { CLOSEDLOOP_PRE_AGGREGATIONS: 'off' } });
+const queries = await captureDashboardQueries(plain.url);
+log(`Captured ${queries.length} distinct dashboard queries`);
+const single = queries.flatMap(expandCompareDateRange);
+
+const instance = await DuckDBInstance.create(warehouse, { access_mode: 'READ_ONLY' });
+const duck = await instance.connect();
+const restMs: number[] = [];
+const directMs: number[] = [];
+const perQueryRatios: number[] = [];
+for (const query of single) {
+  const { sql, params } = await generatedSql(plain.url, query);
+  await load(plain.url, query, 'no-cache'); // warm both sides once
+  await duck.run(sql, params as DuckDBValue[]);
+  const rest: number[] = [];
+  const direct: number[] = [];
+  for (let i = 0; i < reps; i++) {
+    rest.push((await load(plain.url, query, 'no-cache')).ms);
+    const started = performance.now();
+    await duck.runAndReadAll(sql, params as DuckDBValue[]);
+    direct.push(performance.now() - started);
+  }
+  restMs.push(...rest);
+  directMs.push(...direct);
+  perQueryRatios.push(percentile(rest, 50) / percentile(direct, 50));
+}
+duck.closeSync();
+instance.closeSync();
+const plainPeak = await plain.peakRssMb();
+await plain.stop();
+
+// 2. With pre-aggregations (built by the server's refresh worker, stored in DuckDB).
+const rolled = await serveInChild({ warehouse });
+const deadline = Date.now() + 600_000;
+let covered = 0;
+for (;;) {
+  covered = 0;
+  for (const query of single) if ((await load(rolled.url, query)).usedPreAggregations) covered++;
+  if (covered > 0 || Date.now() > deadline) break;
+  await new Promise((r) => setTimeout(r, 2000));
+}
+const preMs: number[] = [];
+for (const query of single) for (let i = 0; i < reps; i++) preMs.push((await load(rolled.url, query, 'no-cache')).ms);
+
+// 3. Load: 50 concurrent clients replaying the dashboard's queries (default cache mode, as the dashboard).
+const loadMs: number[] = [];
+let errors = 0;
+const until = Date.now() + loadSeconds * 1000;
+await Promise.all(
+  Array.from({ length: 50 }, async (_, client) => {
+    for (let i = client; Date.now() < until; i++) {
+      try {
+        loadMs.push((await load(rolled.url, queries[i % queries.length])).ms);
+      } catch {
+        errors++;
+      }
+    }
+  }),
+);
+const rolledPeak = await rolled.peakRssMb();
+await rolled.stop();
+
+const restP50 = percentile(restMs, 50);
+const directP50 = percentile(directMs, 50);
+emit({
+  name: 'cube api',
+  scale: `${leads.toLocaleString('en-US')} leads, ${queries.length} dashboard queries (${single.length} single-range), ${reps} reps each`,
+  figures: [
+    { name: 'REST p50 (no pre-agg)', value: restP50, unit: 'ms' },
+    { name: 'REST p95 (no pre-agg)', value: percentile(restMs, 95), unit: 'ms' },
+    { name: 'DuckDB direct p50', value: directP50, unit: 'ms' },
+    { name: 'DuckDB direct p95', value: percentile(directMs, 95), unit: 'ms' },
+    { name: 'REST p50 (pre-agg)', value: percentile(preMs, 50), unit: 'ms' },
+    { name: 'REST p95 (pre-agg)', value: percentile(preMs, 95), unit: 'ms' },
+    { name: 'queries served from pre-aggs', value: covered, unit: `of ${single.length}` },
+    { name: 'load: requests/s (50 clients)', value: loadMs.length / loadSeconds, unit: 'req/s' },
+    { name: 'load: p95', value: percentile(loadMs, 95), unit: 'ms' },
+    { name: 'load: errors', value: errors, unit: 'requests' },
+    { name: 'server peak RSS (no pre-agg)', value: plainPeak, unit: 'MB' },
+    { name: 'server peak RSS (pre-agg + load)', value: rolledPeak, unit: 'MB' },
+  ],
+  ratios: [
+    ratio('REST p50 ÷ direct p50 (no pre-agg)', restP50 / directP50, 'DuckDB running the same generated SQL', { max: 1.5 }),
+    ratio('median per-query ratio', percentile(perQueryRatios, 50), 'DuckDB, same SQL, per query'),
+    ratio('worst per-query ratio', Math.max(...perQueryRatios), 'DuckDB, same SQL, per query'),
+    ratio('REST p95 with pre-aggs ÷ 50 ms', percentile(preMs, 95) / 50, 'the 50 ms target', { max: 1 }),
+  ],
+});
