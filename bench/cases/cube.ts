@@ -65,7 +65,7 @@ await plain.stop();
 // 2. With pre-aggregations (built by the server's refresh worker, stored in DuckDB).
 const rolled = await serveInChild({ warehouse });
 const deadline = Date.now() + 600_000;
-let covered = 0;
+let covered: number;
 for (;;) {
   covered = 0;
   for (const query of single) if ((await load(rolled.url, query)).usedPreAggregations) covered++;

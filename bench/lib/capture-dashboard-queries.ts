@@ -1,12 +1,12 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Request } from 'playwright-core';
+import { chromium, type Page, type Request } from 'playwright-core';
 
 export const chromiumArgs = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'];
 export const dashboardPaths = ['/', '/sla', '/lead-quality', '/velocity'];
 
-export async function withBrowserPage<T>(fn: (page: import('playwright-core').Page) => Promise<T>): Promise<T> {
+export async function withBrowserPage<T>(fn: (page: Page) => Promise<T>): Promise<T> {
   const userDataDir = await mkdtemp(join(tmpdir(), 'closedloop-bench-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
