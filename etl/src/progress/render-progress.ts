@@ -25,6 +25,8 @@ export function createProgressRenderer(out: Output, options: { verbose?: boolean
   let lastDraw = 0;
   let models = 0;
   const fileStarted = new Map<string, number>();
+  const labels = new Map<string, string>();
+  const labelOf = (file: string): string => labels.get(file) ?? `  ${displayPath(file, cwd)}`;
 
   const closeBar = (): void => {
     if (barOpen) out.write('\n');
@@ -46,6 +48,7 @@ export function createProgressRenderer(out: Output, options: { verbose?: boolean
       case 'file-start': {
         fileStarted.set(event.file, performance.now());
         const label = `  ${displayPath(event.file, cwd)} (${event.format}, ${megabytes(event.bytes)})`;
+        labels.set(event.file, label);
         if (tty) drawBar(label, 0, '');
         else out.write(`${label} loading\n`);
         break;
@@ -55,7 +58,7 @@ export function createProgressRenderer(out: Output, options: { verbose?: boolean
         const now = performance.now();
         if (now - lastDraw < 100 && event.fraction < 1) break;
         lastDraw = now;
-        drawBar(`  ${displayPath(event.file, cwd)}`, event.fraction, '');
+        drawBar(labelOf(event.file), event.fraction, '');
         break;
       }
       case 'file-done': {
@@ -67,7 +70,7 @@ export function createProgressRenderer(out: Output, options: { verbose?: boolean
             ? `${count(r.rowsLoaded)} rows loaded, ${count(r.rowsQuarantined)} quarantined${took}`
             : `${r.status}: ${r.note ?? ''}`;
         if (tty && r.status === 'loaded') {
-          drawBar(`  ${displayPath(r.file, cwd)}`, 1, what);
+          drawBar(labelOf(r.file), 1, what);
           closeBar();
         } else {
           closeBar();

@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import type { BuildReport } from '../build-report';
+import type { FileReport } from '../load/load-raw';
+import { formatSummary } from './format-summary';
+import { createProgressRenderer } from './render-progress';
+import type { ProgressEvent } from './progress-event';
+
+const file = (over: Partial<FileReport>): FileReport => ({
+  file: '/data/in/Lead.csv', format: 'salesforce__lead', status: 'loaded', bytes: 2048, rowsRead: 1001, rowsLoaded: 1000,
+  rowsQuarantined: 1, rowsDuplicate: 0, note: null, missingColumns: [], renamedColumns: {}, ignoredColumns: [], ...over,
+});
+
+const events: ProgressEvent[] = [
+  { type: 'phase', phase: 'load', detail: '2 input files' },
+  { type: 'file-start', file: '/data/in/Lead.csv', format: 'salesforce__lead', bytes: 2048 },
+  { type: 'file-progress', file: '/data/in/Lead.csv', fraction: 0.5 },
+  { type: 'file-done', report: file({}) },
+  { type: 'file-done', report: file({ file: '/data/in/notes.txt', format: null, status: 'skipped', rowsRead: 0, rowsLoaded: 0, rowsQuarantined: 0, note: 'matches no known export' }) },
+  { type: 'data-test-done', result: { name: 'unique(lead_id)', model: 'leads', passed: false, failingCount: 3, sample: [] } },
+];
+
+describe('progress renderer', () => {
+  const cases = [
+    {
+      name: 'plain lines when not a terminal',
+      tty: false,
+      expected: [
+        'load: 2 input files',
+        '  in/Lead.csv (salesforce__lead, 2.0 kB) loading',
+        expect.stringMatching(/^ {2}in\/Lead\.csv \(salesforce__lead\): 1,000 rows loaded, 1 quarantined in \d+\.\d s$/),
+        '  in/notes.txt: skipped: matches no known export',
+        '  FAIL unique(lead_id) (leads): 3 failing rows',
+        '',
+      ],
+    },
+    {
+      name: 'a bar redrawn in place on a terminal, ending on its own line',
+      tty: true,
+      expected: [
+        'load: 2 input files',
+        expect.stringMatching(/\r\x1b\[2K {2}in\/Lead\.csv \(salesforce__lead, 2\.0 kB\) \[#+\] 100% 1,000 rows loaded, 1 quarantined in \d+\.\d s$/),
+        '  in/notes.txt: skipped: matches no known export',
+        '  FAIL unique(lead_id) (leads): 3 failing rows',
+        '',
+      ],
+    },
+  ];
+  for (const c of cases) {
+    it(c.name, () => {
+      let out = '';
+      const renderer = createProgressRenderer({ isTTY: c.tty, columns: 120, write: (text: string) => (out += text) }, { cwd: '/data' });
+      for (const event of events) renderer.onProgress(event);
+      expect(out.split('\n')).toEqual(c.expected);
+    });
+  }
+
+  it('summarises files, mart counts, data tests and time', () => {
+    const report: BuildReport = {
+      warehousePath: 'data/warehouse.duckdb',
+      files: [file({}), file({ file: '/data/in/Lead copy.csv', status: 'duplicate', rowsRead: 0, rowsLoaded: 0, rowsQuarantined: 0, note: 'same content as in/Lead.csv; not loaded again' })],
+      counts: { leads: 5000, mqls: 1776, sals: 1226, sqls: 382, won: 77, lost: 203, rejected: 736, opportunities: 400, quarantined: 2 },
+      dataTests: [{ name: 'unique(lead_id)', model: 'leads', passed: true, failingCount: 0, sample: [] }],
+      elapsedMs: 12_345,
+      phases: [{ phase: 'load', ms: 2000 }, { phase: 'models', ms: 10_345 }],
+    };
+    expect(formatSummary(report, '/data').split('\n')).toEqual([
+      'file              format            status      read  loaded  quarantined  duplicates  note',
+      '----------------  ----------------  ---------  -----  ------  -----------  ----------  ----',
+      'in/Lead.csv       salesforce__lead  loaded     1,001   1,000            1           0',
+      'in/Lead copy.csv  salesforce__lead  duplicate      0       0            0           0  same content as in/Lead.csv; not loaded again',
+      '',
+      'Built data/warehouse.duckdb: 5,000 leads, 1,776 MQLs, 1,226 SALs, 382 SQLs, 77 won, 203 lost, 736 rejected; 400 opportunities; 2 input records quarantined.',
+      'Data tests: 1 of 1 passed.',
+      'Elapsed: 12.3 s (load 2.0 s, models 10.3 s).',
+    ]);
+  });
+});
