@@ -38,6 +38,7 @@ describe('progress renderer', () => {
       tty: true,
       expected: [
         'load: 2 input files',
+        // eslint-disable-next-line no-control-regex
         expect.stringMatching(/\r\x1b\[2K {2}in\/Lead\.csv \(salesforce__lead, 2\.0 kB\) \[#+\] 100% 1,000 rows loaded, 1 quarantined in \d+\.\d s$/),
         '  in/notes.txt: skipped: matches no known export',
         '  FAIL unique(lead_id) (leads): 3 failing rows',
