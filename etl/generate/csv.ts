@@ -41,27 +41,39 @@ export interface CsvFile {
   close(): void;
 }
 
-const FLUSH_AT = 1 << 20;
+const BUFFER_BYTES = 1 << 20;
 
-/** Opens a CSV file for streaming: rows are buffered and flushed in ~1 MB writes. */
+/** Opens a CSV file for streaming: rows are encoded into a 1 MB buffer that is written when full. */
 export function openCsvFile(path: string, header: readonly string[], options: CsvFileOptions = {}): CsvFile {
   const eol = options.eol ?? '\n';
   const fd = openSync(path, 'w');
-  let buffer = (options.bom ? '\uFEFF' : '') + csvRow(header) + eol;
+  let buffer = Buffer.allocUnsafe(BUFFER_BYTES);
+  let used = 0;
   let rowCount = 0;
   let nextLine = 2;
   let closed = false;
   const flush = (): void => {
-    if (buffer.length > 0) writeSync(fd, buffer);
-    buffer = '';
+    let written = 0;
+    while (written < used) written += writeSync(fd, buffer, written, used - written);
+    used = 0;
   };
+  const append = (text: string): void => {
+    // UTF-16 length × 3 bounds the UTF-8 byte length (+ 2 for the line ending).
+    const worst = text.length * 3 + 2;
+    if (used + worst > buffer.length) {
+      flush();
+      if (worst > buffer.length) buffer = Buffer.allocUnsafe(worst);
+    }
+    used += buffer.write(text, used, 'utf8');
+  };
+  append((options.bom ? '\uFEFF' : '') + csvRow(header) + eol);
   const rawLine = (line: string): void => {
     if (closed) throw new Error(`write after close: ${path}`);
-    buffer += line + eol;
+    append(line);
+    used += buffer.write(eol, used, 'latin1');
     rowCount++;
     nextLine++;
     for (let at = line.indexOf('\n'); at !== -1; at = line.indexOf('\n', at + 1)) nextLine++;
-    if (buffer.length >= FLUSH_AT) flush();
   };
   return {
     path,
