@@ -11,7 +11,13 @@ import { QueryState } from './query-state';
 import type { QueryStatus } from './query-state';
 import { Skeleton } from './skeleton';
 
-const EChart = lazy(() => import('./echart'));
+const loadEChart = () => import('./echart');
+const EChart = lazy(loadEChart);
+
+/** Starts loading ECharts (a separate chunk) early, in parallel with the first queries. */
+export function preloadChartRenderer(): void {
+  void loadEChart();
+}
 
 export interface ChartPanelProps {
   readonly title: string;

@@ -9,9 +9,11 @@ export interface MultiSelectProps {
   readonly loading?: boolean;
   readonly error?: string | null;
   readonly testId?: string;
+  /** Called when the menu opens (options can be fetched lazily). */
+  readonly onOpen?: () => void;
 }
 
-export function MultiSelect({ label, options, selected, onChange, loading, error, testId }: MultiSelectProps) {
+export function MultiSelect({ label, options, selected, onChange, loading, error, testId, onOpen }: MultiSelectProps) {
   const ref = useRef<HTMLDetailsElement>(null);
   useEffect(() => {
     const close = (e: MouseEvent) => {
@@ -28,6 +30,9 @@ export function MultiSelect({ label, options, selected, onChange, loading, error
       ref={ref}
       className={`multi-select${selected.length ? ' multi-select-active' : ''}`}
       data-testid={testId}
+      onToggle={(e) => {
+        if ((e.currentTarget as HTMLDetailsElement).open) onOpen?.();
+      }}
       onKeyDown={(e) => {
         if (e.key === 'Escape' && ref.current?.open) {
           e.stopPropagation();

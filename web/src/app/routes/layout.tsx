@@ -1,10 +1,12 @@
 // The shell: brand, page navigation, global filters, meeting-mode button (key M), drill-down.
 import { useCallback, useEffect, useState } from 'react';
 import { NavLink, Outlet, useLocation, useNavigate, useOutletContext } from 'react-router-dom';
+import { preloadChartRenderer } from '../../components/chart-panel';
 import { QueryState } from '../../components/query-state';
 import { DrilldownDialog } from '../../features/drilldown/components/drilldown-dialog';
 import { FilterBar } from '../../features/filters/components/filter-bar';
 import { useFilters } from '../../features/filters/hooks/use-filters';
+import { useMeta } from '../../lib/cube-meta';
 import type { DrillRequest, OnDrill } from '../../lib/drill';
 import type { ResolvedFilters } from '../../lib/filters';
 import { PAGES } from '../pages';
@@ -29,6 +31,10 @@ export function Layout() {
   const [drill, setDrill] = useState<DrillRequest | null>(null);
   const onDrill = useCallback((request: DrillRequest) => setDrill(request), []);
   const page = PAGES.find((p) => p.path === location.pathname) ?? PAGES[0];
+
+  useEffect(preloadChartRenderer, []);
+  // Titles, formats and drill members: fetched alongside the as-of date, before the charts ask.
+  useMeta();
 
   const enterMeeting = useCallback(() => {
     const params = new URLSearchParams(location.search);

@@ -2,6 +2,7 @@
 import { useCallback, useEffect, useMemo } from 'react';
 import type { ReactNode } from 'react';
 import { useNavigate, useSearchParams } from 'react-router-dom';
+import { preloadChartRenderer } from '../../components/chart-panel';
 import { Skeleton } from '../../components/skeleton';
 import { useFilters } from '../../features/filters/hooks/use-filters';
 import { BreakdownChart } from '../../features/funnel/components/breakdown-chart';
@@ -105,6 +106,8 @@ export default function MeetingRoute() {
     const search = next.toString();
     void navigate(`${back.startsWith('/') ? back : '/'}${search ? `?${search}` : ''}`);
   }, [params, navigate]);
+
+  useEffect(preloadChartRenderer, []);
 
   useEffect(() => {
     document.title = 'Meeting · Closedloop';

@@ -27,6 +27,7 @@ export async function getFilterOptions(dim: FilterDimension, signal?: AbortSigna
 export const filterOptionsQueryOptions = (dim: FilterDimension) =>
   queryOptions({ queryKey: ['filter-options', dim], queryFn: ({ signal }) => getFilterOptions(dim, signal), staleTime: 5 * 60_000 });
 
-export function useFilterOptions(dim: FilterDimension) {
-  return useQuery(filterOptionsQueryOptions(dim));
+/** Fetched when `enabled` (the menu was opened), so the page's own queries go first. */
+export function useFilterOptions(dim: FilterDimension, enabled = true) {
+  return useQuery({ ...filterOptionsQueryOptions(dim), enabled });
 }

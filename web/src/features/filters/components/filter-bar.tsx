@@ -1,4 +1,5 @@
 // The global filter bar: date range (presets or custom days) and the dimension filters.
+import { useState } from 'react';
 import { MultiSelect } from '../../../components/multi-select';
 import { DATE_PRESETS, FILTER_DIMENSIONS, PRESET_LABELS, activeFilterCount, describeRange, withDimension } from '../../../lib/filters';
 import type { DashboardFilters, DatePreset, FilterDimension, ResolvedFilters } from '../../../lib/filters';
@@ -13,13 +14,15 @@ const DIMENSION_LABELS: Readonly<Record<FilterDimension, string>> = {
 };
 
 function DimensionFilter({ dim, filters, onChange }: { dim: FilterDimension; filters: DashboardFilters; onChange: (f: DashboardFilters) => void }) {
-  const options = useFilterOptions(dim);
+  const [opened, setOpened] = useState(false);
+  const options = useFilterOptions(dim, opened);
   return (
     <MultiSelect
       label={DIMENSION_LABELS[dim]}
       options={options.data ?? []}
       selected={filters.dims[dim]}
-      loading={options.status === 'pending'}
+      loading={opened && options.status === 'pending'}
+      onOpen={() => setOpened(true)}
       error={options.error?.message ?? null}
       onChange={(values) => onChange(withDimension(filters, dim, values))}
       testId={`filter-${dim}`}
