@@ -1,11 +1,13 @@
+import { renameSync, writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AFTER_REBUILD, FUNNEL_TOTAL } from './expected';
 import { FIXTURE_SQL, REBUILD_SQL, cubeGet, num, rebuildInPlace, startFixtureServer } from './helpers';
 import type { Fixture, Row } from './helpers';
 
 let fixture: Fixture;
+const logged: string[] = [];
 beforeAll(async () => {
-  fixture = await startFixtureServer({ retireAfterMs: 2_000 });
+  fixture = await startFixtureServer({ retireAfterMs: 2_000, log: (message) => logged.push(message) });
 });
 afterAll(async () => {
   await fixture?.close();
@@ -81,5 +83,18 @@ describe('an ETL rebuild while Cube serves', () => {
     expect(Object.keys(body.usedPreAggregations as object)).toHaveLength(1);
     const paidSearch = (body.data as Row[]).find((r) => r['funnel.channel'] === 'Paid Search');
     expect(num(paidSearch?.['funnel.mql_count'])).toBe(1);
+  });
+
+  it('a broken file renamed over the warehouse is not served: the last good build keeps answering', async () => {
+    const broken = `${fixture.warehousePath}.broken`;
+    writeFileSync(broken, 'not a database');
+    renameSync(broken, fixture.warehousePath);
+    expect(await fixture.server.warehouseGeneration()).toBe(3);
+    expect(await totals()).toEqual({ lead_count: FUNNEL_TOTAL.lead_count, mql_count: FUNNEL_TOTAL.mql_count });
+    expect(logged.some((m) => m.includes('new warehouse build not served yet') && m.includes('not a readable DuckDB database'))).toBe(true);
+
+    await rebuildInPlace(fixture.warehousePath, [FIXTURE_SQL, REBUILD_SQL]);
+    expect(await fixture.server.warehouseGeneration()).toBe(4);
+    expect(await totals()).toEqual(AFTER_REBUILD);
   });
 });
