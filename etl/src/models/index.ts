@@ -1,6 +1,7 @@
 /**
  * Runs every model in dependency order over the raw schema:
- * agreement seeds → staging (schema `staging`) → intermediate (`intermediate`) → marts (`main`).
+ * agreement seeds (schema `agreement`) → staging → intermediate (both temporary objects of
+ * this connection) → marts (schema `main`, tables in the warehouse file).
  *
  * The session time zone is set to UTC first: text timestamps without an offset (Salesforce
  * and Marketo never omit it; date-only fields) then read as UTC, and nothing depends on
@@ -28,7 +29,6 @@ export const models: readonly Model[] = [...stagingModels, ...intermediateModels
 export async function buildModels(db: Kysely<RawDatabase>, ctx: BuildModelsContext): Promise<void> {
   const wh = db as unknown as Kysely<Warehouse>;
   await sql`set TimeZone = 'UTC'`.execute(wh);
-  for (const schema of ['staging', 'intermediate']) await sql`create schema if not exists ${sql.id(schema)}`.execute(wh);
   await seedAgreement(wh, ctx.agreement);
   for (const model of models) {
     await materialise({ db: wh, agreement: ctx.agreement }, model);

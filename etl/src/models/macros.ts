@@ -25,7 +25,9 @@ export function matchKey(expr: Expression<string | null>): RawBuilder<string | n
  * is converted; a date alone is midnight UTC; anything unparsable is NULL.
  */
 export function toUtc(expr: Expression<string | null>): RawBuilder<Date | null> {
-  return sql<Date | null>`timezone('UTC', try_cast(trim(${expr}) as timestamptz))`;
+  // The cast trims spaces itself; epoch_us → make_timestamp is the UTC wall time without
+  // going through ICU (several times faster than timezone('UTC', …) on big extracts).
+  return sql<Date | null>`make_timestamp(epoch_us(try_cast(${expr} as timestamptz)))`;
 }
 
 /**
@@ -55,7 +57,8 @@ export function parseBoolean(expr: Expression<string | null>): RawBuilder<boolea
 
 /** True when the text is present but does not parse with `parsed` (a failed cast). */
 export function failedCast(text: Expression<string | null>, parsed: Expression<unknown>): RawBuilder<boolean> {
-  return sql<boolean>`(nullif(trim(${text}), '') is not null and ${parsed} is null)`;
+  // The cheap test first: most values parse, so trim() runs only on failures.
+  return sql<boolean>`(${parsed} is null and ${text} is not null and trim(${text}) <> '')`;
 }
 
 /** a ÷ b, NULL when b is 0 or NULL. */

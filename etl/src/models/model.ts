@@ -19,12 +19,23 @@ export interface Model {
   readonly query: (ctx: ModelContext) => Expression<unknown>;
 }
 
-export const SCHEMA_BY_LAYER: Readonly<Record<Layer, string>> = { staging: 'staging', intermediate: 'intermediate', marts: 'main' };
+/**
+ * Where each layer lives. Staging and intermediate models are temporary objects of the
+ * build's connection (catalog `temp`): only the marts (and the agreement seeds) are
+ * written to the warehouse file, which saves compressing and persisting tables nobody
+ * reads after the build. Names are unique across layers by their prefixes.
+ */
+function location(layer: Layer | 'agreement'): readonly string[] {
+  return layer === 'marts' ? ['main'] : layer === 'agreement' ? ['agreement'] : ['temp', 'main'];
+}
 
-/** Reference another model (dbt's `ref`): stg_ → staging, int_ → intermediate, else the marts' `main`. */
+function layerOf(name: string): Layer | 'agreement' {
+  return name.startsWith('stg_') ? 'staging' : name.startsWith('int_') ? 'intermediate' : name.startsWith('agreement_') ? 'agreement' : 'marts';
+}
+
+/** Reference another model (dbt's `ref`) by name. */
 export function ref(name: string): RawBuilder<unknown> {
-  const schema = name.startsWith('stg_') ? 'staging' : name.startsWith('int_') ? 'intermediate' : name.startsWith('agreement_') ? 'agreement' : 'main';
-  return sql`${sql.table(`${schema}.${name}`)}`;
+  return sql`${sql.id(...location(layerOf(name)), name)}`;
 }
 
 /** A raw table (`raw.<format>`), the only thing staging reads. */
@@ -33,11 +44,20 @@ export function source(format: string): RawBuilder<unknown> {
 }
 
 export async function materialise(ctx: ModelContext, model: Model): Promise<void> {
-  const target = sql.table(`${SCHEMA_BY_LAYER[model.layer]}.${model.name}`);
+  const target = sql.id(...location(model.layer), model.name);
   const query = model.query(ctx);
+  const temp = model.layer === 'marts' ? sql`` : sql`temp `;
+  if (model.layer === 'marts') {
+    // A mart that changed from table to view (or back) since the last build: drop the old kind.
+    const existing = await sql<{ table_type: string }>`select table_type from information_schema.tables
+      where table_catalog = current_database() and table_schema = 'main' and table_name = ${model.name}`.execute(ctx.db);
+    const type = existing.rows[0]?.table_type;
+    if (type === 'VIEW' && model.materialized === 'table') await sql`drop view ${target}`.execute(ctx.db);
+    if (type === 'BASE TABLE' && model.materialized === 'view') await sql`drop table ${target}`.execute(ctx.db);
+  }
   if (model.materialized === 'view') {
-    await sql`create or replace view ${target} as ${query}`.execute(ctx.db);
+    await sql`create or replace ${temp}view ${target} as ${query}`.execute(ctx.db);
   } else {
-    await sql`create or replace table ${target} as ${query}`.execute(ctx.db);
+    await sql`create or replace ${temp}table ${target} as ${query}`.execute(ctx.db);
   }
 }

@@ -34,6 +34,12 @@ export const intOpportunitiesUnioned: Model = {
         bool_or(outcome = 'open' and previous_outcome in ('won', 'lost')) as reopened
       from history group by opportunity_id
     ),
+    converted_from as (
+      select opportunity_id, arg_min(lead_id, earliest_rank) as lead_id
+      from ${ref('int_people_unified_by_email')}
+      where system = 'salesforce' and opportunity_id is not null
+      group by opportunity_id
+    ),
     sf as (
       select
         o.opportunity_id, 'salesforce' as source_system, o.name, o.stage_name,
@@ -41,13 +47,13 @@ export const intOpportunitiesUnioned: Model = {
              else coalesce(m.outcome, 'open') end as outcome,
         o.amount, o.created_at, o.close_date, o.owner_id, u.name as owner, u.team, o.lead_source, c.name as campaign,
         coalesce(hs.reopened, false) as reopened, coalesce(hs.stage_changes, 0)::integer as stage_changes,
-        (select arg_min(p.lead_id, (p.created_at, p.record_id)) from ${ref('int_people_unified_by_email')} p
-          where p.system = 'salesforce' and p.opportunity_id = o.opportunity_id) as lead_id
+        cf.lead_id
       from ${ref('stg_salesforce__opportunities')} o
       left join sf_map m on m.stage_key = lower(trim(o.stage_name))
       left join ${ref('stg_salesforce__users')} u on u.user_id = o.owner_id
       left join ${ref('stg_salesforce__campaigns')} c on c.campaign_id = o.campaign_id
       left join history_summary hs on hs.opportunity_id = o.opportunity_id
+      left join converted_from cf on cf.opportunity_id = o.opportunity_id
       where not o.is_deleted
     ),
     hs_deals as (

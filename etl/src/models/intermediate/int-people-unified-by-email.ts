@@ -11,6 +11,9 @@
  * Marketo — the acquisition program's name (its id, as `Marketo program <id>`, only when
  * no record names a campaign); HubSpot — "Original Source Drill-Down 1".
  * `status_stage`: the record's current status mapped by the agreement (unmapped: lead).
+ * `earliest_rank` (by creation) and `primary_rank` (CRM first, converted first, then by
+ * creation) order all records, ties broken by system and id, so "the earliest record" and
+ * "the primary record" of a person are deterministic (arg_min over an integer).
  */
 import { sql } from 'kysely';
 import { ref, type Model } from '../model';
@@ -20,13 +23,13 @@ export const intPeopleUnifiedByEmail: Model = {
   layer: 'intermediate',
   materialized: 'table',
   query: () => sql`
-    with first_campaign as (
-      select m.lead_id, arg_min(c.name, (m.created_at, m.campaign_id)) as campaign
+    with memberships as (
+      select m.lead_id, c.name, row_number() over (order by m.created_at, m.campaign_id, c.name) as seq
       from ${ref('stg_salesforce__campaign_members')} m
       join ${ref('stg_salesforce__campaigns')} c on c.campaign_id = m.campaign_id
       where m.lead_id is not null
-      group by m.lead_id
     ),
+    first_campaign as (select lead_id, arg_min(name, seq) as campaign from memberships group by lead_id),
     sf as (
       select
         'salesforce' as system, l.lead_id as record_id, true as is_crm, false as is_ma,
@@ -59,11 +62,20 @@ export const intPeopleUnifiedByEmail: Model = {
         h.lead_status, h.unqualified_reason, h.became_opportunity_at is not null, h.became_opportunity_at, null, null, null
       from ${ref('stg_hubspot__contacts')} h
     ),
-    records as (select * from sf union all select * from mk union all select * from hs)
+    records as (select * from sf union all select * from mk union all select * from hs),
+    -- Ranks on a narrow projection (a window over the wide rows would sort every column).
+    ranks as (
+      select system, record_id,
+        row_number() over (order by created_at, system, record_id) as earliest_rank,
+        row_number() over (order by not is_crm, not is_converted, created_at, system, record_id) as primary_rank
+      from (select system, record_id, created_at, is_crm, is_converted from records)
+    )
     select
       coalesce('email:' || r.email, r.system || ':' || r.record_id) as lead_id,
       r.*,
-      coalesce(st.stage, 'lead') as status_stage
+      coalesce(st.stage, 'lead') as status_stage,
+      k.earliest_rank, k.primary_rank
     from records r
+    join ranks k on k.system = r.system and k.record_id = r.record_id
     left join ${ref('agreement_lead_statuses')} st on st.system = r.system and st.status_key = lower(trim(r.status))`,
 };

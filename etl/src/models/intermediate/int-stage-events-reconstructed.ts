@@ -28,7 +28,7 @@ export const intStageEventsReconstructed: Model = {
   layer: 'intermediate',
   materialized: 'table',
   query: () => sql`
-    with people as (select * from ${ref('int_people_unified_by_email')}),
+    with people as (select * exclude (earliest_rank, primary_rank) from ${ref('int_people_unified_by_email')}),
     status_map as (select system, status_key, stage from ${ref('agreement_lead_statuses')}),
     users as (
       select user_id as v from ${ref('stg_salesforce__users')}
@@ -121,7 +121,8 @@ export const intStageEventsReconstructed: Model = {
     touches as (
       select lead_id, source_system, activity_id, 'crm', 'touch', completed_at, false, activity_type, true
       from ${ref('int_sales_touches')}
-    )
+    ),
+    unioned as (
     select * from sf_status
     union all select * from sf_owner
     union all select * from sf_status_fallback
@@ -132,5 +133,7 @@ export const intStageEventsReconstructed: Model = {
     union all select * from hs_dates
     union all select * from hs_status
     union all select * from hs_deals
-    union all select * from touches`,
+    union all select * from touches
+    )
+    select * from unioned`,
 };

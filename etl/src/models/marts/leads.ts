@@ -45,32 +45,28 @@ export const leads: Model = {
   materialized: 'table',
   query: () => sql`
     with settings as (select * from ${ref('agreement_settings')}),
-    records as (
-      select *,
-        case when is_crm then 0 else 1 end as crm_rank
-      from ${ref('int_people_unified_by_email')}
-    ),
+    records as (select * from ${ref('int_people_unified_by_email')}),
     people as (
       select
         lead_id,
         min(email) as email,
-        arg_min(full_name, (crm_rank, not is_converted, created_at, system, record_id)) filter (where full_name is not null) as full_name,
-        arg_min(company, (crm_rank, not is_converted, created_at, system, record_id)) filter (where company is not null) as company,
-        arg_min(system, (created_at, system, record_id)) as source_system,
-        arg_min(system, (created_at, system, record_id)) filter (where is_crm) as crm_system,
-        arg_min(system, (created_at, system, record_id)) filter (where is_ma) as ma_system,
+        arg_min(full_name, primary_rank) filter (where full_name is not null) as full_name,
+        arg_min(company, primary_rank) filter (where company is not null) as company,
+        arg_min(system, earliest_rank) as source_system,
+        arg_min(system, earliest_rank) filter (where is_crm) as crm_system,
+        arg_min(system, earliest_rank) filter (where is_ma) as ma_system,
         (count(*) filter (where is_crm))::integer as crm_record_count,
         (count(*) filter (where is_ma))::integer as ma_record_count,
-        arg_min(lead_source, (created_at, system, record_id)) filter (where lead_source is not null) as original_source,
+        arg_min(lead_source, earliest_rank) filter (where lead_source is not null) as original_source,
         coalesce(
-          arg_min(campaign, (created_at, system, record_id)) filter (where campaign is not null),
-          arg_min(campaign_fallback, (created_at, system, record_id)) filter (where campaign_fallback is not null)) as campaign,
-        arg_min(number_of_employees, (crm_rank, not is_converted, created_at, system, record_id)) filter (where number_of_employees is not null) as number_of_employees,
-        arg_min(country, (crm_rank, not is_converted, created_at, system, record_id)) filter (where country is not null) as country,
-        arg_min(case when has_owner then owner_name end, (not is_converted, created_at, system, record_id)) filter (where is_crm) as owner,
-        arg_min(case when has_owner then team end, (not is_converted, created_at, system, record_id)) filter (where is_crm) as team,
+          arg_min(campaign, earliest_rank) filter (where campaign is not null),
+          arg_min(campaign_fallback, earliest_rank) filter (where campaign_fallback is not null)) as campaign,
+        arg_min(number_of_employees, primary_rank) filter (where number_of_employees is not null) as number_of_employees,
+        arg_min(country, primary_rank) filter (where country is not null) as country,
+        arg_min(case when has_owner then owner_name end, primary_rank) filter (where is_crm) as owner,
+        arg_min(case when has_owner then team end, primary_rank) filter (where is_crm) as team,
         bool_or(has_owner) filter (where is_crm) as crm_has_owner,
-        arg_min(opportunity_id, (created_at, system, record_id)) filter (where opportunity_id is not null and system = 'salesforce') as sf_opportunity_id,
+        arg_min(opportunity_id, earliest_rank) filter (where opportunity_id is not null and system = 'salesforce') as sf_opportunity_id,
         min(created_at) as created_at
       from records
       group by lead_id
@@ -88,10 +84,10 @@ export const leads: Model = {
           count(distinct event_at) filter (where kind = 'mql' and counts and role = 'crm')
         )::integer as mql_events,
         min(event_at) filter (where kind = 'sal' and (role = 'crm' or not person_in_crm)) as sal_raw_at,
-        arg_min(inferred, event_at) filter (where kind = 'sal' and (role = 'crm' or not person_in_crm)) as sal_inferred,
+        (min({'t': event_at, 'i': inferred}) filter (where kind = 'sal' and (role = 'crm' or not person_in_crm))).i as sal_inferred,
         min(event_at) filter (where kind = 'rejected' and (role = 'crm' or not person_in_crm)) as rejected_raw_at,
-        arg_min(detail, (event_at, detail)) filter (where kind = 'rejected' and (role = 'crm' or not person_in_crm)) as rejection_reason,
-        arg_min(inferred, event_at) filter (where kind = 'rejected' and (role = 'crm' or not person_in_crm)) as rejected_inferred,
+        (min({'t': event_at, 'd': detail}) filter (where kind = 'rejected' and (role = 'crm' or not person_in_crm))).d as rejection_reason,
+        (min({'t': event_at, 'i': inferred}) filter (where kind = 'rejected' and (role = 'crm' or not person_in_crm))).i as rejected_inferred,
         min(event_at) filter (where kind = 'sql' and (role = 'crm' or not person_in_crm)) as sql_at,
         list(event_at) filter (where kind = 'owner_assigned') as owner_assignments,
         list(event_at) filter (where kind = 'touch') as touches
@@ -99,7 +95,7 @@ export const leads: Model = {
       group by lead_id
     ),
     hs_deal as (
-      select lead_id, arg_min(opportunity_id, (created_at, opportunity_id)) as opportunity_id
+      select lead_id, min({'t': created_at, 'o': opportunity_id}).o as opportunity_id
       from ${ref('int_opportunities_unioned')} where source_system = 'hubspot' and lead_id is not null group by lead_id
     ),
     staged as (

@@ -6,13 +6,18 @@
  *   listed in `stg_<x>__rejected`; so is every duplicate of an id but one. The kept one is
  *   the last file's (files sorted by path: a later export supersedes an earlier one),
  *   first line within it.
- * - `stg_<x>__rejected`: the quarantine rows of that table, in `rejected_rows`' shape.
+ * - `stg_<x>__rejected`: the quarantine rows of that table, in `rejected_rows`' shape
+ *   (raw_text: the raw row as JSON; for a duplicate, the staged row as JSON).
+ * Underneath, `stg_<x>__checked` (table) is the single pass over the raw table — typed
+ *   columns plus each row's first problem — and `stg_<x>__duplicates` (table) lists ids
+ *   that occur more than once among good rows with the row kept; `stg_<x>` is a view
+ *   over them, so the raw table and its casts are read once.
  *
  * Views reference constants with `sql.lit`: DuckDB views cannot hold query parameters.
  */
 import { sql, type Expression, type RawBuilder } from 'kysely';
 import { failedCast } from '../macros';
-import { source, type Model, type ModelContext } from '../model';
+import { ref, source, type Model, type ModelContext } from '../model';
 
 export type RawColumn = (name: string) => RawBuilder<string | null>;
 
@@ -39,6 +44,13 @@ export interface StagingSpec {
   readonly checks: (raw: RawColumn, ctx: ModelContext) => readonly TypedCheck[];
   /** Other rules whose breach rejects the row (e.g. a negative amount). */
   readonly rules?: (raw: RawColumn) => readonly { readonly column: string; readonly failed: Expression<boolean>; readonly reason: string }[];
+  /** `view` for the largest extracts: read in a few passes instead of copied (default table). */
+  readonly checkedMaterialized?: 'view' | 'table';
+  /**
+   * Find duplicate ids straight from the raw table, without the casts (for extracts whose
+   * id names one immutable record, e.g. Marketo's marketoGUID: copies are the same row).
+   */
+  readonly duplicatesFromRaw?: boolean;
   /** Joined as `s` (one row), e.g. agreement settings for time zones. */
   readonly withSettings?: boolean;
 }
@@ -76,67 +88,79 @@ function fromRaw(spec: StagingSpec, ctx: ModelContext) {
   return spec.withSettings ? base.crossJoin(sql`agreement.agreement_settings`.as('s')) : base;
 }
 
-function ranked(spec: StagingSpec, ctx: ModelContext) {
+/**
+ * One pass over the raw table: typed columns, the row's first problem (or NULL), and for
+ * rejected rows only, the raw row as JSON.
+ */
+function checked(spec: StagingSpec, ctx: ModelContext) {
   const bad = problem(spec, ctx);
   const cols = spec.columns(rawColumn, ctx);
-  const id = spec.id ? sql`trim(${rawColumn(spec.id)})` : sql`null`;
-  return fromRaw(spec, ctx)
-    .select([
-      ...Object.entries(cols).map(([name, expr]) => sql`${expr}`.as(name)),
-      sql<string>`r._file`.as('_file'),
-      sql<number>`r._line`.as('_line'),
-      sql<number>`row_number() over (partition by ${id} order by r._file desc, r._line)`.as('_dup_rank'),
-      sql<string>`first_value(r._file || ':' || r._line) over (partition by ${id} order by r._file desc, r._line)`.as('_kept'),
-      sql<string>`${id}`.as('_dup_id'),
-    ])
-    .where(sql<boolean>`${bad.reason} is null`);
+  return fromRaw(spec, ctx).select([
+    ...Object.entries(cols).map(([name, expr]) => sql`${expr}`.as(name)),
+    sql<string>`r._file`.as('_file'),
+    sql<number>`r._line`.as('_line'),
+    sql<string | null>`${spec.id ? sql`nullif(trim(${rawColumn(spec.id)}), '')` : sql`null::varchar`}`.as('_id'),
+    sql<string | null>`${bad.column}`.as('_reject_column'),
+    sql<string | null>`${bad.reason}`.as('_reject_reason'),
+    sql<string | null>`case when ${bad.reason} is not null then to_json(r)::varchar end`.as('_raw_text'),
+  ]);
 }
 
 export function stagingModels(spec: StagingSpec): Model[] {
+  const name = (suffix: string) => `${spec.name}${suffix}`;
+  const checkedModel: Model = { name: name('__checked'), layer: 'staging', materialized: spec.checkedMaterialized ?? 'table', query: (ctx) => checked(spec, ctx) };
+  // Ids that occur more than once among good rows, and the row kept for each
+  // (the last file by path — a later export supersedes an earlier one — first line in it).
+  const duplicates: Model = {
+    name: name('__duplicates'),
+    layer: 'staging',
+    materialized: 'table',
+    query: () =>
+      spec.duplicatesFromRaw && spec.id
+        ? sql`
+          select nullif(trim(${sql.ref(spec.id)}), '') as _id, max({'f': _file, 'l': -_line}) as keep, count(*) as n
+          from ${source(spec.format)}
+          where nullif(trim(${sql.ref(spec.id)}), '') is not null
+          group by 1 having count(*) > 1`
+        : sql`
+          select _id, max({'f': _file, 'l': -_line}) as keep, count(*) as n
+          from ${ref(name('__checked'))}
+          where _reject_reason is null and _id is not null
+          group by _id having count(*) > 1`,
+  };
+  const kept = sql`(d._id is null or (c._file = d.keep.f and c._line = -d.keep.l))`;
   const valid: Model = {
     name: spec.name,
     layer: 'staging',
-    materialized: spec.materialized ?? 'table',
+    materialized: spec.materialized ?? 'view',
     query: (ctx) => {
-      const inner = ranked(spec, ctx);
       const names = Object.keys(spec.columns(rawColumn, ctx));
       return ctx.db
-        .selectFrom(inner.as('c'))
+        .selectFrom(ref(name('__checked')).as('c'))
+        .leftJoin(ref(name('__duplicates')).as('d'), (j) => j.on(sql<boolean>`d._id = c._id`))
         .select([...names.map((n) => sql`${sql.ref(`c.${n}`)}`.as(n)), sql`c._file`.as('_file'), sql`c._line`.as('_line')])
-        .where(spec.id ? sql<boolean>`c._dup_rank = 1` : sql<boolean>`true`);
+        .where(sql<boolean>`c._reject_reason is null and ${kept}`);
     },
   };
   const rejected: Model = {
-    name: `${spec.name}__rejected`,
+    name: name('__rejected'),
     layer: 'staging',
     materialized: 'view',
     query: (ctx) => {
-      const bad = problem(spec, ctx);
-      const castFailures = fromRaw(spec, ctx)
-        .select([
-          sql<string>`r._file`.as('file'),
-          sql<number>`r._line`.as('line'),
-          sql<string>`${sql.lit(spec.format)}`.as('format'),
-          sql<string | null>`${bad.column}`.as('column_name'),
-          sql<string>`to_json(r)::varchar`.as('raw_text'),
-          sql<string>`${bad.reason}`.as('reason'),
-        ])
-        .where(sql<boolean>`${bad.reason} is not null`);
-      if (!spec.id) return castFailures;
-      const dups = ctx.db
-        .selectFrom(ranked(spec, ctx).as('c'))
-        .innerJoin(source(spec.format).as('r'), (j) => j.on(sql<boolean>`r._file = c._file and r._line = c._line`))
-        .select([
-          sql<string>`r._file`.as('file'),
-          sql<number>`r._line`.as('line'),
-          sql<string>`${sql.lit(spec.format)}`.as('format'),
-          sql<string>`${sql.lit(spec.id)}`.as('column_name'),
-          sql<string>`to_json(r)::varchar`.as('raw_text'),
-          sql<string>`${sql.lit(`duplicate ${spec.id} `)} || c._dup_id || ${sql.lit('; kept ')} || c._kept`.as('reason'),
-        ])
-        .where(sql<boolean>`c._dup_rank > 1`);
-      return castFailures.unionAll(dups);
+      const names = Object.keys(spec.columns(rawColumn, ctx));
+      return sql`
+        select _file as file, _line as line, ${sql.lit(spec.format)} as format, _reject_column as column_name,
+          _raw_text as raw_text, _reject_reason as reason
+        from ${ref(name('__checked'))}
+        where _reject_reason is not null
+        union all
+        select c._file, c._line, ${sql.lit(spec.format)}, ${sql.lit(spec.id ?? '')},
+          to_json({${sql.join(names.map((n) => sql`${sql.lit(n)}: ${sql.ref(`c.${n}`)}`))}})::varchar,
+          ${sql.lit(`duplicate ${spec.id ?? ''} `)} || c._id || ${sql.lit('; kept ')} || d.keep.f || ':' || (-d.keep.l)
+        from ${ref(name('__checked'))} c
+        join ${ref(name('__duplicates'))} d on d._id = c._id
+        where c._reject_reason is null and not ${kept}`;
     },
   };
-  return [valid, rejected];
+  return [checkedModel, duplicates, valid, rejected];
 }

@@ -43,24 +43,28 @@ export const stgMarketoLeads: Model[] = stagingModels({
   ],
 });
 
+/** Activity types whose `attributes` the models read (104 status change, 23 owner change). */
+export const ATTRIBUTE_ACTIVITY_TYPES = [104, 23] as const;
+
 /**
- * stg_marketo__activities: one row per activity of the bulk extract. `attributes` stays
- * JSON text; the intermediate layer reads the few types it needs (104, 23) from it.
- * A view: it is the largest input and is read once by `int_marketo_activities_filtered`.
+ * stg_marketo__activities: one row per activity of the bulk extract. `attributes` (JSON
+ * text) is kept only for the activity types the models read (ATTRIBUTE_ACTIVITY_TYPES):
+ * the extract is the largest input (~10 per lead) and its attributes most of its bytes.
  */
 export const stgMarketoActivities: Model[] = stagingModels({
   name: 'stg_marketo__activities',
   format: 'marketo__activities',
   id: 'marketoGUID',
   required: ['leadId', 'activityDate', 'activityTypeId'],
-  materialized: 'view',
+  checkedMaterialized: 'view',
+  duplicatesFromRaw: true,
   columns: (r) => ({
     activity_id: blankToNull(r('marketoGUID')),
     marketo_lead_id: blankToNull(r('leadId')),
     campaign_id: blankToNull(r('campaignId')),
     primary_attribute_value_id: blankToNull(r('primaryAttributeValueId')),
     primary_attribute_value: blankToNull(r('primaryAttributeValue')),
-    attributes: blankToNull(r('attributes')),
+    attributes: sql`case when try_cast(trim(${r('activityTypeId')}) as integer) in (${sql.join(ATTRIBUTE_ACTIVITY_TYPES.map((t) => sql.lit(t)))}) then ${blankToNull(r('attributes'))} end`,
     activity_type_id: sql`try_cast(trim(${r('activityTypeId')}) as integer)`,
     activity_at: toUtc(r('activityDate')),
   }),

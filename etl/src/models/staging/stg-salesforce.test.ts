@@ -19,7 +19,6 @@ async function run(models: Model[], raw: Record<string, Record<string, string | 
   for (const [format, rows] of Object.entries(raw)) await insertRaw(open.db, format, rows);
   const agreement = testAgreement();
   await sql`set TimeZone = 'UTC'`.execute(db);
-  await sql`create schema staging`.execute(db);
   await seedAgreement(db, agreement);
   for (const m of models) await materialise({ db, agreement }, m);
   return db;
@@ -39,7 +38,7 @@ describe('stg_salesforce__leads', () => {
   for (const c of cases) {
     it(c.name, async () => {
       const db = await run(stgSalesforceLeads, { salesforce__lead: [c.raw] });
-      const rows = await db.selectFrom('staging.stg_salesforce__leads').selectAll().execute();
+      const rows = await db.selectFrom('stg_salesforce__leads').selectAll().execute();
       expect(rows).toHaveLength(1);
       expect(rows[0]).toMatchObject(c.expected);
     });
@@ -56,19 +55,19 @@ describe('stg_salesforce__leads', () => {
         lead({ Id: '00Q4' }),
       ],
     });
-    const kept = await db.selectFrom('staging.stg_salesforce__leads').select(['lead_id', '_line']).orderBy('lead_id').execute();
+    const kept = await db.selectFrom('stg_salesforce__leads').select(['lead_id', '_line']).orderBy('lead_id').execute();
     expect(kept).toEqual([
       { lead_id: '00Q1', _line: 2 },
       { lead_id: '00Q4', _line: 7 },
     ]);
-    const rejected = await db.selectFrom('staging.stg_salesforce__leads__rejected').select(['line', 'column_name', 'reason', 'format']).orderBy('line').execute();
+    const rejected = await db.selectFrom('stg_salesforce__leads__rejected').select(['line', 'column_name', 'reason', 'format']).orderBy('line').execute();
     expect(rejected).toEqual([
       { line: 3, column_name: 'CreatedDate', reason: 'CreatedDate is not a timestamp: yesterday', format: 'salesforce__lead' },
       { line: 4, column_name: 'Id', reason: 'missing Id', format: 'salesforce__lead' },
       { line: 5, column_name: 'Id', reason: 'duplicate Id 00Q1; kept salesforce__lead.csv:2', format: 'salesforce__lead' },
       { line: 6, column_name: 'NumberOfEmployees', reason: 'NumberOfEmployees is not a number: lots', format: 'salesforce__lead' },
     ]);
-    const raw = await db.selectFrom('staging.stg_salesforce__leads__rejected').select('raw_text').where('line', '=', 3).executeTakeFirstOrThrow();
+    const raw = await db.selectFrom('stg_salesforce__leads__rejected').select('raw_text').where('line', '=', 3).executeTakeFirstOrThrow();
     expect(JSON.parse(String(raw.raw_text))).toMatchObject({ Id: '00Q2', CreatedDate: 'yesterday' });
   });
 });
@@ -86,7 +85,7 @@ describe('stg_salesforce__tasks', () => {
   for (const c of cases) {
     it(c.name, async () => {
       const db = await run(stgSalesforceTasks, { salesforce__task: [c.raw] });
-      const rows = await db.selectFrom('staging.stg_salesforce__tasks').selectAll().execute();
+      const rows = await db.selectFrom('stg_salesforce__tasks').selectAll().execute();
       expect(rows[0]).toMatchObject(c.expected);
     });
   }
