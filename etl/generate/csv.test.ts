@@ -40,6 +40,17 @@ describe('openCsvFile', () => {
   });
 });
 
+describe('trailing blank line', () => {
+  it('ends the file with one empty line when asked', () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'csv-blank-')), 'x.csv');
+    const f = openCsvFile(path, ['a'], { trailingBlankLine: true, eol: '\r\n' });
+    f.row(['1']);
+    f.close();
+    expect(readFileSync(path, 'utf8')).toBe('a\r\n1\r\n\r\n');
+    expect(f.rowCount).toBe(1);
+  });
+});
+
 describe('round trip through DuckDB read_csv', () => {
   const values: readonly (readonly [string, string, string])[] = [
     ['1', 'Moongrid Health, Inc.', 'plain'],

@@ -25,6 +25,8 @@ export interface CsvFileOptions {
   readonly bom?: boolean;
   /** Line ending; default LF. */
   readonly eol?: '\n' | '\r\n';
+  /** End the file with an empty line (as files saved by spreadsheet tools often do). */
+  readonly trailingBlankLine?: boolean;
 }
 
 export interface CsvFile {
@@ -88,6 +90,7 @@ export function openCsvFile(path: string, header: readonly string[], options: Cs
     rawLine,
     close: () => {
       if (closed) return;
+      if (options.trailingBlankLine) append(eol);
       flush();
       closeSync(fd);
       closed = true;

@@ -115,7 +115,8 @@ export function writeSalesforceMarketo(o: DatasetOptions): FileSummary[] {
   const dir = join(o.outDir, SALESFORCE_MARKETO_DIR);
   const w = o.window;
   const rel = (name: string): string => `${SALESFORCE_MARKETO_DIR}/${name}`;
-  const open = (name: string, header: readonly string[]): CsvFile => openCsvFile(join(dir, name), header);
+  const open = (name: string, header: readonly string[]): CsvFile =>
+    openCsvFile(join(dir, name), header, { trailingBlankLine: name === 'Campaign.csv' });
   const files = {
     lead: open('Lead.csv', SALESFORCE_HEADERS.Lead),
     leadHistory: open('LeadHistory.csv', SALESFORCE_HEADERS.LeadHistory),

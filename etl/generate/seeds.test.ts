@@ -75,6 +75,11 @@ describe('committed seeds', () => {
     });
   }
 
+  it('only Campaign.csv ends with a blank line', () => {
+    const withBlank = listFiles(SEEDS).filter((f) => /\r?\n\r?\n$/.test(readFileSync(join(SEEDS, f), 'utf8')));
+    expect(withBlank).toEqual(['salesforce-marketo/Campaign.csv']);
+  });
+
   it('stay small: no file over 5 MB, under 10 MB in all', () => {
     let total = 0;
     for (const f of listFiles(SEEDS)) {
