@@ -27,8 +27,10 @@ function main(): void {
   }
   const secret = process.env.CUBEJS_API_SECRET;
   if (!secret) throw new Error('CUBEJS_API_SECRET is not set: set it to the same secret the server uses.');
+  const expires = values.expires ?? '30d';
+  if (!/^\d+[smhdwy]$/.test(expires)) throw new Error(`--expires must be a number and a unit (s, m, h, d, w, y), e.g. 30d, not "${expires}".`);
   const claims: TokenClaims = { region: claim(values.region), team: claim(values.team) };
-  console.log(createToken(secret, claims, values.expires as `${number}d`));
+  console.log(createToken(secret, claims, expires as `${number}d`));
 }
 
 try {

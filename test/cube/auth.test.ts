@@ -79,6 +79,14 @@ describe('region / team claims restrict rows', () => {
       error: 'Your token allows region NA only; the query asks for region EMEA.',
     },
     {
+      name: 'asking for another region inside an or-group',
+      query: {
+        ...leadsQuery,
+        filters: [{ or: [{ member: 'funnel.channel', operator: 'equals', values: ['Events'] }, { member: 'funnel.region', operator: 'equals', values: ['NA', 'APAC'] }] }],
+      },
+      error: 'Your token allows region NA only; the query asks for region APAC.',
+    },
+    {
       name: 'company-wide marketing targets',
       query: { measures: ['sla.committed_mqls'] },
       error: 'sla.committed_mqls is company-wide data',
