@@ -99,3 +99,17 @@ describe('REST response shapes (native fallback)', () => {
     ]);
   });
 });
+
+describe('GraphQL API (decodes the fallback\'s Buffer with TextDecoder)', () => {
+  it('MQLs by channel', async () => {
+    const response = await fetch(`${fixture.server.url}/cubejs-api/graphql`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ query: '{ cube { funnel { mql_count channel } } }' }),
+    });
+    expect(response.status).toBe(200);
+    const body = (await response.json()) as { data: { cube: { funnel: { mql_count: number; channel: string } }[] } };
+    const byChannel = Object.fromEntries(body.data.cube.map(({ funnel }) => [funnel.channel, funnel.mql_count]));
+    expect(byChannel).toEqual(Object.fromEntries(Object.entries(FUNNEL_BY_CHANNEL).map(([k, v]) => [k, v.mql_count])));
+  });
+});
