@@ -303,6 +303,29 @@ describe('drill-down and export', () => {
     await dialog.waitFor({ state: 'detached' });
   });
 
+  it('works from the keyboard: a tile opens with Enter, a chart row drills from its table, Esc closes', async () => {
+    await open('/');
+    await page.getByTestId('tile-acceptance').focus();
+    await page.keyboard.press('Enter');
+    const dialog = page.getByTestId('drilldown');
+    await dialog.getByTestId('drill-count').waitFor();
+    const [row] = await cubeLoad(stack.url, { measures: ['funnel.sal_count'], timeDimensions: mqlCohort() });
+    expect(await dialog.getByTestId('drill-count').innerText()).toBe(`${fmt.int(row?.['funnel.sal_count'])} rows`);
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+
+    const table = page.getByTestId('chart-by-channel').getByRole('button', { name: 'Table', exact: true });
+    await table.focus();
+    await page.keyboard.press('Enter');
+    const first = page.getByTestId('chart-by-channel').getByRole('button', { name: 'Show leads' }).first();
+    await first.focus();
+    await page.keyboard.press('Enter');
+    await dialog.getByTestId('drill-count').waitFor();
+    expect(await dialog.locator('h2').innerText()).toMatch(/^MQLs · /);
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+  });
+
   it("exports a chart's data as CSV and the chart as PNG", async () => {
     await open('/');
     const panel = page.getByTestId('chart-by-channel');

@@ -33,12 +33,14 @@ export interface ChartPanelProps {
   /** Drill-down from the table view: one row of `table`. */
   readonly onRowClick?: (row: TableRow, index: number) => void;
   readonly footer?: ReactNode;
+  /** Extra controls in the header (e.g. a view switch), shown in every state. */
+  readonly toolbar?: ReactNode;
   readonly className?: string;
   readonly testId?: string;
 }
 
 export function ChartPanel(props: ChartPanelProps) {
-  const { title, description, query, option, table, emptyMessage, large, onItemClick, onRowClick, footer, className, testId } = props;
+  const { title, description, query, option, table, emptyMessage, large, onItemClick, onRowClick, footer, toolbar, className, testId } = props;
   // In meeting mode a chart fills the slide below the title bar.
   const slideHeight = typeof window === 'undefined' ? 560 : Math.max(420, window.innerHeight - 250);
   const height = large ? slideHeight : (props.height ?? 300);
@@ -63,6 +65,7 @@ export function ChartPanel(props: ChartPanelProps) {
           </h2>
           {description ? <p className="panel-description">{description}</p> : null}
         </div>
+        {toolbar ? <div className="panel-toolbar">{toolbar}</div> : null}
         {ready ? (
           <div className="panel-actions" role="group" aria-label={`${title}: actions`}>
             {option ? (

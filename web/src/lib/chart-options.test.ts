@@ -104,6 +104,8 @@ describe('categoryChartOption', () => {
         expect(get(o, 'series', 0, 'stack')).toBe('sla');
         expect(get(o, 'series', 2, 'type')).toBe('line');
         expect(get(o, 'series', 2, 'yAxisIndex')).toBe(1);
+        const max = get(o, 'yAxis', 1, 'max') as (e: { max: number }) => number;
+        expect([max({ max: 0.6 }), max({ max: 1.31 })]).toEqual([1, 1.5]);
         const fmt = get(o, 'yAxis', 1, 'axisLabel', 'formatter') as (v: number) => string;
         expect(fmt(0.5)).toBe('50.0%');
         const countFmt = get(o, 'yAxis', 0, 'axisLabel', 'formatter') as (v: number) => string;

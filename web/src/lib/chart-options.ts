@@ -98,7 +98,8 @@ export function categoryChartOption(input: CategoryChartInput): EChartsCoreOptio
     type: 'value',
     axisLabel: { color: axisText, fontSize: size.font, formatter: (v: number) => formatValue(v, fmt, { compact: true }) },
     splitLine: { show: index === 0, lineStyle: { color: GRID_LINE_COLOR } },
-    ...(fmt === 'percent' ? { min: 0, max: (e: { max: number }) => Math.max(1, Math.ceil(e.max * 10) / 10) } : {}),
+    // Rates: 0–100% in quarters, wider (in quarters) when a rate exceeds 100% (e.g. attainment).
+    ...(fmt === 'percent' ? { min: 0, max: (e: { max: number }) => Math.max(1, Math.ceil(e.max * 4) / 4), interval: 0.25 } : {}),
     ...(fmt === 'integer' ? { minInterval: 1 } : {}),
   });
   const valueAxes = hasSecond ? [valueAxis(format, 0), valueAxis(secondFormat, 1)] : [valueAxis(format, 0)];

@@ -15,7 +15,9 @@ export default function VelocityLeakageRoute() {
       <div className="grid grid-2">
         <StageVelocityChart filters={filters} onDrill={onDrill} />
         <TimeInStageChart filters={filters} onDrill={onDrill} />
-        <OpenDealsChart filters={filters} onDrill={onDrill} />
+        <div className="span-all">
+          <OpenDealsChart filters={filters} onDrill={onDrill} />
+        </div>
       </div>
       <h2 className="section-title">Leakage</h2>
       <div className="grid grid-2">

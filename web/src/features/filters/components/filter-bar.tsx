@@ -53,7 +53,7 @@ export function FilterBar({ filters, resolved, asOf, onChange }: FilterBarProps)
     <div className="filter-bar" role="search" aria-label="Dashboard filters">
       <div className="filter-dates">
         <label className="field">
-          <span className="field-label">Period (MQL date)</span>
+          <span className="field-label">Period</span>
           <select value={custom ? 'custom' : (filters.preset ?? 'custom')} onChange={(e) => setPreset(e.target.value)} data-testid="filter-range">
             {DATE_PRESETS.map((p) => (
               <option key={p} value={p}>

@@ -43,7 +43,7 @@ export function BreachList({ filters, large }: { readonly filters: ResolvedFilte
       large={large ?? false}
       height={160}
       emptyMessage={view === 'due' ? 'No SLA breaches for these filters.' : 'No lead is past due for these filters.'}
-      footer={
+      toolbar={
         <div className="segmented" role="radiogroup" aria-label="Breach list view">
           {(['due', 'past-due'] as const).map((v) => (
             <button key={v} type="button" role="radio" aria-checked={view === v} className={`segment${view === v ? ' segment-active' : ''}`} onClick={() => setView(v)}>

@@ -93,7 +93,7 @@ export function LeakList({ filters, large }: Omit<Props, 'onDrill'>) {
       large={large ?? false}
       height={160}
       emptyMessage="No leaked MQLs for these filters."
-      footer={
+      toolbar={
         <div className="segmented" role="radiogroup" aria-label="Leak kind">
           {[null, ...Object.keys(LEAK_LABELS)].map((k) => (
             <button key={k ?? 'all'} type="button" role="radio" aria-checked={kind === k} className={`segment${kind === k ? ' segment-active' : ''}`} onClick={() => setKind(k)}>
