@@ -148,6 +148,22 @@ export function stagingModels(spec: StagingSpec): Model[] {
     materialized: 'view',
     query: (ctx) => {
       const names = Object.keys(spec.columns(rawColumn, ctx));
+      const dupReason = sql`${sql.lit(`duplicate ${spec.id ?? ''} `)} || d._id || ${sql.lit('; kept ')} || d.keep.f || ':' || (-d.keep.l)`;
+      if (spec.duplicatesFromRaw && spec.id) {
+        // Duplicates were found on the raw id alone: a copy is rejected as a duplicate
+        // whatever its casts say, read from the raw table (no second pass of casts).
+        return sql`
+          select c._file as file, c._line as line, ${sql.lit(spec.format)} as format, c._reject_column as column_name,
+            c._raw_text as raw_text, c._reject_reason as reason
+          from ${ref(name('__checked'))} c
+          left join ${ref(name('__duplicates'))} d on d._id = c._id
+          where c._reject_reason is not null and ${kept}
+          union all
+          select r._file, r._line, ${sql.lit(spec.format)}, ${sql.lit(spec.id)}, to_json(r)::varchar, ${dupReason}
+          from ${source(spec.format)} r
+          join ${ref(name('__duplicates'))} d on d._id = nullif(trim(r.${sql.ref(spec.id)}), '')
+          where not (r._file = d.keep.f and r._line = -d.keep.l)`;
+      }
       return sql`
         select _file as file, _line as line, ${sql.lit(spec.format)} as format, _reject_column as column_name,
           _raw_text as raw_text, _reject_reason as reason
@@ -156,7 +172,7 @@ export function stagingModels(spec: StagingSpec): Model[] {
         union all
         select c._file, c._line, ${sql.lit(spec.format)}, ${sql.lit(spec.id ?? '')},
           to_json({${sql.join(names.map((n) => sql`${sql.lit(n)}: ${sql.ref(`c.${n}`)}`))}})::varchar,
-          ${sql.lit(`duplicate ${spec.id ?? ''} `)} || c._id || ${sql.lit('; kept ')} || d.keep.f || ':' || (-d.keep.l)
+          ${dupReason}
         from ${ref(name('__checked'))} c
         join ${ref(name('__duplicates'))} d on d._id = c._id
         where c._reject_reason is null and not ${kept}`;

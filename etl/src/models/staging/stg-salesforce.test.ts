@@ -5,7 +5,16 @@ import { materialise, type Model, type Warehouse } from '../model';
 import type { RawDatabase } from '../raw-schema';
 import { seedAgreement } from '../seed-agreement';
 import { insertRaw, openRawWarehouse, testAgreement } from '../test-support';
-import { stgSalesforceLeads, stgSalesforceTasks } from './stg-salesforce';
+import {
+  stgSalesforceCampaignMembers,
+  stgSalesforceCampaigns,
+  stgSalesforceLeadHistories,
+  stgSalesforceLeads,
+  stgSalesforceOpportunities,
+  stgSalesforceOpportunityHistories,
+  stgSalesforceTasks,
+  stgSalesforceUsers,
+} from './stg-salesforce';
 
 let open: OpenDatabase<RawDatabase> | undefined;
 afterEach(async () => {
@@ -86,6 +95,61 @@ describe('stg_salesforce__tasks', () => {
     it(c.name, async () => {
       const db = await run(stgSalesforceTasks, { salesforce__task: [c.raw] });
       const rows = await db.selectFrom('stg_salesforce__tasks').selectAll().execute();
+      expect(rows[0]).toMatchObject(c.expected);
+    });
+  }
+});
+
+describe('other Salesforce staging models', () => {
+  const cases: { name: string; models: Model[]; raw: Record<string, Record<string, string | null>[]>; model: string; expected: Record<string, unknown> }[] = [
+    {
+      name: 'stg_salesforce__lead_histories: a status change',
+      models: stgSalesforceLeadHistories,
+      raw: { salesforce__lead_history: [{ LeadId: '00Q1', Field: 'Status', OldValue: 'Open - Not Contacted', NewValue: 'Working - Contacted', CreatedDate: '2026-01-03T09:00:00.000+0000' }] },
+      model: 'stg_salesforce__lead_histories',
+      expected: { lead_id: '00Q1', field: 'Status', new_value: 'Working - Contacted', changed_at: new Date('2026-01-03T09:00:00Z'), is_deleted: false },
+    },
+    {
+      name: 'stg_salesforce__opportunities: amount with separators, date-only close date, flags',
+      models: stgSalesforceOpportunities,
+      raw: { salesforce__opportunity: [{ Id: '006A', StageName: 'Closed Won', Amount: '7,800.00', CloseDate: '2026-01-20', IsClosed: 'true', IsWon: 'true', CreatedDate: '2026-01-08T15:00:00.000+0000' }] },
+      model: 'stg_salesforce__opportunities',
+      expected: { opportunity_id: '006A', amount: 7800, close_date: new Date('2026-01-20T00:00:00Z'), is_closed: true, is_won: true },
+    },
+    {
+      name: 'stg_salesforce__opportunity_histories: a stage change',
+      models: stgSalesforceOpportunityHistories,
+      raw: { salesforce__opportunity_history: [{ OpportunityId: '006A', StageName: 'Negotiation', Amount: '1000', CreatedDate: '2026-01-10T10:00:00.000+0000' }] },
+      model: 'stg_salesforce__opportunity_histories',
+      expected: { opportunity_id: '006A', stage_name: 'Negotiation', amount: 1000, changed_at: new Date('2026-01-10T10:00:00Z') },
+    },
+    {
+      name: 'stg_salesforce__users: team from Department',
+      models: stgSalesforceUsers,
+      raw: { salesforce__user: [{ Id: '005U1', Name: 'Uma Rep', Department: 'EMEA Inside Sales', IsActive: 'true' }] },
+      model: 'stg_salesforce__users',
+      expected: { user_id: '005U1', name: 'Uma Rep', team: 'EMEA Inside Sales', is_active: true },
+    },
+    {
+      name: 'stg_salesforce__campaigns: dates at midnight UTC',
+      models: stgSalesforceCampaigns,
+      raw: { salesforce__campaign: [{ Id: '701A', Name: 'Webinar', Type: 'Webinar', StartDate: '2025-09-02' }] },
+      model: 'stg_salesforce__campaigns',
+      expected: { campaign_id: '701A', name: 'Webinar', start_date: new Date('2025-09-02T00:00:00Z') },
+    },
+    {
+      name: 'stg_salesforce__campaign_members: membership',
+      models: stgSalesforceCampaignMembers,
+      raw: { salesforce__campaign_member: [{ CampaignId: '701A', LeadId: '00Q1', Status: 'Responded', HasResponded: 'true', CreatedDate: '2026-01-02T00:00:00.000+0000' }] },
+      model: 'stg_salesforce__campaign_members',
+      expected: { campaign_id: '701A', lead_id: '00Q1', has_responded: true, created_at: new Date('2026-01-02T00:00:00Z') },
+    },
+  ];
+  for (const c of cases) {
+    it(c.name, async () => {
+      const db = await run(c.models, c.raw);
+      const rows = await db.selectFrom(c.model).selectAll().execute();
+      expect(rows).toHaveLength(1);
       expect(rows[0]).toMatchObject(c.expected);
     });
   }
