@@ -73,6 +73,34 @@ describe('funnel view over the hand-counted fixture', () => {
     expect(mqls).toBe(FUNNEL_TOTAL.mql_count);
   });
 
+  const rollups = [
+    {
+      name: 'by owner: the wider funnel rollup',
+      query: { measures: ['funnel.mql_count', 'funnel.won_amount'], dimensions: ['funnel.owner'], timeDimensions: [{ dimension: 'funnel.mql_date', dateRange: ['2024-01-01', '2024-03-31'] }] },
+      rollup: 'pre_aggregations.leads_funnel_by_owner_mql_month',
+      check: (rows: Row[]) => expect(Object.fromEntries(rows.map((r) => [r['funnel.owner'], num(r['funnel.mql_count'])]))).toEqual({
+        'Alice Ames': 4, 'Bob Brandt': 4, 'Carol Chen': 2, Unassigned: 1,
+      }),
+    },
+    {
+      name: 'sales SLA by handoff week',
+      query: { measures: ['funnel.sla_met_count', 'funnel.sla_breached_count', 'funnel.sla_compliance_rate'], timeDimensions: [{ dimension: 'funnel.handoff_date', granularity: 'week', dateRange: ['2024-01-01', '2024-03-31'] }] },
+      rollup: 'pre_aggregations.leads_sales_sla_by_handoff_day',
+      check: (rows: Row[]) => {
+        expect(rows.reduce((n, r) => n + (num(r['funnel.sla_met_count']) ?? 0), 0)).toBe(FUNNEL_TOTAL.sla_met_count);
+        expect(rows.reduce((n, r) => n + (num(r['funnel.sla_breached_count']) ?? 0), 0)).toBe(FUNNEL_TOTAL.sla_breached_count);
+      },
+    },
+  ];
+  for (const { name, query, rollup, check } of rollups) {
+    it(`pre-aggregation ${name}`, async () => {
+      const { status, body } = await cubeGet(fixture.server.url, 'load', query);
+      expect(status).toBe(200);
+      expect(Object.keys(body.usedPreAggregations as object)).toEqual([rollup]);
+      check(body.data as Row[]);
+    });
+  }
+
   it('drill members of a count list the leads behind it', async () => {
     const response = await fetch(`${fixture.server.url}/cubejs-api/v1/meta`);
     const meta = (await response.json()) as { cubes: { name: string; measures: { name: string; drillMembers?: string[] }[] }[] };
