@@ -1,0 +1,48 @@
+import { sql } from 'kysely';
+import { afterEach, describe, expect, it } from 'vitest';
+import { openDatabase, type OpenDatabase } from '../db/open-warehouse';
+import { acceptedValues, expression, notNull, relationships, rowCount, unique } from './generic-tests';
+import { runDataTests } from './index';
+
+let open: OpenDatabase<unknown> | undefined;
+afterEach(async () => {
+  await open?.close();
+  open = undefined;
+});
+
+async function marts() {
+  open = await openDatabase<unknown>(':memory:');
+  const db = open.db;
+  await sql`create table leads as select * from (values
+    ('email:a@x.com', 'sal', timestamp '2026-01-02', timestamp '2026-01-03', null::timestamp, 'o1'),
+    ('email:a@x.com', 'mql', timestamp '2026-01-02', null, null, null),
+    ('email:b@x.com', 'hot', timestamp '2026-01-05', timestamp '2026-01-04', null, 'o9'),
+    (null, 'lead', null, null, null, null),
+    ('email:c@x.com', 'rejected', timestamp '2026-01-02', timestamp '2026-01-06', timestamp '2026-01-04', null)
+  ) t(lead_id, stage, mql_at, sal_at, rejected_at, opportunity_id)`.execute(db);
+  await sql`create table opportunities as select * from (values ('o1', 100.0), ('o2', -5.0)) t(opportunity_id, amount)`.execute(db);
+  return db;
+}
+
+describe('data tests', () => {
+  const cases = [
+    { test: unique('leads', ['lead_id']), failing: 1, sample: { lead_id: 'email:a@x.com', n: 2 } },
+    { test: notNull('leads', 'lead_id'), failing: 1, sample: { stage: 'lead' } },
+    { test: acceptedValues('leads', 'stage', ['lead', 'mql', 'sal', 'rejected']), failing: 1, sample: { stage: 'hot' } },
+    { test: relationships('leads', 'opportunity_id', 'opportunities', 'opportunity_id'), failing: 1, sample: { opportunity_id: 'o9' } },
+    { test: expression('leads', 'mql_at ≤ sal_at', sql<boolean>`sal_at < mql_at`), failing: 1, sample: { lead_id: 'email:b@x.com' } },
+    { test: expression('leads', 'never rejected first', sql<boolean>`rejected_at is not null and sal_at > rejected_at`), failing: 1, sample: { lead_id: 'email:c@x.com' } },
+    { test: expression('opportunities', 'amount ≥ 0', sql<boolean>`amount < 0`), failing: 1, sample: { opportunity_id: 'o2', amount: -5 } },
+    { test: rowCount('opportunities', 1), failing: 1, sample: { n: 2 } },
+    { test: unique('opportunities', ['opportunity_id']), failing: 0, sample: undefined },
+  ];
+  for (const c of cases) {
+    it(`${c.test.name} on ${c.test.model}: ${c.failing} failing`, async () => {
+      const db = await marts();
+      const [result] = await runDataTests(db, [c.test]);
+      expect(result).toMatchObject({ name: c.test.name, model: c.test.model, passed: c.failing === 0, failingCount: c.failing });
+      if (c.sample) expect(result?.sample[0]).toMatchObject(c.sample);
+      else expect(result?.sample).toEqual([]);
+    });
+  }
+});
