@@ -11,7 +11,14 @@ const TOKEN_KEY = 'closedloop.token';
  */
 export function readApiToken(): string {
   if (!hasWindow) return '';
-  const fromUrl = new URLSearchParams(window.location.search).get('token');
+  const params = new URLSearchParams(window.location.search);
+  const fromUrl = params.get('token');
+  if (fromUrl) {
+    // Keep the token out of links people copy from the address bar.
+    params.delete('token');
+    const search = params.toString();
+    window.history.replaceState(window.history.state, '', `${window.location.pathname}${search ? `?${search}` : ''}${window.location.hash}`);
+  }
   try {
     if (fromUrl) window.localStorage.setItem(TOKEN_KEY, fromUrl);
     return fromUrl ?? window.localStorage.getItem(TOKEN_KEY) ?? '';

@@ -31,7 +31,8 @@ export async function loadCube(query: Query, signal?: AbortSignal): Promise<Resu
     return await cubeApi.load(query, signal ? { signal } : {});
   } catch (error) {
     const { message, status } = apiMessage(error);
-    throw new CubeQueryError(message, status);
+    const hint = status === 403 ? ' The server needs an API token: open the dashboard with ?token=<JWT> (npm run token prints one).' : '';
+    throw new CubeQueryError(`${message}${hint}`, status);
   }
 }
 
