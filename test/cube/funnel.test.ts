@@ -83,6 +83,15 @@ describe('funnel view over the hand-counted fixture', () => {
       }),
     },
     {
+      name: 'by campaign',
+      query: { measures: ['funnel.mql_count', 'funnel.sql_count', 'funnel.won_amount'], dimensions: ['funnel.campaign'], timeDimensions: [{ dimension: 'funnel.mql_date', dateRange: ['2024-01-01', '2024-03-31'] }] },
+      rollup: 'pre_aggregations.leads_funnel_by_campaign_mql_month',
+      // Spring Search: L01 L02 L06 L09; (none): L03 L04 L07 L10; Expo 2024: L05 L11; Webinar Feb: L08.
+      check: (rows: Row[]) => expect(Object.fromEntries(rows.map((r) => [r['funnel.campaign'], num(r['funnel.mql_count'])]))).toEqual({
+        'Spring Search': 4, '(none)': 4, 'Expo 2024': 2, 'Webinar Feb': 1,
+      }),
+    },
+    {
       name: 'sales SLA by handoff week',
       query: { measures: ['funnel.sla_met_count', 'funnel.sla_breached_count', 'funnel.sla_compliance_rate'], timeDimensions: [{ dimension: 'funnel.handoff_date', granularity: 'week', dateRange: ['2024-01-01', '2024-03-31'] }] },
       rollup: 'pre_aggregations.leads_sales_sla_by_handoff_day',
