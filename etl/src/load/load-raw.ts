@@ -199,8 +199,8 @@ function hashFile(path: string): Promise<string> {
  * `raw.<format>`: a view over the union of the format's per-file tables (an empty table when
  * no file has the format). Exact duplicate records across files — identical in every
  * canonical column, e.g. the same export loaded twice or overlapping date ranges — are kept
- * once, from the first file in input order: candidates are found by a hash of all columns,
- * confirmed by comparing the columns themselves, and removed from the later files' tables.
+ * once, from the first file in input order: candidates share the first column's value in
+ * two files (usually the record id), confirmed by comparing all columns, and removed from the later files' tables.
  * Within one file, records are kept as exported (staging dedupes by id).
  * Returns the duplicates dropped per file.
  */
@@ -225,13 +225,15 @@ async function createRawRelation(connection: DuckDBConnection, format: ExportFor
   const dropped = new Map<string, number>();
   if (loaded.length > 1) {
     const keyed = loaded.map((file, order) => `select *, ${order}::bigint as _order from (${selectFile(file)})`).join(' union all ');
+    // Identical records share their first column (usually the record id): a cheap, complete filter.
+    const key = `hash(${canonical[0] ?? "''"})`;
     const duplicates = await queryRows<{ order: number; line: number }>(
       connection,
       `with u as (${keyed}),
-            candidates as (select hash(${canonical.join(', ')}) as h from u group by h having count(distinct _order) > 1),
+            candidates as (select ${key} as k from u group by k having count(distinct _order) > 1),
             ranked as (
               select _order, _line, row_number() over (partition by ${canonical.join(', ')} order by _order, _line) as rn
-                from u where hash(${canonical.join(', ')}) in (select h from candidates))
+                from u where ${key} in (select k from candidates))
        select _order as "order", _line as line from ranked where rn > 1 order by _order, _line`,
     );
     for (const [order, file] of loaded.entries()) {
