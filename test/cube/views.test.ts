@@ -3,7 +3,7 @@ import {
   LEAKS_BY_KIND, MARKETING_SLA_BY_SEGMENT, MARKETING_SLA_TOTAL, PIPELINE_BY_CLOSE_MONTH, PIPELINE_BY_CREATED_MONTH,
   PIPELINE_TOTAL, QUARANTINE_BY_REASON, SALES_SLA_BY_TEAM, VELOCITY_BY_STAGE,
 } from './expected';
-import { loadRows, num, startFixtureServer } from './helpers';
+import { cubeGet, loadRows, num, startFixtureServer } from './helpers';
 import type { Fixture, Row } from './helpers';
 
 let fixture: Fixture;
@@ -36,6 +36,18 @@ describe('pipeline view', () => {
     for (const [month, values] of Object.entries(expected)) {
       expectMeasures(rows.find((r) => r['pipeline.close_date.month'] === month), 'pipeline', values);
     }
+  });
+  it('open-deal age by channel, from the open_deals rollup', async () => {
+    const { status, body } = await cubeGet(fixture.server.url, 'load', {
+      measures: ['pipeline.open_count', 'pipeline.open_amount', 'pipeline.avg_open_age_days', 'pipeline.max_open_age_days'],
+      dimensions: ['pipeline.channel'],
+      filters: [{ member: 'pipeline.open_count', operator: 'gt', values: ['0'] }],
+    });
+    expect(status).toBe(200);
+    expect(Object.keys(body.usedPreAggregations as object)).toEqual(['pre_aggregations.opportunities_open_deals']);
+    // Open: O3 (Organic, 20000, 59 days), O5 (Organic, 15000, 21 days).
+    expect((body.data as Row[]).map((r) => [r['pipeline.channel'], num(r['pipeline.open_count']), num(r['pipeline.open_amount']), num(r['pipeline.avg_open_age_days']), num(r['pipeline.max_open_age_days'])]))
+      .toEqual([['Organic', 2, 35000, 40, 59]]);
   });
   it('opportunities by created month', async () => {
     const rows = await loadRows(fixture.server.url, {
