@@ -3,7 +3,7 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'web/dist/**', 'data/**', 'artifacts/**', 'vendor/**', '.bench/**'] },
+  { ignores: ['node_modules/**', 'web/dist/**', 'data/**', 'artifacts/**', 'vendor/**', '.bench/**', '**/.scratch/**', '**/*.tmp.ts'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
