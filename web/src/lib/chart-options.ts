@@ -15,6 +15,8 @@ export interface Series {
   readonly axis?: 0 | 1;
   readonly format?: ValueFormat;
   readonly color?: string;
+  /** Dashed line (targets, commitments). */
+  readonly dashed?: boolean;
 }
 
 export interface CategoryChartInput {
@@ -119,7 +121,7 @@ export function categoryChartOption(input: CategoryChartInput): EChartsCoreOptio
     if (kind === 'line') {
       return {
         ...common,
-        lineStyle: { width: size.lineWidth, color },
+        lineStyle: { width: size.lineWidth, color, type: s.dashed ? 'dashed' : 'solid' },
         symbolSize: size.symbolSize,
         connectNulls: false,
         ...(input.labels ? { label: { show: true, position: 'top', fontSize: size.font, formatter: (p: { value: number }) => formatValue(p.value, fmt, { compact: true }) } } : {}),

@@ -57,3 +57,13 @@ describe('funnel data → tables', () => {
     expect(t.rows[0]).toMatchObject({ key: 'Paid Search', 'funnel.won_amount': 5000 });
   });
 });
+
+describe('MQL targets on the trend', () => {
+  const targets = new Map([['2026-01-01', 11]]);
+  const cases = [
+    { name: 'a dashed target line, null where a month has no target', actual: () => trendChartInput(trend, false, targets).series[3], expected: { name: 'MQL target', values: [11, null], kind: 'line', format: 'integer', color: '#000000', dashed: true } },
+    { name: 'no target series without targets', actual: () => trendChartInput(trend, false, new Map()).series.length, expected: 3 },
+    { name: 'the table gets a target column', actual: () => trendTable(trend, targets).rows.map((r) => r.target), expected: [11, null] },
+  ];
+  for (const c of cases) it(c.name, () => expect(c.actual()).toEqual(c.expected));
+});

@@ -13,28 +13,33 @@ export const SERIES_TITLES: Readonly<Record<string, string>> = {
   [FUNNEL.wonAmount]: 'Won amount',
 };
 
-export function trendChartInput(points: readonly TrendPoint[], large?: boolean): CategoryChartInput {
+/** The series of the trend chart, in order; the target is last and only there when known. */
+export function trendChartInput(points: readonly TrendPoint[], large?: boolean, targets?: ReadonlyMap<string, number> | null): CategoryChartInput {
+  const target = targets && targets.size > 0 ? [{ name: 'MQL target', values: points.map((p) => targets.get(p.month) ?? null), kind: 'line' as const, format: 'integer' as const, color: '#000000', dashed: true }] : [];
   return {
     categories: points.map((p) => formatPeriod(p.month, 'month')),
     series: [
       { name: 'MQLs', values: points.map((p) => p.values[FUNNEL.mqlCount]), kind: 'line', format: 'integer' },
       { name: 'SQLs', values: points.map((p) => p.values[FUNNEL.sqlCount]), kind: 'line', format: 'integer' },
       { name: 'Won', values: points.map((p) => p.values[FUNNEL.wonCount]), kind: 'line', format: 'integer' },
+      ...target,
     ],
     format: 'integer',
     large: large ?? false,
   };
 }
 
-export function trendTable(points: readonly TrendPoint[]): TableData {
+export function trendTable(points: readonly TrendPoint[], targets?: ReadonlyMap<string, number> | null): TableData {
+  const withTargets = Boolean(targets && targets.size > 0);
   return {
     columns: [
       { key: 'month', title: 'MQL month', format: 'month' },
       { key: FUNNEL.mqlCount, title: 'MQLs', format: 'integer' },
       { key: FUNNEL.sqlCount, title: 'SQLs', format: 'integer' },
       { key: FUNNEL.wonCount, title: 'Won', format: 'integer' },
+      ...(withTargets ? [{ key: 'target', title: 'MQL target', format: 'integer' as const }] : []),
     ],
-    rows: points.map((p) => ({ month: p.month, ...p.values })),
+    rows: points.map((p) => ({ month: p.month, ...p.values, ...(withTargets ? { target: targets?.get(p.month) ?? null } : {}) })),
   };
 }
 

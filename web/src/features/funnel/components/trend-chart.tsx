@@ -7,6 +7,7 @@ import { formatPeriod } from '../../../lib/format';
 import type { ResolvedFilters } from '../../../lib/filters';
 import { periodRange } from '../../../lib/drill';
 import type { OnDrill } from '../../../lib/drill';
+import { targetsApply, useMqlTargets } from '../api/get-mql-targets';
 import { TREND_MEASURES, useMonthlyTrend } from '../api/get-monthly-trend';
 import { FUNNEL, funnelFilters } from '../api/members';
 import { trendChartInput, trendTable } from './funnel-data';
@@ -20,8 +21,10 @@ export interface TrendChartProps {
 export function TrendChart({ filters, onDrill, large }: TrendChartProps) {
   const trend = useMonthlyTrend(filters);
   const meta = useMeta().data;
-  const option = useMemo(() => (trend.data ? categoryChartOption(trendChartInput(trend.data, large)) : null), [trend.data, large]);
-  const table = useMemo(() => (trend.data ? trendTable(trend.data) : null), [trend.data]);
+  // Targets are optional: without them (or while they load, or if they fail) the actuals still show.
+  const targets = useMqlTargets(filters).data ?? null;
+  const option = useMemo(() => (trend.data ? categoryChartOption(trendChartInput(trend.data, large, targets)) : null), [trend.data, large, targets]);
+  const table = useMemo(() => (trend.data ? trendTable(trend.data, targets) : null), [trend.data, targets]);
   const drill = (index: number, measure: string) => {
     const point = trend.data?.[index];
     if (!point) return;
@@ -36,7 +39,7 @@ export function TrendChart({ filters, onDrill, large }: TrendChartProps) {
     <ChartPanel
       testId="chart-trend"
       title="Monthly trend"
-      description="MQLs, SQLs and won deals by the month the lead became an MQL."
+      description={`MQLs, SQLs and won deals by the month the lead became an MQL${targetsApply(filters) ? ', against the MQLs marketing committed to (dashed)' : ''}.`}
       query={trend}
       option={option}
       table={table}
