@@ -15,8 +15,10 @@ export interface BuildReport {
     readonly lost: number;
     readonly rejected: number;
     readonly opportunities: number;
-    /** Input records quarantined by the CSV reader (`raw._load_rejects`). */
+    /** Input records quarantined: rows of `main.rejected_rows` (reader rejects and values the models refused). */
     readonly quarantined: number;
+    /** Of those, records the CSV reader could not parse (`raw._load_rejects`). */
+    readonly unparsable: number;
   };
   readonly dataTests: readonly DataTestResult[];
   readonly elapsedMs: number;

@@ -126,6 +126,11 @@ async function countMarts(connection: Parameters<typeof queryRows>[0]): Promise<
   );
   const [opps] = await queryRows<{ n: number }>(connection, 'select count(*)::bigint as n from main.opportunities');
   const [rejects] = await queryRows<{ n: number }>(connection, 'select count(*)::bigint as n from raw._load_rejects');
+  const [hasRejectedRows] = await queryRows<{ n: number }>(
+    connection,
+    `select count(*)::bigint as n from duckdb_tables() where database_name = current_database() and schema_name = 'main' and table_name = 'rejected_rows'`,
+  );
+  const [quarantined] = hasRejectedRows?.n ? await queryRows<{ n: number }>(connection, 'select count(*)::bigint as n from main.rejected_rows') : [rejects];
   const n = (value: number | undefined): number => value ?? 0;
   return {
     leads: n(leads?.['leads']),
@@ -136,7 +141,8 @@ async function countMarts(connection: Parameters<typeof queryRows>[0]): Promise<
     lost: n(leads?.['lost']),
     rejected: n(leads?.['rejected']),
     opportunities: n(opps?.n),
-    quarantined: n(rejects?.n),
+    quarantined: n(quarantined?.n),
+    unparsable: n(rejects?.n),
   };
 }
 

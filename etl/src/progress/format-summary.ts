@@ -30,7 +30,7 @@ export function formatSummary(report: BuildReport, cwd = process.cwd()): string 
     '',
     `Built ${report.warehousePath}: ${count(c.leads)} leads, ${count(c.mqls)} MQLs, ${count(c.sals)} SALs, ${count(c.sqls)} SQLs, ` +
       `${count(c.won)} won, ${count(c.lost)} lost, ${count(c.rejected)} rejected; ${count(c.opportunities)} opportunities; ` +
-      `${count(c.quarantined)} input records quarantined.`,
+      `${count(c.quarantined)} input records quarantined (${count(c.unparsable)} unparsable, the rest with unusable values; see rejected_rows).`,
     `Data tests: ${report.dataTests.length - failed} of ${report.dataTests.length} passed.`,
     `Elapsed: ${seconds(report.elapsedMs)} (${report.phases.map((p) => `${p.phase} ${seconds(p.ms)}`).join(', ')}).`,
   ].join('\n');

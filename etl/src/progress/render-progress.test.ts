@@ -59,7 +59,7 @@ describe('progress renderer', () => {
     const report: BuildReport = {
       warehousePath: 'data/warehouse.duckdb',
       files: [file({}), file({ file: '/data/in/Lead copy.csv', status: 'duplicate', rowsRead: 0, rowsLoaded: 0, rowsQuarantined: 0, note: 'same content as in/Lead.csv; not loaded again' })],
-      counts: { leads: 5000, mqls: 1776, sals: 1226, sqls: 382, won: 77, lost: 203, rejected: 736, opportunities: 400, quarantined: 2 },
+      counts: { leads: 5000, mqls: 1776, sals: 1226, sqls: 382, won: 77, lost: 203, rejected: 736, opportunities: 400, quarantined: 5, unparsable: 2 },
       dataTests: [{ name: 'unique(lead_id)', model: 'leads', passed: true, failingCount: 0, sample: [] }],
       elapsedMs: 12_345,
       phases: [{ phase: 'load', ms: 2000 }, { phase: 'models', ms: 10_345 }],
@@ -70,7 +70,7 @@ describe('progress renderer', () => {
       'in/Lead.csv       salesforce__lead  loaded     1,001   1,000            1           0',
       'in/Lead copy.csv  salesforce__lead  duplicate      0       0            0           0  same content as in/Lead.csv; not loaded again',
       '',
-      'Built data/warehouse.duckdb: 5,000 leads, 1,776 MQLs, 1,226 SALs, 382 SQLs, 77 won, 203 lost, 736 rejected; 400 opportunities; 2 input records quarantined.',
+      'Built data/warehouse.duckdb: 5,000 leads, 1,776 MQLs, 1,226 SALs, 382 SQLs, 77 won, 203 lost, 736 rejected; 400 opportunities; 5 input records quarantined (2 unparsable, the rest with unusable values; see rejected_rows).',
       'Data tests: 1 of 1 passed.',
       'Elapsed: 12.3 s (load 2.0 s, models 10.3 s).',
     ]);
