@@ -1,6 +1,7 @@
 /**
  * int_marketo_activities_filtered — one row per Marketo activity the funnel needs:
- * 104 Change Status in Progression (New/Old Status from `attributes`) and 23 Change Owner.
+ * 104 Change Status in Progression (`new_value`: its New Status) and 23 Change Owner
+ * (`new_value`: the New Owner).
  * A table: the one pass over the (large) activity extract; everything downstream reads this.
  * `int_marketo_activity_bounds` (one row) keeps the extract's latest activity for `as_of`.
  */
@@ -17,9 +18,9 @@ export const intMarketoActivitiesFiltered: Model = {
       marketo_lead_id,
       activity_type_id,
       activity_at,
-      case when activity_type_id = 104 then nullif(trim(json_extract_string(attributes, '$."New Status"')), '') end as new_status,
-      case when activity_type_id = 104 then nullif(trim(json_extract_string(attributes, '$."Old Status"')), '') end as old_status,
-      case when activity_type_id = 23 then nullif(trim(coalesce(json_extract_string(attributes, '$."New Owner"'), json_extract_string(attributes, '$."New Value"'))), '') end as new_owner
+      -- One parse per row: 104 carries "New Status", 23 "New Owner" (older extracts: "New Value").
+      nullif(trim(coalesce(list_first(list_filter(
+        json_extract_string(attributes, ['$."New Status"', '$."New Owner"', '$."New Value"']), x -> x is not null)), '')), '') as new_value
     from ${ref('stg_marketo__activities')}
     where activity_type_id in (104, 23)`,
 };

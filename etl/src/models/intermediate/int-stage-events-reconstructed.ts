@@ -67,14 +67,14 @@ export const intStageEventsReconstructed: Model = {
     ),
     mk_people as (select lead_id, record_id from people where system = 'marketo'),
     mk_status as (
-      select p.lead_id, 'marketo', p.record_id, 'ma', m.stage, a.activity_at, false, a.new_status, true
+      select p.lead_id, 'marketo', p.record_id, 'ma', m.stage, a.activity_at, false, a.new_value, true
       from ${ref('int_marketo_activities_filtered')} a
       join mk_people p on p.record_id = a.marketo_lead_id
-      join status_map m on m.system = 'marketo' and m.status_key = lower(a.new_status)
+      join status_map m on m.system = 'marketo' and m.status_key = lower(a.new_value)
       where a.activity_type_id = 104 and m.stage <> 'lead'
     ),
     mk_owner as (
-      select p.lead_id, 'marketo', p.record_id, 'ma', 'owner_assigned', a.activity_at, false, a.new_owner, true
+      select p.lead_id, 'marketo', p.record_id, 'ma', 'owner_assigned', a.activity_at, false, a.new_value, true
       from ${ref('int_marketo_activities_filtered')} a
       join mk_people p on p.record_id = a.marketo_lead_id
       where a.activity_type_id = 23

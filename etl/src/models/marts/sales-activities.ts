@@ -9,6 +9,5 @@ export const salesActivities: Model = {
   query: () => sql`
     select activity_id, lead_id, source_system, activity_type,
       coalesce(owner, 'Unassigned') as owner, coalesce(team, 'Unassigned') as team, completed_at
-    from ${ref('int_sales_touches')}
-    order by activity_id`,
+    from ${ref('int_sales_touches')}`,
 };

@@ -5,39 +5,56 @@
  * previous_stage / days_from_previous: the stage entered before (by stage order);
  * next_entered_at / days_in_stage: the next one (null while still in the stage).
  */
-import { sql } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import { ref, type Model } from '../model';
 
 export const STAGE_ORDER = ['lead', 'mql', 'handoff', 'sal', 'rejected', 'sql', 'won', 'lost'] as const;
 
+/** Per stage: the stage's date column and its inferred flag in `leads`. */
+const STAGE_COLUMNS: readonly { stage: (typeof STAGE_ORDER)[number]; at: string; inferred: string | null }[] = [
+  { stage: 'lead', at: 'created_at', inferred: null },
+  { stage: 'mql', at: 'mql_at', inferred: 'mql_inferred' },
+  { stage: 'handoff', at: 'handoff_at', inferred: null },
+  { stage: 'sal', at: 'sal_at', inferred: 'sal_inferred' },
+  { stage: 'rejected', at: 'rejected_at', inferred: 'rejected_inferred' },
+  { stage: 'sql', at: 'sql_at', inferred: null },
+  { stage: 'won', at: 'won_at', inferred: null },
+  { stage: 'lost', at: 'lost_at', inferred: null },
+];
+
+/** The nearest entered stage among `candidates` (in order): its name and date, else NULL. */
+function nearest(candidates: typeof STAGE_COLUMNS): { stage: RawBuilder<string | null>; at: RawBuilder<Date | null> } {
+  if (candidates.length === 0) return { stage: sql`null::varchar`, at: sql`null::timestamp` };
+  const whens = (pick: (c: (typeof STAGE_COLUMNS)[number]) => RawBuilder<unknown>) =>
+    sql.join(candidates.map((c) => sql`when l.${sql.ref(c.at)} is not null then ${pick(c)}`), sql` `);
+  return {
+    stage: sql`case ${whens((c) => sql`${sql.lit(c.stage)}`)} end`,
+    at: sql`case ${whens((c) => sql`l.${sql.ref(c.at)}`)} end`,
+  };
+}
+
+// Previous/next stages come straight from the lead's own columns (no window, no sort).
 export const stageEvents: Model = {
   name: 'stage_events',
   layer: 'marts',
   materialized: 'table',
-  query: () => sql`
-    with unpivoted as (
-      select l.lead_id, s.stage, s.stage_order, s.entered_at, s.inferred, l.channel, l.segment, l.region, l.owner, l.team
+  query: () => {
+    const rows = STAGE_COLUMNS.map((c, i) => {
+      const previous = nearest(STAGE_COLUMNS.slice(0, i).reverse());
+      const next = nearest(STAGE_COLUMNS.slice(i + 1));
+      return sql`(${sql.lit(c.stage)}, ${sql.lit(i + 1)}, l.${sql.ref(c.at)}, ${c.inferred ? sql`l.${sql.ref(c.inferred)}` : sql`false`},
+        ${previous.stage}, ${previous.at}, ${next.at})`;
+    });
+    return sql`
+      select
+        l.lead_id, s.stage, s.stage_order::integer as stage_order, s.entered_at, s.inferred,
+        s.previous_stage,
+        ((epoch(s.entered_at) - epoch(s.previous_at)) / 86400.0)::double as days_from_previous,
+        s.next_entered_at,
+        ((epoch(s.next_entered_at) - epoch(s.entered_at)) / 86400.0)::double as days_in_stage,
+        l.channel, l.segment, l.region, l.owner, l.team
       from ${ref('leads')} l
-      cross join lateral (values
-        ('lead', 1, l.created_at, false),
-        ('mql', 2, l.mql_at, l.mql_inferred),
-        ('handoff', 3, l.handoff_at, false),
-        ('sal', 4, l.sal_at, l.sal_inferred),
-        ('rejected', 5, l.rejected_at, l.rejected_inferred),
-        ('sql', 6, l.sql_at, false),
-        ('won', 7, l.won_at, false),
-        ('lost', 8, l.lost_at, false)
-      ) s(stage, stage_order, entered_at, inferred)
-      where s.entered_at is not null
-    )
-    select
-      lead_id, stage, stage_order::integer as stage_order, entered_at, inferred,
-      lag(stage) over w as previous_stage,
-      ((epoch(entered_at) - epoch(lag(entered_at) over w)) / 86400.0)::double as days_from_previous,
-      lead(entered_at) over w as next_entered_at,
-      ((epoch(lead(entered_at) over w) - epoch(entered_at)) / 86400.0)::double as days_in_stage,
-      channel, segment, region, owner, team
-    from unpivoted
-    window w as (partition by lead_id order by stage_order)
-    order by lead_id, stage_order`,
+      cross join lateral (values ${sql.join(rows)}) s(stage, stage_order, entered_at, inferred, previous_stage, previous_at, next_entered_at)
+      where s.entered_at is not null`;
+  },
 };

@@ -115,18 +115,21 @@ export function stagingModels(spec: StagingSpec): Model[] {
     name: name('__duplicates'),
     layer: 'staging',
     materialized: 'table',
+    // Two steps: count ids (cheap), then find the kept row only among the duplicated ones.
     query: () =>
       spec.duplicatesFromRaw && spec.id
         ? sql`
-          select nullif(trim(${sql.ref(spec.id)}), '') as _id, max({'f': _file, 'l': -_line}) as keep, count(*) as n
-          from ${source(spec.format)}
-          where nullif(trim(${sql.ref(spec.id)}), '') is not null
-          group by 1 having count(*) > 1`
+          with ids as (select nullif(trim(${sql.ref(spec.id)}), '') as _id from ${source(spec.format)}),
+          dup as (select _id, count(*) as n from ids where _id is not null group by _id having count(*) > 1)
+          select d._id, max({'f': r._file, 'l': -r._line}) as keep, any_value(d.n) as n
+          from ${source(spec.format)} r join dup d on d._id = nullif(trim(r.${sql.ref(spec.id)}), '')
+          group by d._id`
         : sql`
-          select _id, max({'f': _file, 'l': -_line}) as keep, count(*) as n
-          from ${ref(name('__checked'))}
-          where _reject_reason is null and _id is not null
-          group by _id having count(*) > 1`,
+          with good as (select _id, _file, _line from ${ref(name('__checked'))} where _reject_reason is null and _id is not null),
+          dup as (select _id, count(*) as n from good group by _id having count(*) > 1)
+          select d._id, max({'f': g._file, 'l': -g._line}) as keep, any_value(d.n) as n
+          from good g join dup d using (_id)
+          group by d._id`,
   };
   const kept = sql`(d._id is null or (c._file = d.keep.f and c._line = -d.keep.l))`;
   const valid: Model = {
