@@ -1,3 +1,8 @@
+import { createReadStream, createWriteStream } from 'node:fs';
+import { open, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pipeline } from 'node:stream/promises';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { ExportFormat } from '../formats/index';
 import { ident, literal, queryRows, runWithProgress } from './sql-text';
@@ -27,6 +32,7 @@ export interface LoadedFile {
 
 interface RejectRow {
   line: number;
+  line_byte: number;
   column_name: string | null;
   error_type: string;
   csv_line: string | null;
@@ -48,7 +54,9 @@ export async function loadFile(
   planned: PlannedFile,
   table: string,
   onFraction: (fraction: number) => void,
+  continuation: { readonly lineOffset: number; readonly reportAs: string } = { lineOffset: 0, reportAs: planned.file },
 ): Promise<LoadedFile> {
+  const { lineOffset, reportAs } = continuation;
   const storedColumns = uniqueNames(planned.header);
   // One sentinel column past the header: DuckDB silently accepts a record with one extra,
   // empty trailing field (it takes it for a trailing delimiter), shifting nothing but hiding
@@ -74,7 +82,7 @@ export async function loadFile(
   const [{ n: rowsRead } = { n: 0 }] = await queryRows<{ n: number }>(connection, `select count(*)::bigint as n from ${target}`);
   const readerRejects = await queryRows<RejectRow>(
     connection,
-    `select line::bigint as line, arg_min(column_name, byte_position) as column_name, arg_min(error_type::varchar, byte_position) as error_type,
+    `select line::bigint as line, arg_min(line_byte_position, byte_position)::bigint as line_byte, arg_min(column_name, byte_position) as column_name, arg_min(error_type::varchar, byte_position) as error_type,
             arg_min(csv_line, byte_position) as csv_line, arg_min(error_message, byte_position) as error_message
        from ${ident(rejects)} group by line order by line`,
   );
@@ -90,21 +98,33 @@ export async function loadFile(
   );
   const lastColumn = ident(storedColumns[storedColumns.length - 1] ?? SENTINEL);
   const fieldList = storedColumns.map((name) => ident(name)).join(', ');
-  const malformed = await queryRows<{ rn: number; extra: string | null; fields: (string | null)[] }>(
+  const malformedAll = await queryRows<{ rn: number; extra: string | null; fields: (string | null)[] }>(
     connection,
     `select rowid + 1 as rn, ${ident(SENTINEL)} as extra, [${fieldList}] as fields from ${target}
       where ${ident(SENTINEL)} is not null or ${lastColumn} is null order by rn`,
   );
-  const lines = physicalLines(breakpoints, readerRejects);
-  const rejectRows: Array<{ line: number; text: string; reason: string; column: string | null }> = readerRejects.map((reject, i) => ({
-    line: lines.rejectLines[i] ?? reject.line,
-    text: trimRecord(reject.csv_line),
-    reason: `${reject.error_type}${reject.column_name ? ` at column "${reject.column_name}"` : ''}: ${reject.error_message}`,
+  // An unterminated quote makes the reader swallow the following lines into one rejected
+  // record, after which it resumes somewhere inside them. Keep what came before, quarantine
+  // only the record's own line, and read everything after that line again (recursively).
+  const swallowing = readerRejects.findIndex((r) => /unterminated quote/i.test(r.error_message) && trimRecord(r.csv_line).includes('\n'));
+  const cutAfter = swallowing >= 0 ? Math.max(0, (readerRejects[swallowing]?.line ?? 0) - 2 - swallowing) : Infinity;
+  const keptRejects = swallowing >= 0 ? readerRejects.slice(0, swallowing + 1) : readerRejects;
+  const malformed = malformedAll.filter((m) => m.rn <= cutAfter);
+  const lines = physicalLines(
+    breakpoints.filter((b) => b.rn <= cutAfter),
+    keptRejects.map((r, i) => (i === swallowing ? { ...r, csv_line: firstLine(r.csv_line) } : r)),
+  );
+  const rejectRows: Array<{ line: number; text: string; reason: string; column: string | null }> = keptRejects.map((reject, i) => ({
+    line: (lines.rejectLines[i] ?? reject.line) + lineOffset,
+    text: i === swallowing ? firstLine(reject.csv_line) : trimRecord(reject.csv_line),
+    reason: `${reject.error_type}${reject.column_name ? ` at column "${reject.column_name}"` : ''}: ${reject.error_message}${
+      i === swallowing ? ' The record was cut at the end of its line; the lines after it were read again.' : ''
+    }`,
     column: reject.column_name,
   }));
   for (const row of malformed) {
     const present = row.fields.filter((f) => f !== null);
-    const line = row.rn + 1 + offsetBefore(lines.offsets, row.rn);
+    const line = row.rn + 1 + offsetBefore(lines.offsets, row.rn) + lineOffset;
     const text = [...present, ...(row.extra === null ? [] : [row.extra])].map((f) => quoteField(f ?? '', planned.delimiter)).join(planned.delimiter);
     if (row.extra !== null) {
       rejectRows.push({ line, text, column: null, reason: `TOO MANY COLUMNS: Expected Number of Columns: ${storedColumns.length} Found: more (an extra field after "${storedColumns[storedColumns.length - 1]}")` });
@@ -112,16 +132,30 @@ export async function loadFile(
       rejectRows.push({ line, text, column: storedColumns[present.length] ?? null, reason: `MISSING COLUMNS at column "${storedColumns[present.length]}": Expected Number of Columns: ${storedColumns.length} Found: ${present.length}` });
     }
   }
+  let rest: LoadedFile | undefined;
+  const swallowed = readerRejects[swallowing];
+  const swallowedRow = rejectRows[swallowing];
+  if (swallowed && swallowedRow) {
+    const restStart = await lineEndAfter(planned.file, swallowed.line_byte);
+    if (restStart !== undefined) {
+      const restFile = await writeContinuation(planned, restStart);
+      try {
+        rest = await loadFile(connection, { ...planned, file: restFile }, `${table}r`, () => {}, { lineOffset: swallowedRow.line - 1, reportAs });
+      } finally {
+        await rm(restFile, { force: true });
+      }
+    }
+  }
   rejectRows.sort((a, b) => a.line - b.line);
   for (let i = 0; i < rejectRows.length; i += 1000) {
     const values = rejectRows
       .slice(i, i + 1000)
-      .map((r) => `(${literal(planned.file)}, ${r.line}, ${literal(r.text)}, ${literal(r.reason)}, ${literal(planned.format.name)}, ${r.column === null ? 'null' : literal(r.column)})`);
+      .map((r) => `(${literal(reportAs)}, ${r.line}, ${literal(r.text)}, ${literal(r.reason)}, ${literal(planned.format.name)}, ${r.column === null ? 'null' : literal(r.column)})`);
     await connection.run(`insert into raw._load_rejects values ${values.join(', ')}`);
   }
 
   let hasLineColumn = false;
-  if (lines.offsets.length > 0 || malformed.length > 0) {
+  if (lines.offsets.length > 0 || malformed.length > 0 || lineOffset !== 0 || swallowing >= 0) {
     const offsets = `${table}__offsets`;
     const dropped = `${table}__malformed`;
     await connection.run(`create temp table ${ident(offsets)} (pos bigint, cum bigint); create temp table ${ident(dropped)} (rn bigint)`);
@@ -134,17 +168,52 @@ export async function loadFile(
     }
     const lined = `raw_files.${ident(`${table}__lined`)}`;
     await connection.run(
-      `create table ${lined} as select t.* exclude (${ident(SENTINEL)}), (t.rowid + 2 + coalesce(o.cum, 0))::bigint as _line
+      `create table ${lined} as select t.* exclude (${ident(SENTINEL)}), (t.rowid + 2 + coalesce(o.cum, 0) + ${lineOffset})::bigint as _line
          from ${target} t asof left join ${ident(offsets)} o on t.rowid + 1 > o.pos
-        where t.rowid + 1 not in (select rn from ${ident(dropped)});
+        where t.rowid + 1 not in (select rn from ${ident(dropped)})${Number.isFinite(cutAfter) ? ` and t.rowid + 1 <= ${cutAfter}` : ''};
        drop table ${target}; drop table ${ident(offsets)}; drop table ${ident(dropped)};
        alter table ${lined} rename to ${ident(table)}`,
     );
     hasLineColumn = true;
+    if (rest) {
+      await connection.run(`insert into ${target} select * from raw_files.${ident(rest.table)}; drop table raw_files.${ident(rest.table)}`);
+    }
   } else {
     await connection.run(`alter table ${target} drop column ${ident(SENTINEL)}`);
   }
-  return { planned, table, storedColumns, hasLineColumn, rowsLoaded: rowsRead - malformed.length, rowsQuarantined: rejectRows.length };
+  return {
+    planned,
+    table,
+    storedColumns,
+    hasLineColumn,
+    rowsLoaded: Math.min(rowsRead, cutAfter) - malformed.length + (rest?.rowsLoaded ?? 0),
+    rowsQuarantined: rejectRows.length + (rest?.rowsQuarantined ?? 0),
+  };
+}
+
+/** Byte offset just past the line break that ends the line starting at `from`, if any. */
+async function lineEndAfter(path: string, from: number): Promise<number | undefined> {
+  const handle = await open(path, 'r');
+  try {
+    const chunk = Buffer.alloc(64 * 1024);
+    for (let position = from; ; position += chunk.length) {
+      const { bytesRead } = await handle.read(chunk, 0, chunk.length, position);
+      if (bytesRead === 0) return undefined;
+      const at = chunk.subarray(0, bytesRead).indexOf(0x0a);
+      if (at >= 0) return position + at + 1;
+    }
+  } finally {
+    await handle.close();
+  }
+}
+
+/** A temp CSV: the header row, then the file's bytes from `start` to the end. */
+async function writeContinuation(planned: PlannedFile, start: number): Promise<string> {
+  const path = join(tmpdir(), `closedloop-rest-${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2)}.csv`);
+  const header = planned.header.map((field) => quoteField(field, planned.delimiter)).join(planned.delimiter);
+  await writeFile(path, `${header}\n`);
+  await pipeline(createReadStream(planned.file, { start }), createWriteStream(path, { flags: 'a' }));
+  return path;
 }
 
 /** Name of the sentinel column past the header; a header field by this name would be unusual. */
@@ -222,6 +291,11 @@ function countNewlines(text: string): number {
   let n = 0;
   for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) n += 1;
   return n;
+}
+
+/** The first physical line of a rejected record's text. */
+function firstLine(text: string | null): string {
+  return (trimRecord(text).split('\n')[0] ?? '').replace(/\r$/, '');
 }
 
 /** The rejected record's own text: DuckDB may prefix skipped blank lines and suffix line breaks. */

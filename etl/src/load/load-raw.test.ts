@@ -110,6 +110,27 @@ const cases: Case[] = [
     table: { name: 'salesforce__lead', columns: ['Id', '_line'], rows: [['00Q1', 2], ['00Q2', 3]] },
   },
   {
+    name: 'an unterminated quote: only that line is quarantined; the lines after it are read again with their lines',
+    files: {
+      'd4.csv': [
+        LEAD_HEADER,
+        '00Q1,Ann,Lee,"Acme\nGroup",ann@x.com,Open,Web,005A,2026-01-02',
+        '00Q2,Bob,"Ng,B,bob@x.com,Open,Web,005A,2026-01-03',
+        '00Q3,Cy,Po,"C',
+        'Co",cy@x.com,Open,Web,005A,2026-01-04',
+        '00Q4,Di,Qu,D,di@x.com,Open',
+        '00Q5,Ed,Ro,E,ed@x.com,Open,Web,005A,2026-01-06',
+        '',
+      ].join('\n'),
+    },
+    reports: { 'd4.csv': { status: 'loaded', rowsRead: 5, rowsLoaded: 3, rowsQuarantined: 2 } },
+    table: { name: 'salesforce__lead', columns: ['Id', 'Company', '_line'], rows: [['00Q1', 'Acme\nGroup', 2], ['00Q3', 'C\nCo', 5], ['00Q5', 'E', 8]] },
+    rejects: [
+      { file: 'd4.csv', line: 4, reason: /unterminated quote.*read again/, text: '00Q2,Bob,"Ng,B,bob@x.com,Open,Web,005A,2026-01-03' },
+      { file: 'd4.csv', line: 7, reason: /MISSING COLUMNS/, text: '00Q4,Di,Qu,D,di@x.com,Open' },
+    ],
+  },
+  {
     name: 'renamed columns: aliases and case/space-insensitive names map to canonical columns',
     files: { 'e.csv': `Lead ID,First Name,last_name,Company,EMAIL,Lead Status,Lead Source,OwnerId,Created Date\n00Q1,Ann,Lee,Acme,ann@x.com,Open - Not Contacted,Web,005A,2026-01-02\n` },
     reports: {
