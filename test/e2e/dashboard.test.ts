@@ -4,8 +4,10 @@
  * same query over plain HTTP, formatted here with Intl (not with the dashboard's code).
  */
 import { readFileSync } from 'node:fs';
+import jwt from 'jsonwebtoken';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startServer } from '../../server/src/start-server';
 import { cubeLoad, fmt, num, panelTable, screenshot, settled, startStack } from './stack';
 import type { Row, Stack } from './stack';
 
@@ -389,5 +391,39 @@ describe('meeting mode', () => {
     await screenshot(page, 'meeting-sla');
     await page.getByRole('button', { name: /^Exit/ }).click();
     await page.waitForURL((url) => url.pathname === '/sla');
+  });
+});
+
+describe('with a production server (JWT required)', () => {
+  it('says a token is needed; with ?token= it shows the token’s rows and keeps the token out of the URL', async () => {
+    const secret = 'closedloop-e2e-secret';
+    const prod = await startServer({ warehousePath: stack.warehousePath, port: 0, webDist: stack.webDist, production: true, apiSecret: secret, log: () => undefined });
+    const tab = await stack.newPage();
+    try {
+      await tab.goto(`${prod.url}/${search}`);
+      const message = tab.locator('.panel-error-message').first();
+      await message.waitFor();
+      expect(await message.innerText()).toMatch(/Authorization header isn't set[\s\S]*\?token=/);
+      await screenshot(tab, 'auth-needed');
+
+      const token = jwt.sign({ region: 'EMEA' }, secret, { algorithm: 'HS256', expiresIn: '1h' });
+      await tab.goto(`${prod.url}/${search}&token=${token}`);
+      await settled(tab);
+      expect(new URL(tab.url()).searchParams.has('token')).toBe(false);
+      const [row] = await cubeLoad(stack.url, { measures: ['funnel.mql_count'], timeDimensions: mqlCohort(), filters: [{ member: 'funnel.region', operator: 'equals', values: ['EMEA'] }] });
+      expect(await tab.getByTestId('tile-mqls-value').innerText()).toBe(fmt.int(row?.['funnel.mql_count']));
+
+      // The token is remembered for this origin. A regional token may not see company-wide
+      // data (marketing's commitments): those panels show the API's 403 message; the rest work.
+      await tab.goto(`${prod.url}/sla${search}`);
+      await settled(tab);
+      await screenshot(tab, 'auth-regional-sla');
+      const failing = await tab.locator('.panel:has(.panel-error)').evaluateAll((panels) => panels.map((p) => p.getAttribute('data-testid')));
+      expect(failing.sort()).toEqual(['chart-marketing-month', 'chart-marketing-segment']);
+      expect(await tab.getByTestId('chart-marketing-month').locator('.panel-error-message').innerText()).toMatch(/company-wide data, not available to a token restricted to region EMEA/);
+    } finally {
+      await tab.close();
+      await prod.close();
+    }
   });
 });

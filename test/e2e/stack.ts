@@ -26,6 +26,8 @@ const AGREEMENT = join(ROOT, 'agreement.yml');
 export interface Stack {
   readonly server: RunningServer;
   readonly url: string;
+  readonly warehousePath: string;
+  readonly webDist: string;
   readonly browser: BrowserContext;
   /** Data tests that failed on the seeds (the build was retried without them), if any. */
   readonly dataTestWarning: string | null;
@@ -70,6 +72,8 @@ export async function startStack(): Promise<Stack> {
   return {
     server,
     url: server.url,
+    warehousePath,
+    webDist,
     browser,
     dataTestWarning,
     async newPage() {

@@ -25,7 +25,7 @@ export function QueryState({ query, isEmpty, emptyMessage, height, children }: Q
   if (query.status === 'error') {
     return (
       <div className="panel-state panel-error" role="alert" style={{ minHeight: height }}>
-        <p className="panel-state-title">Could not load this chart</p>
+        <p className="panel-state-title">Could not load the data</p>
         <p className="panel-error-message">{query.error?.message ?? 'Unknown error'}</p>
         <button type="button" className="button" onClick={() => void query.refetch()} disabled={query.isFetching}>
           {query.isFetching ? 'Retrying…' : 'Retry'}

@@ -31,7 +31,8 @@ export async function loadCube(query: Query, signal?: AbortSignal): Promise<Resu
     return await cubeApi.load(query, signal ? { signal } : {});
   } catch (error) {
     const { message, status } = apiMessage(error);
-    const hint = status === 403 ? ' The server needs an API token: open the dashboard with ?token=<JWT> (npm run token prints one).' : '';
+    const needsToken = status === 403 && /authorization header|invalid token/i.test(message);
+    const hint = needsToken ? ' Open the dashboard once with ?token=<JWT>; it is remembered in this browser.' : '';
     throw new CubeQueryError(`${message}${hint}`, status);
   }
 }
