@@ -115,7 +115,22 @@ export async function loadRaw(connection: DuckDBConnection, files: readonly stri
       if (report && count > 0) reports.set(file, { ...report, rowsDuplicate: count });
     }
   }
-  return files.map((file) => reports.get(file)).filter((r): r is FileReport => r !== undefined);
+  const ordered = files.map((file) => reports.get(file)).filter((r): r is FileReport => r !== undefined);
+  await recordFiles(connection, ordered);
+  return ordered;
+}
+
+/** `raw._load_files`: one row per input file and what happened to it (for build_info and data quality). */
+async function recordFiles(connection: DuckDBConnection, reports: readonly FileReport[]): Promise<void> {
+  await connection.run(`create or replace table raw._load_files (file varchar, format varchar, status varchar, bytes bigint, rows_read bigint,
+    rows_loaded bigint, rows_quarantined bigint, rows_duplicate bigint, note varchar)`);
+  const nullable = (v: string | null): string => (v === null ? 'null' : literal(v));
+  for (let i = 0; i < reports.length; i += 500) {
+    const values = reports
+      .slice(i, i + 500)
+      .map((r) => `(${literal(r.file)}, ${nullable(r.format)}, ${literal(r.status)}, ${r.bytes}, ${r.rowsRead}, ${r.rowsLoaded - r.rowsDuplicate}, ${r.rowsQuarantined}, ${r.rowsDuplicate}, ${nullable(r.note)})`);
+    await connection.run(`insert into raw._load_files values ${values.join(', ')}`);
+  }
 }
 
 async function classify(file: string, formats: readonly ExportFormat[]): Promise<Classified | InputError> {
