@@ -19,6 +19,10 @@ export const warehouseTests: readonly DataTest[] = [
   acceptedValues('leads', 'source_system', SYSTEMS),
   acceptedValues('leads', 'sla_status', ['met', 'breached', 'pending'], { allowNull: true }),
   relationships('leads', 'opportunity_id', 'opportunities', 'opportunity_id'),
+  // accepted values from the agreement (its seeds in schema `agreement`)
+  expression('leads', 'accepted_values(segment) from the agreement', sql`segment <> 'Unknown' and segment not in (select name from agreement.agreement_segments)`),
+  expression('leads', 'accepted_values(region) from the agreement', sql`region <> 'Unknown' and region not in (select region from agreement.agreement_regions)`),
+  expression('leads', 'accepted_values(channel) from the agreement', sql`channel <> 'Other' and channel not in (select channel from agreement.agreement_channels)`),
   expression('leads', 'created_at ≤ mql_at', sql`mql_at < created_at`),
   expression('leads', 'mql_at ≤ sal_at ≤ sql_at', sql`sal_at < mql_at or sql_at < sal_at or sql_at < mql_at`),
   expression('leads', 'sql_at ≤ won_at / lost_at (by day: close dates are dates)', sql`won_at::date < sql_at::date or lost_at::date < sql_at::date`),
