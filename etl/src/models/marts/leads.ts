@@ -96,8 +96,8 @@ export const leads: Model = {
       left join records opp on opp.earliest_rank = k.opportunity_r
     ),
     events as (
-      select e.*, p.crm_record_count > 0 as person_in_crm
-      from ${ref('int_stage_events_reconstructed')} e join people p using (lead_id)
+      select e.*, k.crm_record_count > 0 as person_in_crm
+      from ${ref('int_stage_events_reconstructed')} e join people_keys k using (lead_id)
     ),
     signals as (
       select
