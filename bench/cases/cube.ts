@@ -3,12 +3,12 @@
  * DuckDB running the SQL Cube generated for it directly, in the same run; then with
  * pre-aggregations; then a load run of 50 concurrent clients replaying those queries.
  */
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { DuckDBInstance, type DuckDBValue } from '@duckdb/node-api';
 import { buildWarehouse } from '../../etl/src/build';
 import { ensureWebBuild } from '../../scripts/lib/ensure-web-build';
-import { defaultAgreement, webDist } from '../../scripts/lib/paths';
+import { isStale } from '../../scripts/lib/freshness';
+import { defaultAgreement, root, webDist } from '../../scripts/lib/paths';
 import { captureDashboardQueries } from '../lib/capture-dashboard-queries';
 import { caseArgs, leadsAt } from '../lib/case-args';
 import { expandCompareDateRange, generatedSql, load } from '../lib/cube-rest';
@@ -24,7 +24,7 @@ const log = (line: string) => console.log(line);
 
 const exportsDir = await generatedExports(workDir, leads, log);
 const warehouse = join(workDir, `cube-warehouse-${leads}.duckdb`);
-if (!existsSync(warehouse)) {
+if (await isStale(warehouse, [exportsDir, defaultAgreement, join(root, 'etl', 'src')])) {
   log(`Building ${warehouse}…`);
   await buildWarehouse({ inputs: [exportsDir], warehousePath: warehouse, agreementPath: defaultAgreement });
 }
