@@ -147,7 +147,11 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       logger: createLogger(log, options.onCubeLog),
       checkAuth: createCheckAuth({ production, apiSecret }),
       contextToOrchestratorId: (context) => {
-        const driver = source.current();
+        // A request (or refresh run) stays on the build it started on: Cube asks for the
+        // orchestrator several times per request, and pre-aggregation tables found on one
+        // build's driver do not exist on the next one's.
+        const pinned = (context as GenerationContext)[generationKey];
+        const driver = pinned === undefined ? source.current() : source.driverFor(pinned);
         (context as GenerationContext)[generationKey] = driver.generation;
         return `warehouse_${instanceId}_${driver.generation}`;
       },

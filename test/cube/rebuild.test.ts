@@ -66,6 +66,7 @@ describe('an ETL rebuild while Cube serves', () => {
     const counts = await Promise.all(clients);
 
     expect(failures).toEqual([]);
+    expect(logged.filter((m) => m.startsWith('[cube]'))).toEqual([]);
     expect(after).toEqual(AFTER_REBUILD);
     expect(await fixture.server.warehouseGeneration()).toBe(2);
     expect(counts.every((n) => n > 5)).toBe(true);
