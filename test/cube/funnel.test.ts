@@ -25,6 +25,16 @@ function expectValues(row: Row | undefined, expected: FunnelValues): void {
 }
 
 describe('funnel view over the hand-counted fixture', () => {
+  it('an empty period grouped by a dimension is an empty answer, not an error', async () => {
+    const { status, body } = await cubeGet(fixture.server.url, 'load', {
+      measures: ['funnel.mql_count'],
+      dimensions: ['funnel.channel'],
+      timeDimensions: [{ dimension: 'funnel.mql_date', dateRange: ['2001-01-01', '2001-01-31'] }],
+    });
+    expect(status).toBe(200);
+    expect(body.data).toEqual([]);
+  });
+
   it('totals', async () => {
     const rows = await loadRows(fixture.server.url, { measures });
     expect(rows).toHaveLength(1);

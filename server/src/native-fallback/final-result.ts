@@ -53,14 +53,6 @@ function hiddenMemberError(name: string): Error {
   );
 }
 
-function memberName(member: unknown): string | undefined {
-  if (typeof member === 'string') return member;
-  if (member && typeof member === 'object' && 'name' in member && typeof member.name === 'string') {
-    return member.name;
-  }
-  return undefined;
-}
-
 function pad(value: number, width = 2): string {
   return String(value).padStart(width, '0');
 }
@@ -123,15 +115,6 @@ function blendingKeys(query: NormalizedQueryLike): { queryKey: string; responseK
     throw new Error(`Inconsistent QueryTimeDimension configuration for the blending query, granularity required: ${JSON.stringify(td)}`);
   }
   return { queryKey: `time.${td.granularity}`, responseKey: `${td.dimension}.${td.granularity}` };
-}
-
-function validateRequestedMembers(request: TransformData): void {
-  const { query, annotation } = request;
-  const requested = [...(query.measures ?? []), ...(query.dimensions ?? [])].map(memberName);
-  const timeMembers = (query.timeDimensions ?? []).map((td) => td.dimension);
-  for (const name of [...requested, ...timeMembers]) {
-    if (name !== undefined && !annotation[name]) throw hiddenMemberError(name);
-  }
 }
 
 function queryHasDimension(query: NormalizedQueryLike, name: string): boolean {
@@ -220,7 +203,8 @@ function transformVanilla(request: TransformData, data: ColumnarData): Record<st
 
 function transformData(request: TransformData, raw: unknown): unknown {
   const data = parseRawData(raw);
-  if (data.members.length === 0) validateRequestedMembers(request);
+  // Like Cube's Rust transform (get_members): an empty result has no columns, so nothing to
+  // validate; asking for members of the query here would reject filter-only time dimensions.
   return request.resType === 'compact' ? transformCompact(request, data) : transformVanilla(request, data);
 }
 
