@@ -12,6 +12,9 @@ const USAGE = `Usage: npm run serve -- --warehouse <file.duckdb> [--port N] [--w
   --web <folder>      serve the built dashboard from this folder (e.g. web/dist)
   --production        require a JWT signed with CUBEJS_API_SECRET on every request
                       (also on when NODE_ENV=production)
+  --no-pre-aggregations
+                      answer every query from the marts (for benchmarks; also
+                      CLOSEDLOOP_PRE_AGGREGATIONS=off)
   --verbose           print the stack of an error, not just its message`;
 
 async function main(): Promise<void> {
@@ -21,6 +24,7 @@ async function main(): Promise<void> {
       port: { type: 'string', default: '4000' },
       web: { type: 'string' },
       production: { type: 'boolean', default: false },
+      'no-pre-aggregations': { type: 'boolean', default: false },
       verbose: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
@@ -36,6 +40,7 @@ async function main(): Promise<void> {
     port,
     webDist: values.web,
     production: values.production || process.env.NODE_ENV === 'production',
+    ...(values['no-pre-aggregations'] ? { preAggregations: false } : {}),
   });
   console.log(`Closedloop Cube API: ${server.url}/cubejs-api/v1 (warehouse ${values.warehouse})`);
   if (values.web) console.log(`Dashboard: ${server.url}/`);

@@ -15,6 +15,7 @@ import { createCheckAuth } from './auth';
 import { MissingApiSecretError, PortInUseError } from './errors';
 import { applyNativeFallback } from './native-fallback/apply';
 import type { NativeFallbackStatus } from './native-fallback/apply';
+import { modelRepository, preAggregationsFromEnv } from './model-repository';
 import { createStaticHandler } from './static-files';
 import { openWarehouseSource } from './warehouse/warehouse-source';
 
@@ -35,6 +36,8 @@ export interface StartServerOptions {
   readonly refreshIntervalSeconds?: number;
   /** How long a replaced warehouse build stays open for requests already using it (ms). Default 30000. */
   readonly retireAfterMs?: number;
+  /** Use the model's pre-aggregations (default: on unless CLOSEDLOOP_PRE_AGGREGATIONS=off). */
+  readonly preAggregations?: boolean;
   /** Where server messages go. Default: console.error. */
   readonly log?: (message: string) => void;
   /** Every log event of Cube itself (e.g. "Refresh Scheduler Run"), for diagnostics and tests. */
@@ -136,9 +139,12 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     type GenerationContext = { [generationKey]?: number };
     // Cube's in-memory cache is shared by every server in the process: keep ours apart.
     const instanceId = randomBytes(4).toString('hex');
+    const schemaPath = relative(process.cwd(), resolve(projectRoot, cubeConfig.schemaPath ?? 'model')) || '.';
+    const preAggregations = options.preAggregations ?? preAggregationsFromEnv();
     core = new CubejsServerCore({
       ...cubeConfig,
-      schemaPath: relative(process.cwd(), resolve(projectRoot, cubeConfig.schemaPath ?? 'model')) || '.',
+      schemaPath,
+      repositoryFactory: () => modelRepository(schemaPath, { preAggregations }),
       apiSecret,
       devServer: false,
       telemetry: false,
