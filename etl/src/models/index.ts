@@ -23,8 +23,30 @@ export interface BuildModelsContext {
   readonly onModel?: (name: string, layer: Layer) => void;
 }
 
-/** Every model, in the order it must run. */
-export const models: readonly Model[] = [...stagingModels, ...intermediateModels, ...martModels];
+const [buildInfo, ...otherMarts] = martModels.filter((m) => m.name !== 'rejected_rows');
+const rejectedRows = martModels.find((m) => m.name === 'rejected_rows');
+
+/**
+ * Every model, in the order it runs: rejected_rows and build_info are the only marts that
+ * read staging, so they run first and staging is dropped before the big marts (memory).
+ */
+export const models: readonly Model[] = [
+  ...stagingModels,
+  ...(rejectedRows ? [rejectedRows] : []),
+  ...intermediateModels,
+  ...(buildInfo ? [buildInfo] : []),
+  ...otherMarts,
+];
+
+/** Drop temporary models (views before the tables they read), freeing their memory. */
+async function dropTemporary(db: Kysely<Warehouse>, dropped: readonly Model[]): Promise<void> {
+  for (const kind of ['view', 'table'] as const) {
+    for (const m of [...dropped].reverse()) {
+      if (m.materialized !== kind) continue;
+      await (kind === 'view' ? sql`drop view if exists ${sql.id('temp', 'main', m.name)}` : sql`drop table if exists ${sql.id('temp', 'main', m.name)}`).execute(db);
+    }
+  }
+}
 
 export async function buildModels(db: Kysely<RawDatabase>, ctx: BuildModelsContext): Promise<void> {
   const wh = db as unknown as Kysely<Warehouse>;
@@ -33,5 +55,7 @@ export async function buildModels(db: Kysely<RawDatabase>, ctx: BuildModelsConte
   for (const model of models) {
     await materialise({ db: wh, agreement: ctx.agreement }, model);
     ctx.onModel?.(model.name, model.layer);
+    if (model.name === 'build_info') await dropTemporary(wh, stagingModels);
   }
+  await dropTemporary(wh, intermediateModels);
 }

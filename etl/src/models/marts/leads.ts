@@ -2,7 +2,7 @@
  * leads — one row per person (records joined by normalised email; no email: own system id).
  *
  * Attributes come from the person's records: name/company/country/employees from the
- * primary record (CRM first, converted first, then earliest created), else the earliest record;
+ * primary record that has them (CRM first, converted first, then earliest created);
  * `source_system`/`original_source` from the earliest record (with a source); `campaign`
  * from the earliest record naming one; owner/team from the primary CRM record
  * (`Unassigned` when it is owned by a queue or nobody).
@@ -46,58 +46,36 @@ export const leads: Model = {
   query: () => sql`
     with settings as (select * from ${ref('agreement_settings')}),
     records as (select * from ${ref('int_people_unified_by_email')}),
-    -- Per person, the rank of each record that supplies an attribute (integer mins: cheap);
-    -- the attributes are then read from those records by rank.
-    people_keys as (
+    -- One aggregate per person; "the primary/earliest record's value" is arg_min over an
+    -- integer rank (cheap), never a struct key or a join back to the records.
+    people as materialized (
       select
         lead_id,
         min(email) as email,
-        min(primary_rank) as primary_r,
-        min(earliest_rank) as earliest_r,
-        min(earliest_rank) filter (where is_crm) as crm_r,
-        min(earliest_rank) filter (where is_ma) as ma_r,
-        min(primary_rank) filter (where is_crm) as crm_primary_r,
-        min(earliest_rank) filter (where lead_source is not null) as source_r,
-        min(earliest_rank) filter (where campaign is not null) as campaign_r,
-        min(earliest_rank) filter (where campaign_fallback is not null) as campaign_fallback_r,
-        min(earliest_rank) filter (where opportunity_id is not null and system = 'salesforce') as opportunity_r,
+        arg_min(full_name, primary_rank) filter (where full_name is not null) as full_name,
+        arg_min(company, primary_rank) filter (where company is not null) as company,
+        arg_min(system, earliest_rank) as source_system,
+        arg_min(system, earliest_rank) filter (where is_crm) as crm_system,
+        arg_min(system, earliest_rank) filter (where is_ma) as ma_system,
         (count(*) filter (where is_crm))::integer as crm_record_count,
         (count(*) filter (where is_ma))::integer as ma_record_count,
+        arg_min(lead_source, earliest_rank) filter (where lead_source is not null) as original_source,
+        coalesce(
+          arg_min(campaign, earliest_rank) filter (where campaign is not null),
+          arg_min(campaign_fallback, earliest_rank) filter (where campaign_fallback is not null)) as campaign,
+        arg_min(number_of_employees, primary_rank) filter (where number_of_employees is not null) as number_of_employees,
+        arg_min(country, primary_rank) filter (where country is not null) as country,
+        arg_min(case when has_owner then owner_name end, primary_rank) filter (where is_crm) as owner,
+        arg_min(case when has_owner then team end, primary_rank) filter (where is_crm) as team,
         bool_or(has_owner) filter (where is_crm) as crm_has_owner,
+        arg_min(opportunity_id, earliest_rank) filter (where opportunity_id is not null and system = 'salesforce') as sf_opportunity_id,
         min(created_at) as created_at
       from records
       group by lead_id
     ),
-    people as (
-      select
-        k.lead_id, k.email,
-        coalesce(p.full_name, e.full_name) as full_name,
-        coalesce(p.company, e.company) as company,
-        e.system as source_system, crm.system as crm_system, ma.system as ma_system,
-        k.crm_record_count, k.ma_record_count,
-        src.lead_source as original_source,
-        coalesce(camp.campaign, campfb.campaign_fallback) as campaign,
-        coalesce(p.number_of_employees, e.number_of_employees) as number_of_employees,
-        coalesce(p.country, e.country) as country,
-        case when cp.has_owner then cp.owner_name end as owner,
-        case when cp.has_owner then cp.team end as team,
-        k.crm_has_owner,
-        opp.opportunity_id as sf_opportunity_id,
-        k.created_at
-      from people_keys k
-      join records p on p.primary_rank = k.primary_r
-      join records e on e.earliest_rank = k.earliest_r
-      left join records crm on crm.earliest_rank = k.crm_r
-      left join records ma on ma.earliest_rank = k.ma_r
-      left join records cp on cp.primary_rank = k.crm_primary_r
-      left join records src on src.earliest_rank = k.source_r
-      left join records camp on camp.earliest_rank = k.campaign_r
-      left join records campfb on campfb.earliest_rank = k.campaign_fallback_r
-      left join records opp on opp.earliest_rank = k.opportunity_r
-    ),
     events as (
-      select e.*, k.crm_record_count > 0 as person_in_crm
-      from ${ref('int_stage_events_reconstructed')} e join people_keys k using (lead_id)
+      select e.*, p.crm_record_count > 0 as person_in_crm
+      from ${ref('int_stage_events_reconstructed')} e join people p using (lead_id)
     ),
     signals as (
       select

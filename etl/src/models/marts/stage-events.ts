@@ -39,22 +39,24 @@ export const stageEvents: Model = {
   layer: 'marts',
   materialized: 'table',
   query: () => {
-    const rows = STAGE_COLUMNS.map((c, i) => {
+    // One select per stage over leads, unioned: each branch's previous/next expressions are
+    // specialised to its stage, and no row is generated just to be filtered out.
+    const branches = STAGE_COLUMNS.map((c, i) => {
       const previous = nearest(STAGE_COLUMNS.slice(0, i).reverse());
       const next = nearest(STAGE_COLUMNS.slice(i + 1));
-      return sql`(${sql.lit(c.stage)}, ${sql.lit(i + 1)}, l.${sql.ref(c.at)}, ${c.inferred ? sql`l.${sql.ref(c.inferred)}` : sql`false`},
-        ${previous.stage}, ${previous.at}, ${next.at})`;
+      const at = sql`l.${sql.ref(c.at)}`;
+      return sql`
+        select
+          l.lead_id, ${sql.lit(c.stage)} as stage, ${sql.lit(i + 1)}::integer as stage_order, ${at} as entered_at,
+          ${c.inferred ? sql`l.${sql.ref(c.inferred)}` : sql`false`} as inferred,
+          ${previous.stage} as previous_stage,
+          ((epoch(${at}) - epoch(${previous.at})) / 86400.0)::double as days_from_previous,
+          ${next.at} as next_entered_at,
+          ((epoch(${next.at}) - epoch(${at})) / 86400.0)::double as days_in_stage,
+          l.channel, l.segment, l.region, l.owner, l.team
+        from ${ref('leads')} l
+        where ${at} is not null`;
     });
-    return sql`
-      select
-        l.lead_id, s.stage, s.stage_order::integer as stage_order, s.entered_at, s.inferred,
-        s.previous_stage,
-        ((epoch(s.entered_at) - epoch(s.previous_at)) / 86400.0)::double as days_from_previous,
-        s.next_entered_at,
-        ((epoch(s.next_entered_at) - epoch(s.entered_at)) / 86400.0)::double as days_in_stage,
-        l.channel, l.segment, l.region, l.owner, l.team
-      from ${ref('leads')} l
-      cross join lateral (values ${sql.join(rows)}) s(stage, stage_order, entered_at, inferred, previous_stage, previous_at, next_entered_at)
-      where s.entered_at is not null`;
+    return sql`${sql.join(branches, sql` union all `)}`;
   },
 };
