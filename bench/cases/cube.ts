@@ -78,18 +78,22 @@ for (const query of single) for (let i = 0; i < reps; i++) preMs.push((await loa
 // 3. Load: 50 concurrent clients replaying the dashboard's queries (default cache mode, as the dashboard).
 const loadMs: number[] = [];
 let errors = 0;
+const errorMessages = new Map<string, number>();
 const until = Date.now() + loadSeconds * 1000;
 await Promise.all(
   Array.from({ length: 50 }, async (_, client) => {
     for (let i = client; Date.now() < until; i++) {
       try {
         loadMs.push((await load(rolled.url, queries[i % queries.length])).ms);
-      } catch {
+      } catch (error) {
         errors++;
+        const message = error instanceof Error ? error.message.slice(0, 200) : String(error);
+        errorMessages.set(message, (errorMessages.get(message) ?? 0) + 1);
       }
     }
   }),
 );
+for (const [message, count] of errorMessages) log(`load error ×${count}: ${message}`);
 const rolledPeak = await rolled.peakRssMb();
 await rolled.stop();
 

@@ -5,7 +5,8 @@ export interface LoadAnswer {
 }
 
 export async function load(baseUrl: string, query: unknown, cache?: 'no-cache'): Promise<LoadAnswer> {
-  const params = new URLSearchParams({ query: JSON.stringify(query) });
+  // queryType=multi, as @cubejs-client/core sends it: compareDateRange answers with one result per range.
+  const params = new URLSearchParams({ query: JSON.stringify(query), queryType: 'multi' });
   if (cache) params.set('cache', cache);
   const started = performance.now();
   for (;;) {
