@@ -91,6 +91,11 @@ beforeAll(async () => {
       'Last Contacted': '2026-01-05 12:00', 'Number of Sales Activities': '1', 'Original Source': 'PAID_SEARCH',
     },
   ]);
+  await (db as unknown as Kysely<Warehouse>)
+    .insertInto('raw._load_rejects')
+    .values({ _file: 'Task.csv', _line: 9, raw_text: 'a,b,c', reason: 'Expected 12 columns, found 13', format: 'salesforce__task', column_name: null })
+    .execute();
+  await insertRaw(db, 'salesforce__opportunity', [{ Id: '006B', StageName: 'Closed Lost', Amount: '-10', CreatedDate: '2026-01-08T15:00:00.000+0000' }], 'Opp2.csv');
   await buildModels(db, { agreement: testAgreement() });
   const rows = await (db as unknown as Kysely<Warehouse>).selectFrom('leads').selectAll().execute();
   leads = new Map(rows.map((r) => [String(r['lead_id']), r]));
@@ -176,6 +181,14 @@ describe('leads', () => {
     expect(rows.rows).toEqual([
       ...['cat', 'eve', 'fay', 'gus', 'hal', 'ivy'].map((n) => ({ lead_id: `email:${n}@x.com`, kind: 'not_touched' })),
       { lead_id: 'email:kim@x.com', kind: 'not_in_crm' },
+    ]);
+  });
+
+  it('rejected_rows: load rejects and staging rejects, one row per record', async () => {
+    const rows = await sql<Record<string, unknown>>`select file, line, format, column_name, reason from rejected_rows order by file, line`.execute(open.db);
+    expect(rows.rows).toEqual([
+      { file: 'Opp2.csv', line: 2, format: 'salesforce__opportunity', column_name: 'Amount', reason: 'Amount is negative: -10' },
+      { file: 'Task.csv', line: 9, format: 'salesforce__task', column_name: null, reason: 'Expected 12 columns, found 13' },
     ]);
   });
 

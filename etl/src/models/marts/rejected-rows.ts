@@ -1,7 +1,7 @@
 /**
- * rejected_rows — the quarantine: one row per rejected input record. Records DuckDB's CSV
- * reader could not parse (raw._load_rejects; format unknown there, so NULL) and records
- * staging left out (missing id, failed cast, negative amount, duplicate id).
+ * rejected_rows — the quarantine: one row per rejected input record. Records the load
+ * could not read (raw._load_rejects, with the format and column the loader names there)
+ * and records staging left out (missing id, failed cast, negative amount, duplicate id).
  */
 import { sql } from 'kysely';
 import { ref, source, type Model } from '../model';
@@ -12,7 +12,7 @@ export const rejectedRows: Model = {
   layer: 'marts',
   materialized: 'table',
   query: () => sql`
-    select _file as file, _line::bigint as line, null::varchar as format, null::varchar as column_name, raw_text, reason
+    select _file as file, _line::bigint as line, format, column_name, raw_text, reason
     from ${source('_load_rejects')}
     ${sql.join(stagingRejectModels.map((m) => sql`union all select file, line::bigint, format, column_name, raw_text, reason from ${ref(m)}`), sql` `)}
     order by file, line, reason`,
