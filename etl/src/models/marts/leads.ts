@@ -48,7 +48,7 @@ export const leads: Model = {
     records as (select * from ${ref('int_people_unified_by_email')}),
     -- One aggregate per person; "the primary/earliest record's value" is arg_min over an
     -- integer rank (cheap), never a struct key or a join back to the records.
-    people as materialized (
+    people as (
       select
         lead_id,
         min(email) as email,
@@ -73,10 +73,7 @@ export const leads: Model = {
       from records
       group by lead_id
     ),
-    events as (
-      select e.*, p.crm_record_count > 0 as person_in_crm
-      from ${ref('int_stage_events_reconstructed')} e join people p using (lead_id)
-    ),
+    -- Sales stages from both sides; the CRM side wins when the person has a CRM record.
     signals as (
       select
         lead_id,
@@ -85,29 +82,39 @@ export const leads: Model = {
           count(distinct event_at) filter (where kind = 'mql' and counts and role = 'ma'),
           count(distinct event_at) filter (where kind = 'mql' and counts and role = 'crm')
         )::integer as mql_events,
-        min(event_at) filter (where kind = 'sal' and (role = 'crm' or not person_in_crm)) as sal_raw_at,
-        (min({'t': event_at, 'i': inferred}) filter (where kind = 'sal' and (role = 'crm' or not person_in_crm))).i as sal_inferred,
-        min(event_at) filter (where kind = 'rejected' and (role = 'crm' or not person_in_crm)) as rejected_raw_at,
-        (min({'t': event_at, 'd': detail}) filter (where kind = 'rejected' and (role = 'crm' or not person_in_crm))).d as rejection_reason,
-        (min({'t': event_at, 'i': inferred}) filter (where kind = 'rejected' and (role = 'crm' or not person_in_crm))).i as rejected_inferred,
-        min(event_at) filter (where kind = 'sql' and (role = 'crm' or not person_in_crm)) as sql_at,
+        min({'t': event_at, 'i': inferred}) filter (where kind = 'sal' and role = 'crm') as sal_crm,
+        min({'t': event_at, 'i': inferred}) filter (where kind = 'sal' and role = 'ma') as sal_ma,
+        min({'t': event_at, 'i': inferred, 'd': detail}) filter (where kind = 'rejected' and role = 'crm') as rejected_crm,
+        min({'t': event_at, 'i': inferred, 'd': detail}) filter (where kind = 'rejected' and role = 'ma') as rejected_ma,
+        min(event_at) filter (where kind = 'sql' and role = 'crm') as sql_crm_at,
+        min(event_at) filter (where kind = 'sql' and role = 'ma') as sql_ma_at,
         list(event_at) filter (where kind = 'owner_assigned') as owner_assignments,
         list(event_at) filter (where kind = 'touch') as touches
-      from events
+      from ${ref('int_stage_events_reconstructed')}
       group by lead_id
     ),
     hs_deal as (
       select lead_id, min({'t': created_at, 'o': opportunity_id}).o as opportunity_id
       from ${ref('int_opportunities_unioned')} where source_system = 'hubspot' and lead_id is not null group by lead_id
     ),
-    staged as (
-      select p.*, s.mql_direct_at, s.mql_events, s.sal_raw_at, s.sal_inferred, s.rejected_raw_at, s.rejected_inferred,
-        s.rejection_reason as rejection_reason_raw, s.sql_at, s.owner_assignments, s.touches,
-        coalesce(p.sf_opportunity_id, hd.opportunity_id) as opportunity_id,
-        least(s.sal_raw_at, s.sql_at) as sal_at
+    sided as (
+      select p.*,
+        s.mql_direct_at, s.mql_events, s.owner_assignments, s.touches,
+        case when p.crm_record_count > 0 then s.sal_crm else s.sal_ma end as sal_first,
+        case when p.crm_record_count > 0 then s.rejected_crm else s.rejected_ma end as rejected_first,
+        case when p.crm_record_count > 0 then s.sql_crm_at else s.sql_ma_at end as sql_at,
+        coalesce(p.sf_opportunity_id, hd.opportunity_id) as opportunity_id
       from people p
       left join signals s using (lead_id)
       left join hs_deal hd using (lead_id)
+    ),
+    staged as (
+      select * exclude (sal_first, rejected_first),
+        sal_first.t as sal_raw_at, sal_first.i as sal_inferred,
+        rejected_first.t as rejected_raw_at, rejected_first.i as rejected_inferred,
+        rejected_first.d as rejection_reason_raw,
+        least(sal_first.t, sql_at) as sal_at
+      from sided
     ),
     decided as (
       select *,
