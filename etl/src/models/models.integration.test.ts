@@ -71,6 +71,14 @@ describe('models over generated exports', () => {
     expect(actual).toEqual(expected);
   });
 
+  it('build_info lists every input file and takes as_of from the data', async () => {
+    const files = await discoverFiles([dir]);
+    const info = await one(sql`select as_of, inputs from build_info`);
+    expect(JSON.parse(String(info['inputs']))).toEqual([...files].sort());
+    expect(info['as_of']).toBeInstanceOf(Date);
+    expect((info['as_of'] as Date).getTime()).toBeLessThanOrEqual(new Date('2026-10-31T23:59:59Z').getTime());
+  });
+
   it('opportunities match plain SQL over the CSVs (negative amounts and unparsable dates quarantined)', async () => {
     const d = (f: string) => sql.lit(join(dir, f));
     const expected = await one(sql`

@@ -17,6 +17,8 @@ export async function openRawWarehouse(): Promise<OpenDatabase<RawDatabase>> {
     const cols = format.columns.map((c) => sql`${sql.id(c.name)} varchar`);
     await sql`create table ${sql.table(`raw.${format.name}`)} (${sql.join(cols)}, _file varchar, _line bigint)`.execute(db);
   }
+  await sql`create table raw._load_files (file varchar, format varchar, status varchar, bytes bigint, rows_read bigint,
+    rows_loaded bigint, rows_quarantined bigint, rows_duplicate bigint, note varchar)`.execute(db);
   await sql`create table raw._load_rejects (_file varchar, _line bigint, raw_text varchar, reason varchar, format varchar, column_name varchar)`.execute(db);
   return open;
 }

@@ -4,10 +4,10 @@
  * dates) — never the clock, so the same inputs give the same marts. Close dates are left
  * out: open opportunities carry expected close dates in the future.
  * `built_at` is the clock (the one column that differs between identical builds).
- * `inputs` is the JSON list of input files, sorted.
+ * `inputs` is the JSON list of input files (raw._load_files: every file given, loaded or
+ * not), sorted.
  */
 import { sql } from 'kysely';
-import { formats } from '../../formats/index';
 import { ref, source, type Model } from '../model';
 
 export const buildInfo: Model = {
@@ -25,13 +25,10 @@ export const buildInfo: Model = {
       union all select max(greatest(became_mql_at, became_sql_at, became_opportunity_at, became_customer_at, owner_assigned_at, last_contacted_at, first_contacted_at)) from ${ref('stg_hubspot__contacts')}
       union all select max(greatest(created_at, last_modified_at)) from ${ref('stg_hubspot__deals')}
     ),
-    files as (
-      ${sql.join(formats.map((f) => sql`select distinct _file from ${source(f.name)}`), sql` union `)}
-      union select distinct _file from ${source('_load_rejects')}
-    )
+    files as (select file from ${source('_load_files')})
     select
       (select max(t) from times)::timestamp as as_of,
       now()::timestamp as built_at,
       (select agreement_hash from ${ref('agreement_settings')}) as agreement_hash,
-      (select coalesce(to_json(list(_file order by _file)), '[]')::varchar from files) as inputs`,
+      (select coalesce(to_json(list(file order by file)), '[]')::varchar from files) as inputs`,
 };
