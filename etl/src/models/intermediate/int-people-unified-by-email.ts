@@ -12,8 +12,8 @@
  * no record names a campaign); HubSpot — "Original Source Drill-Down 1".
  * `status_stage`: the record's current status mapped by the agreement (unmapped: lead).
  * `earliest_rank` (by creation) and `primary_rank` (CRM first, converted first, then by
- * creation) order all records, ties broken by system and id, so "the earliest record" and
- * "the primary record" of a person are deterministic (arg_min over an integer).
+ * creation) order all records, ties broken by a hash of system and id, so "the earliest
+ * record" and "the primary record" of a person are deterministic (arg_min over one HUGEINT).
  */
 import { sql } from 'kysely';
 import { ref, type Model } from '../model';
@@ -62,20 +62,16 @@ export const intPeopleUnifiedByEmail: Model = {
         h.lead_status, h.unqualified_reason, h.became_opportunity_at is not null, h.became_opportunity_at, null, null, null
       from ${ref('stg_hubspot__contacts')} h
     ),
-    records as (select * from sf union all select * from mk union all select * from hs),
-    -- Ranks on a narrow projection (a window over the wide rows would sort every column).
-    ranks as (
-      select system, record_id,
-        row_number() over (order by created_at, system, record_id) as earliest_rank,
-        row_number() over (order by not is_crm, not is_converted, created_at, system, record_id) as primary_rank
-      from (select system, record_id, created_at, is_crm, is_converted from records)
-    )
+    records as (select * from sf union all select * from mk union all select * from hs)
     select
       coalesce('email:' || r.email, r.system || ':' || r.record_id) as lead_id,
       r.*,
       coalesce(st.stage, 'lead') as status_stage,
-      k.earliest_rank, k.primary_rank
+      -- Sort keys as one HUGEINT each (no sort needed): flags, creation time in µs, then a
+      -- hash of system and id breaking ties deterministically.
+      epoch_us(r.created_at)::hugeint * ${sql.lit('18446744073709551616')}::hugeint + hash(r.system, r.record_id)::hugeint as earliest_rank,
+      ((case when r.is_crm then 0 else 2 end + case when r.is_converted then 0 else 1 end)::hugeint * ${sql.lit('72057594037927936')}::hugeint
+        + epoch_us(r.created_at)::hugeint) * ${sql.lit('18446744073709551616')}::hugeint + hash(r.system, r.record_id)::hugeint as primary_rank
     from records r
-    join ranks k on k.system = r.system and k.record_id = r.record_id
     left join ${ref('agreement_lead_statuses')} st on st.system = r.system and st.status_key = lower(trim(r.status))`,
 };
