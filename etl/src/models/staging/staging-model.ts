@@ -35,6 +35,8 @@ export interface StagingSpec {
   readonly format: string;
   /** Raw id column: rows without it are rejected; duplicates of it are quarantined. Null: no id. */
   readonly id: string | null;
+  /** The id column may be absent or blank (such rows are kept and never duplicates). */
+  readonly idOptional?: boolean;
   /** Also required (besides the id): rows with this blank are rejected. */
   readonly required?: readonly string[];
   readonly materialized?: 'view' | 'table';
@@ -60,7 +62,7 @@ const rawColumn: RawColumn = (name) => sql<string | null>`${sql.ref(`r.${name}`)
 /** (column_name, reason) of the first problem of a raw row, or NULLs when the row is good. */
 function problem(spec: StagingSpec, ctx: ModelContext): { column: RawBuilder<string | null>; reason: RawBuilder<string | null> } {
   const cases: { when: RawBuilder<boolean>; column: string; reason: RawBuilder<string> }[] = [];
-  for (const col of [...(spec.id ? [spec.id] : []), ...(spec.required ?? [])]) {
+  for (const col of [...(spec.id && !spec.idOptional ? [spec.id] : []), ...(spec.required ?? [])]) {
     cases.push({ when: sql<boolean>`nullif(trim(${rawColumn(col)}), '') is null`, column: col, reason: sql<string>`${sql.lit(`missing ${col}`)}` });
   }
   for (const check of spec.checks(rawColumn, ctx)) {

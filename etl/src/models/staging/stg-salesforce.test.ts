@@ -89,6 +89,7 @@ describe('stg_salesforce__tasks', () => {
     { name: 'meeting by type', raw: task({ TaskSubtype: 'Task', Type: 'Meeting', Subject: 'Demo' }), expected: { activity_type: 'meeting' } },
     { name: 'open task is not completed', raw: task({ Status: 'Not Started', Subject: 'Follow up', TaskSubtype: 'Task' }), expected: { activity_type: 'other', is_completed: false } },
     { name: 'ActivityDate is midnight UTC', raw: task({ ActivityDate: '2026-03-06' }), expected: { activity_date: new Date('2026-03-06T00:00:00Z') } },
+    { name: 'no Id: kept, with a line id', raw: task({ Id: null }), expected: { task_id: 'line:salesforce__task.csv:2' } },
     { name: 'CompletedDateTime with offset', raw: task({ CompletedDateTime: '2026-03-04T17:30:00.000+0200' }), expected: { completed_at: new Date('2026-03-04T15:30:00Z') } },
   ];
   for (const c of cases) {

@@ -122,7 +122,8 @@ export const stgSalesforceOpportunityHistories: Model[] = stagingModels({
 });
 
 /**
- * stg_salesforce__tasks: one row per Task. `activity_type` is call / email / meeting / other
+ * stg_salesforce__tasks: one row per Task (an export without Id gets `line:<file>:<line>`
+ * as task_id, and no de-duplication). `activity_type` is call / email / meeting / other
  * from TaskSubtype (Call, Email), then Type, then the Subject's first word;
  * `is_completed` when Status is Completed or IsClosed is true.
  */
@@ -130,9 +131,10 @@ export const stgSalesforceTasks: Model[] = stagingModels({
   name: 'stg_salesforce__tasks',
   format: 'salesforce__task',
   id: 'Id',
+  idOptional: true,
   required: ['WhoId', 'CreatedDate'],
   columns: (r) => ({
-    task_id: blankToNull(r('Id')),
+    task_id: sql`coalesce(${blankToNull(r('Id'))}, 'line:' || r._file || ':' || r._line)`,
     who_id: blankToNull(r('WhoId')),
     what_id: blankToNull(r('WhatId')),
     owner_id: blankToNull(r('OwnerId')),
