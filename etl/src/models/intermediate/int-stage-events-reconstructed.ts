@@ -17,7 +17,8 @@
  *   "Owner Assigned Date" → owner_assigned; a Lead Status mapped to sal without a lifecycle
  *   date → sal at First Contacted (else Last Contacted, Owner Assigned, Create Date), inferred;
  *   a Lead Status mapped to rejected → rejected at Last Contacted (else Owner Assigned,
- *   Create Date), inferred, reason "Unqualified Reason" else the status.
+ *   Create Date) but not before "Became a Sales Qualified Lead Date" (accepted, then
+ *   disqualified), inferred, reason "Unqualified Reason" else the status.
  * - int_sales_touches → touch.
  */
 import { sql } from 'kysely';
@@ -103,7 +104,7 @@ export const intStageEventsReconstructed: Model = {
     ),
     hs_status as (
       select h.lead_id, 'hubspot', h.record_id, 'crm', h.status_stage,
-        case when h.status_stage = 'rejected' then coalesce(h.last_contacted_at, h.owner_assigned_at, h.created_at)
+        case when h.status_stage = 'rejected' then greatest(coalesce(h.last_contacted_at, h.owner_assigned_at, h.created_at), h.became_sql_at)
              else coalesce(h.first_contacted_at, h.last_contacted_at, h.owner_assigned_at, h.created_at) end,
         true,
         case when h.status_stage = 'rejected' then coalesce(h.unqualified_reason, h.status) else h.status end, true

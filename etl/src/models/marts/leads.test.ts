@@ -187,13 +187,17 @@ describe('leads', () => {
   it('rejected_rows: load rejects and staging rejects, one row per record', async () => {
     const rows = await sql<Record<string, unknown>>`select file, line, format, column_name, reason from rejected_rows order by file, line`.execute(open.db);
     expect(rows.rows).toEqual([
-      { file: 'Opp2.csv', line: 2, format: 'salesforce__opportunity', column_name: 'Amount', reason: 'Amount is negative: -10' },
+      { file: 'Opp2.csv', line: 2, format: 'salesforce__opportunity', column_name: 'Amount', reason: 'Amount is negative: -10 (value refused, record kept)' },
       { file: 'Task.csv', line: 9, format: 'salesforce__task', column_name: null, reason: 'Expected 12 columns, found 13' },
     ]);
   });
 
-  it('opportunities: outcome, amount without separators, age in days', async () => {
-    const rows = await sql<Record<string, unknown>>`select opportunity_id, lead_id, outcome, amount, age_days, reopened, stage_changes from opportunities`.execute(open.db);
-    expect(rows.rows).toEqual([{ opportunity_id: '006A', lead_id: 'email:ivy@x.com', outcome: 'won', amount: 12500, age_days: 11 + 9 / 24, reopened: false, stage_changes: 0 }]);
+  it('opportunities: outcome, amount without separators (a refused negative amount is 0), age in days', async () => {
+    const rows = await sql<Record<string, unknown>>`select opportunity_id, lead_id, outcome, amount, age_days, reopened, stage_changes from opportunities order by opportunity_id`.execute(open.db);
+    expect(rows.rows).toEqual([
+      { opportunity_id: '006A', lead_id: 'email:ivy@x.com', outcome: 'won', amount: 12500, age_days: 11 + 9 / 24, reopened: false, stage_changes: 0 },
+      // No IsClosed column value: the stage name decides (Closed Lost → lost); closed on creation (no close date).
+      { opportunity_id: '006B', lead_id: null, outcome: 'lost', amount: 0, age_days: 0, reopened: false, stage_changes: 0 },
+    ]);
   });
 });

@@ -44,8 +44,16 @@ export interface StagingSpec {
   readonly columns: (raw: RawColumn, ctx: ModelContext) => Record<string, Expression<unknown>>;
   /** Typed columns whose failed cast rejects the row. */
   readonly checks: (raw: RawColumn, ctx: ModelContext) => readonly TypedCheck[];
-  /** Other rules whose breach rejects the row (e.g. a negative amount). */
-  readonly rules?: (raw: RawColumn) => readonly { readonly column: string; readonly failed: Expression<boolean>; readonly reason: string }[];
+  /**
+   * Values refused without rejecting the record (e.g. a negative amount): the typed column
+   * `output` becomes NULL, the record stays, and `rejected_rows` lists it with the reason.
+   */
+  readonly refusals?: (raw: RawColumn) => readonly {
+    readonly column: string;
+    readonly output: string;
+    readonly failed: Expression<boolean>;
+    readonly reason: string;
+  }[];
   /** `view` for the largest extracts: read in a few passes instead of copied (default table). */
   readonly checkedMaterialized?: 'view' | 'table';
   /**
@@ -72,13 +80,24 @@ function problem(spec: StagingSpec, ctx: ModelContext): { column: RawBuilder<str
       reason: sql<string>`${sql.lit(`${check.column} is not ${check.expected}: `)} || ${rawColumn(check.column)}`,
     });
   }
-  for (const rule of spec.rules?.(rawColumn) ?? []) {
-    cases.push({
+  return firstOf(cases);
+}
+
+/** (column_name, reason) of the first refused value of a raw row, or NULLs. */
+function refusal(spec: StagingSpec): { column: RawBuilder<string | null>; reason: RawBuilder<string | null> } {
+  return firstOf(
+    (spec.refusals?.(rawColumn) ?? []).map((rule) => ({
       when: sql<boolean>`coalesce(${rule.failed}, false)`,
       column: rule.column,
-      reason: sql<string>`${sql.lit(`${rule.column} ${rule.reason}: `)} || ${rawColumn(rule.column)}`,
-    });
-  }
+      reason: sql<string>`${sql.lit(`${rule.column} ${rule.reason}: `)} || ${rawColumn(rule.column)} || ${sql.lit(' (value refused, record kept)')}`,
+    })),
+  );
+}
+
+function firstOf(cases: readonly { when: RawBuilder<boolean>; column: string; reason: RawBuilder<string> }[]): {
+  column: RawBuilder<string | null>;
+  reason: RawBuilder<string | null>;
+} {
   if (cases.length === 0) return { column: sql`null::varchar`, reason: sql`null::varchar` };
   const column = sql<string | null>`case ${sql.join(cases.map((c) => sql`when ${c.when} then ${sql.lit(c.column)}`), sql` `)} end`;
   const reason = sql<string | null>`case ${sql.join(cases.map((c) => sql`when ${c.when} then ${c.reason}`), sql` `)} end`;
@@ -96,7 +115,12 @@ function fromRaw(spec: StagingSpec, ctx: ModelContext) {
  */
 function checked(spec: StagingSpec, ctx: ModelContext) {
   const bad = problem(spec, ctx);
-  const cols = spec.columns(rawColumn, ctx);
+  const refused = refusal(spec);
+  const cols = { ...spec.columns(rawColumn, ctx) };
+  for (const rule of spec.refusals?.(rawColumn) ?? []) {
+    const expr = cols[rule.output];
+    if (expr) cols[rule.output] = sql`case when coalesce(${rule.failed}, false) then null else ${expr} end`;
+  }
   return fromRaw(spec, ctx).select([
     ...Object.entries(cols).map(([name, expr]) => sql`${expr}`.as(name)),
     sql<string>`r._file`.as('_file'),
@@ -104,7 +128,9 @@ function checked(spec: StagingSpec, ctx: ModelContext) {
     sql<string | null>`${spec.id ? sql`nullif(trim(${rawColumn(spec.id)}), '')` : sql`null::varchar`}`.as('_id'),
     sql<string | null>`${bad.column}`.as('_reject_column'),
     sql<string | null>`${bad.reason}`.as('_reject_reason'),
-    sql<string | null>`case when ${bad.reason} is not null then to_json(r)::varchar end`.as('_raw_text'),
+    sql<string | null>`${refused.column}`.as('_refused_column'),
+    sql<string | null>`${refused.reason}`.as('_refused_reason'),
+    sql<string | null>`case when ${bad.reason} is not null or ${refused.reason} is not null then to_json(r)::varchar end`.as('_raw_text'),
   ]);
 }
 
@@ -164,6 +190,11 @@ export function stagingModels(spec: StagingSpec): Model[] {
           left join ${ref(name('__duplicates'))} d on d._id = c._id
           where c._reject_reason is not null and ${kept}
           union all
+          select c._file, c._line, ${sql.lit(spec.format)}, c._refused_column, c._raw_text, c._refused_reason
+          from ${ref(name('__checked'))} c
+          left join ${ref(name('__duplicates'))} d on d._id = c._id
+          where c._reject_reason is null and c._refused_reason is not null and ${kept}
+          union all
           select r._file, r._line, ${sql.lit(spec.format)}, ${sql.lit(spec.id)}, to_json(r)::varchar, ${dupReason}
           from ${source(spec.format)} r
           join ${ref(name('__duplicates'))} d on d._id = nullif(trim(r.${sql.ref(spec.id)}), '')
@@ -174,6 +205,11 @@ export function stagingModels(spec: StagingSpec): Model[] {
           _raw_text as raw_text, _reject_reason as reason
         from ${ref(name('__checked'))}
         where _reject_reason is not null
+        union all
+        select c._file, c._line, ${sql.lit(spec.format)}, c._refused_column, c._raw_text, c._refused_reason
+        from ${ref(name('__checked'))} c
+        left join ${ref(name('__duplicates'))} d on d._id = c._id
+        where c._reject_reason is null and c._refused_reason is not null and ${kept}
         union all
         select c._file, c._line, ${sql.lit(spec.format)}, ${sql.lit(spec.id ?? '')},
           to_json({${sql.join(names.map((n) => sql`${sql.lit(n)}: ${sql.ref(`c.${n}`)}`))}})::varchar,

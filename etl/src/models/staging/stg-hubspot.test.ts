@@ -33,7 +33,7 @@ describe('stg_hubspot__contacts', () => {
 
 describe('stg_hubspot__deals', () => {
   const base = { 'Record ID': '9898567375', 'Deal Name': 'D', 'Deal Stage': 'Closed Won', 'Create Date': '2025-11-11T13:32:10-05:00' };
-  it('amounts with separators, contact list, unparsable and negative values quarantined', async () => {
+  it('amounts with separators, contact list; an unparsable date rejects the deal, a negative amount is refused', async () => {
     const built = await buildStaging(stgHubspotDeals, {
       hubspot__deals: [
         { ...base, Amount: '94,500.00', 'Associated Contact': '278051;278052', 'Close Date': '2026-01-30T12:00:00-05:00' },
@@ -42,13 +42,13 @@ describe('stg_hubspot__deals', () => {
       ],
     });
     open = built.open;
-    const rows = await built.db.selectFrom('stg_hubspot__deals').selectAll().execute();
-    expect(rows).toHaveLength(1);
+    const rows = await built.db.selectFrom('stg_hubspot__deals').selectAll().orderBy('_line').execute();
+    expect(rows.map((r) => [r['deal_id'], r['amount']])).toEqual([['9898567375', 94500], ['3', null]]);
     expect(rows[0]).toMatchObject({ amount: 94500, associated_contact_ids: ['278051', '278052'], created_at: new Date('2025-11-11T18:32:10Z'), close_date: new Date('2026-01-30T17:00:00Z') });
     const rejected = await built.db.selectFrom('stg_hubspot__deals__rejected').select(['line', 'reason']).orderBy('line').execute();
     expect(rejected).toEqual([
       { line: 3, reason: 'Close Date is not a date and time: TBD' },
-      { line: 4, reason: 'Amount is negative: -5' },
+      { line: 4, reason: 'Amount is negative: -5 (value refused, record kept)' },
     ]);
   });
 });

@@ -90,5 +90,5 @@ export const stgHubspotDeals: Model[] = stagingModels({
     { column: 'Last Modified Date', parsed: ts(r, 'Last Modified Date'), expected: 'a date and time' },
     { column: 'Amount', parsed: parseNumber(r('Amount')), expected: 'a number' },
   ],
-  rules: (r) => [{ column: 'Amount', failed: sql<boolean>`${parseNumber(r('Amount'))} < 0`, reason: 'is negative' }],
+  refusals: (r) => [{ column: 'Amount', output: 'amount', failed: sql<boolean>`${parseNumber(r('Amount'))} < 0`, reason: 'is negative' }],
 });

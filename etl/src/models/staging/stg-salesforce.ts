@@ -97,7 +97,7 @@ export const stgSalesforceOpportunities: Model[] = stagingModels({
     { column: 'IsClosed', parsed: parseBoolean(r('IsClosed')), expected: 'true or false' },
     { column: 'IsWon', parsed: parseBoolean(r('IsWon')), expected: 'true or false' },
   ],
-  rules: (r) => [{ column: 'Amount', failed: sql<boolean>`${parseNumber(r('Amount'))} < 0`, reason: 'is negative' }],
+  refusals: (r) => [{ column: 'Amount', output: 'amount', failed: sql<boolean>`${parseNumber(r('Amount'))} < 0`, reason: 'is negative' }],
 });
 
 /** stg_salesforce__opportunity_histories: one row per recorded opportunity change. */
