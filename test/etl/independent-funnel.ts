@@ -21,6 +21,9 @@
  *   HubSpot deal stage per the agreement, Close Date).
  * - channel = the agreement's channel for the lead source of the person's earliest record.
  *
+ * - a Salesforce Lead whose CreatedDate does not parse is quarantined (README, "Bad input"),
+ *   so it is no lead here either.
+ *
  * All times UTC; HubSpot times without an offset are in the agreement's HubSpot time zone.
  */
 import { readFile } from 'node:fs/promises';
@@ -67,6 +70,8 @@ export async function computeIndependentFunnel(connection: DuckDBConnection, sfM
     create or replace temp table ind_records as
       select 'salesforce' as system, "Id" as id, nullif(lower(trim("Email")), '') as email, ${utc(sfTime('"CreatedDate"'))} as created_at, "LeadSource" as source
         from ${sf('Lead.csv')}
+        -- The documented outcome for a record whose CreatedDate is not a date: quarantined, not a lead.
+        where ${sfTime('"CreatedDate"')} is not null
       union all
       select 'marketo', id, nullif(lower(trim(email)), ''), ${utc('try_cast(createdAt as timestamptz)')}, leadSource from ${sf('marketo-leads.csv')}
       union all

@@ -29,7 +29,7 @@ export const warehouseTests: readonly DataTest[] = [
   expression('leads', 'mql_at ≤ handoff_at ≤ first_touch_at', sql`handoff_at < mql_at or first_touch_at < handoff_at`),
   expression('leads', 'never rejected first and then accepted or converted', sql`rejected_at is not null and (sql_at is not null or sal_at > rejected_at)`),
   expression('leads', 'not both won and lost', sql`won_at is not null and lost_at is not null`),
-  expression('leads', 'sla_status set exactly when handed off', sql`(handoff_at is null) <> (sla_status is null)`),
+  expression('leads', 'sla_status set exactly for marketing handoffs (handed off, MQL not inferred)', sql`(handoff_at is null or mql_inferred) <> (sla_status is null)`),
   expression('leads', 'won_amount ≥ 0', sql`won_amount < 0`),
   expression('leads', 'mql_times ≥ 1 for MQLs, 0 otherwise', sql`(mql_at is not null and mql_times < 1) or (mql_at is null and mql_times <> 0)`),
   expression('leads', 'is_leak = any leak flag', sql`is_leak <> (leak_not_in_crm or leak_not_handed_off or leak_not_touched)`),

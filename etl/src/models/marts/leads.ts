@@ -30,7 +30,8 @@
  * SLA: sla_hours from the agreement (per segment if set); clock hours, or business hours
  * in the agreement's time zone. sla_status: met (touched within), breached (touched late,
  * or untouched past due at build_info.as_of), pending (untouched, not yet due); null
- * without handoff.
+ * without handoff, and null (with sla_hours, sla_due_at, hours_to_first_touch) when the MQL
+ * date is inferred from a sales stage: sales had the lead before marketing could hand it off.
  * Leaks (MQLs only): not_in_crm (no CRM record), not_handed_off (in the CRM, no handoff),
  * not_touched (handed off, untouched and past due — pending leads are not leaks yet).
  * stage: furthest of lead < mql < handoff < sal < rejected < sql < won/lost.
@@ -167,16 +168,22 @@ export const leads: Model = {
       cross join settings s
       left join ${ref('agreement_sla_hours')} sh on sh.segment = d.segment
     ),
+    applies as (
+      -- The sales SLA covers marketing's handoffs: a lead whose MQL date is inferred from a
+      -- sales stage (sales created or worked it first) was never handed off to wait for a touch.
+      select *, (handoff_at is not null and mql_direct_at is not null and mql_at >= mql_direct_at) as sla_applies
+      from sla
+    ),
     timed as (
       select *,
-        case when handoff_at is not null then ${slaDueAt()} end as sla_due_at,
-        case when first_touch_at is not null then ${businessHoursBetween(sql`handoff_at`, sql`first_touch_at`)} end as hours_to_first_touch
-      from sla
+        case when sla_applies then ${slaDueAt()} end as sla_due_at,
+        case when sla_applies and first_touch_at is not null then ${businessHoursBetween(sql`handoff_at`, sql`first_touch_at`)} end as hours_to_first_touch
+      from applies
     ),
     final as (
       select *,
         case
-          when handoff_at is null then null
+          when not sla_applies then null
           when first_touch_at is not null and first_touch_at <= sla_due_at then 'met'
           when first_touch_at is not null then 'breached'
           when as_of > sla_due_at then 'breached'
@@ -204,11 +211,11 @@ export const leads: Model = {
       case when rejected_at is not null then rejection_reason_raw end as rejection_reason,
       known_opportunity_id as opportunity_id,
       case when outcome = 'won' then amount end::double as won_amount,
-      sla_hours::double as sla_hours, sla_due_at, hours_to_first_touch::double as hours_to_first_touch, sla_status,
+      case when sla_applies then sla_hours end::double as sla_hours, sla_due_at, hours_to_first_touch::double as hours_to_first_touch, sla_status,
       (mql_at is not null and crm_record_count = 0) as leak_not_in_crm,
       (mql_at is not null and crm_record_count > 0 and handoff_at is null) as leak_not_handed_off,
-      (mql_at is not null and handoff_at is not null and first_touch_at is null and sla_status = 'breached') as leak_not_touched,
-      (mql_at is not null and (crm_record_count = 0 or handoff_at is null or (first_touch_at is null and sla_status = 'breached'))) as is_leak,
+      (mql_at is not null and handoff_at is not null and first_touch_at is null and coalesce(sla_status = 'breached', false)) as leak_not_touched,
+      (mql_at is not null and (crm_record_count = 0 or handoff_at is null or (first_touch_at is null and coalesce(sla_status = 'breached', false)))) as is_leak,
       coalesce(sal_inferred, false) as sal_inferred,
       coalesce(rejected_inferred, false) as rejected_inferred
     from final`,
