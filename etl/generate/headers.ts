@@ -42,7 +42,7 @@ export const HUBSPOT_HEADERS = {
     'Contact owner', 'Create Date', 'Original Source', 'Original Source Drill-Down 1',
     'Became a Marketing Qualified Lead Date', 'Became a Sales Qualified Lead Date', 'Became an Opportunity Date',
     'Became a Customer Date', 'Owner Assigned Date', 'Last Contacted', 'Number of Sales Activities',
-    'Associated Company ID', 'Number of Employees', 'Country/Region',
+    'Associated Company ID', 'Number of Employees', 'Country/Region', 'First Contacted', 'Team',
   ],
   deals: [
     'Record ID', 'Deal Name', 'Deal Stage', 'Close Date', 'Deal owner', 'Amount', 'Pipeline', 'Create Date',

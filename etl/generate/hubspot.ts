@@ -41,6 +41,7 @@ export function writeHubspot(o: DatasetOptions): FileSummary[] {
   const contactBase = 1000 + (mixSeed(o.seed, 21) % 9000) * 50;
   const dealBase = 9_800_000_000 + (mixSeed(o.seed, 22) % 100_000_000);
   const ownerName = (idx: number | null): string => (idx === null ? '' : (HUBSPOT_OWNERS[idx]?.name ?? ''));
+  const ownerTeam = (idx: number | null): string => (idx === null ? '' : (HUBSPOT_OWNERS[idx]?.team ?? ''));
   const local = (ms: number | null | undefined): string => (ms === null || ms === undefined ? '' : hubspotLocal(ms));
 
   for (let i = 0; i < o.persons; i++) {
@@ -67,14 +68,17 @@ export function writeHubspot(o: DatasetOptions): FileSummary[] {
       : j.handoffAt !== null ? 'OPEN'
       : lifecycle === 'Subscriber' ? '' : 'NEW';
     const ownerAssigned = j.salesCreated ? j.createdAt : j.handoffAt;
+    // First Contacted = the first completed sales activity (the SLA's first touch); Last Contacted = the last.
+    const firstTouch = j.touches[0];
     const lastTouch = j.touches[j.touches.length - 1];
+    const owned = ownerAssigned !== null;
     const companyId = 8_000_000_000 + j.company.index * 13;
     contacts.row([
       recordId, j.name.first, j.name.last, j.email ?? '', j.company.name, lifecycle, leadStatus,
-      ownerAssigned !== null ? ownerName(j.ownerIndex) : '', local(j.createdAt), j.channel.hubspotSource,
+      owned ? ownerName(j.ownerIndex) : '', local(j.createdAt), j.channel.hubspotSource,
       rng.pick(j.channel.hubspotDrillDowns), local(j.mqlAt), local(j.salAt), local(opp ? j.convertedAt : null),
       local(wonAt), local(ownerAssigned), local(lastTouch), j.touches.length, companyId, j.company.employees ?? '',
-      j.company.countryValue,
+      j.company.countryValue, local(firstTouch), owned ? ownerTeam(j.ownerIndex) : '',
     ]);
     if (!opp) return;
     const id = String(dealBase + dealSeq++ * 37);

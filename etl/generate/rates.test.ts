@@ -79,6 +79,18 @@ test('SLA breaches (first task > 24 h after handoff) concentrate in three owners
   expect((shares[0] ?? 0) + (shares[1] ?? 0) + (shares[2] ?? 0)).toBeGreaterThan(0.8);
 });
 
+test('HubSpot SLA breaches (First Contacted > 24 h after Owner Assigned Date) are mostly Chloe Dupont (EMEA Inside Sales)', async ({ db }) => {
+  await views(db);
+  const rows = await db.rows(`
+    with t as (select Team, "Contact owner" o,
+      timezone('America/New_York', strptime("Owner Assigned Date", '%Y-%m-%d %H:%M')) assigned,
+      timezone('America/New_York', strptime("First Contacted", '%Y-%m-%d %H:%M')) first_at from hc)
+    select o, Team, count(*)::int n from t where first_at - assigned > interval 24 hours group by 1, 2 order by n desc`);
+  const total = rows.reduce((sum, r) => sum + Number(r.n), 0);
+  expect(rows[0]).toMatchObject({ o: 'Chloe Dupont', Team: 'EMEA Inside Sales' });
+  expect(Number(rows[0]?.n) / total).toBeGreaterThan(0.8);
+});
+
 test('about 10 Marketo activities per Marketo lead', async ({ db }) => {
   await views(db);
   between(await db.value(`select count(*)::double / (select count(*) from ml) from act`), 8, 12);

@@ -42,7 +42,7 @@ const HEADERS: Readonly<Record<string, string>> = {
     ]),
   ),
   'hubspot/hubspot-contacts.csv':
-    'Record ID,First Name,Last Name,Email,Company Name,Lifecycle Stage,Lead Status,Contact owner,Create Date,Original Source,Original Source Drill-Down 1,Became a Marketing Qualified Lead Date,Became a Sales Qualified Lead Date,Became an Opportunity Date,Became a Customer Date,Owner Assigned Date,Last Contacted,Number of Sales Activities,Associated Company ID,Number of Employees,Country/Region',
+    'Record ID,First Name,Last Name,Email,Company Name,Lifecycle Stage,Lead Status,Contact owner,Create Date,Original Source,Original Source Drill-Down 1,Became a Marketing Qualified Lead Date,Became a Sales Qualified Lead Date,Became an Opportunity Date,Became a Customer Date,Owner Assigned Date,Last Contacted,Number of Sales Activities,Associated Company ID,Number of Employees,Country/Region,First Contacted,Team',
   'hubspot/hubspot-deals.csv': 'Record ID,Deal Name,Deal Stage,Close Date,Deal owner,Amount,Pipeline,Create Date,Associated Contact IDs',
 };
 
@@ -215,6 +215,28 @@ describe('hand-checkable facts of the seeds', () => {
       expected: ['Kevin Osei=62', 'Brandon Kowalczyk=47', 'Inès Morel=43'],
     },
     { name: 'HubSpot contacts, with MQL date, opportunity without MQL date', sql: `select [count(*), count("Became a Marketing Qualified Lead Date"), count(*) filter (where "Became an Opportunity Date" is not null and "Became a Marketing Qualified Lead Date" is null)]::int[] from hc`, expected: [1500, 430, 28] },
+    {
+      name: 'HubSpot contacts with First Contacted, of those earlier than Last Contacted, First without Last or after it',
+      sql: `select [count("First Contacted"), count(*) filter (where strptime("First Contacted", '%Y-%m-%d %H:%M') < strptime("Last Contacted", '%Y-%m-%d %H:%M')),
+        count(*) filter (where ("First Contacted" is null) <> ("Last Contacted" is null) or strptime("First Contacted", '%Y-%m-%d %H:%M') > strptime("Last Contacted", '%Y-%m-%d %H:%M'))]::int[] from hc`,
+      expected: [460, 276, 0],
+    },
+    {
+      name: 'HubSpot contacts per Team (owner → team; no team without an owner)',
+      sql: `select list(coalesce(Team, '-') || ':' || coalesce("Contact owner", '-') || '=' || n order by Team nulls first, "Contact owner")
+        from (select Team, "Contact owner", count(*) n from hc group by all)`,
+      expected: ['-:-=1007', 'APAC Inside Sales:Dev Malhotra=100', 'EMEA Inside Sales:Chloe Dupont=98', 'SDR East:Alicia Romero=109', 'SDR East:Erin Walsh=102', 'SDR West:Ben Carter=84'],
+    },
+    {
+      name: 'HubSpot contacts first contacted > 24 h after owner assignment, by owner (by Last Contacted it would be 285)',
+      sql: `with t as (select "Contact owner" o,
+          timezone('America/New_York', strptime("Owner Assigned Date", '%Y-%m-%d %H:%M')) assigned,
+          timezone('America/New_York', strptime("First Contacted", '%Y-%m-%d %H:%M')) first_at,
+          timezone('America/New_York', strptime("Last Contacted", '%Y-%m-%d %H:%M')) last_at from hc)
+        select list(o || '=' || n order by n desc, o) || ['by Last Contacted=' || (select count(*) from t where last_at - assigned > interval 24 hours)]
+        from (select o, count(*) n from t where first_at - assigned > interval 24 hours group by 1)`,
+      expected: ['Chloe Dupont=63', 'Erin Walsh=4', 'Alicia Romero=1', 'Ben Carter=1', 'Dev Malhotra=1', 'by Last Contacted=285'],
+    },
     { name: 'HubSpot deals won, lost, without associated contact', sql: `select [count(*) filter (where "Deal Stage" = 'Closed Won'), count(*) filter (where "Deal Stage" = 'Closed Lost'), count(*) filter (where "Associated Contact IDs" is null)]::int[] from hd`, expected: [24, 61, 1] },
   ];
   for (const f of facts) {

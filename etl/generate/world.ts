@@ -253,13 +253,16 @@ export const SALES_USERS: readonly SalesUser[] = [
   { key: 'ent-2', firstName: 'Daniel', lastName: 'Achterberg', title: 'Enterprise Account Executive', department: 'Enterprise AE', timeZone: 'Europe/Amsterdam', isActive: true, responseMedianHours: 4, role: 'ae', regions: ['NA', 'LATAM', 'APAC', 'EMEA'] },
 ];
 
-/** HubSpot owners (the HubSpot business unit's smaller team); the export names them "First Last". */
-export const HUBSPOT_OWNERS: readonly { readonly name: string; readonly responseMedianHours: number }[] = [
-  { name: 'Alicia Romero', responseMedianHours: 2 },
-  { name: 'Ben Carter', responseMedianHours: 3 },
-  { name: 'Chloe Dupont', responseMedianHours: 36 },
-  { name: 'Dev Malhotra', responseMedianHours: 2.5 },
-  { name: 'Erin Walsh', responseMedianHours: 5 },
+/**
+ * HubSpot owners (the HubSpot business unit's smaller team); the export names them "First Last"
+ * and gives each owner's HubSpot team (same team names as Salesforce's User.Department).
+ */
+export const HUBSPOT_OWNERS: readonly { readonly name: string; readonly team: string; readonly responseMedianHours: number }[] = [
+  { name: 'Alicia Romero', team: 'SDR East', responseMedianHours: 2 },
+  { name: 'Ben Carter', team: 'SDR West', responseMedianHours: 3 },
+  { name: 'Chloe Dupont', team: 'EMEA Inside Sales', responseMedianHours: 36 },
+  { name: 'Dev Malhotra', team: 'APAC Inside Sales', responseMedianHours: 2.5 },
+  { name: 'Erin Walsh', team: 'SDR East', responseMedianHours: 5 },
 ];
 
 // ---------- campaigns (Salesforce Campaign = Marketo program, same name) ----------
