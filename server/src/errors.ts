@@ -26,7 +26,7 @@ export class WarehouseInvalidError extends Error {
 
 export class PortInUseError extends Error {
   constructor(readonly port: number) {
-    super(`Port ${port} is already in use. Stop the other server, or choose another port with --port <N>.`);
+    super(`Port ${port} is already in use. Stop the other server (often an earlier npm start), or choose another port: PORT=<N> npm start, or npm run serve -- --port <N>.`);
     this.name = 'PortInUseError';
   }
 }

@@ -64,7 +64,7 @@ describe('first-run mistakes give clear errors', () => {
     });
     it('says so and how to pick another', async () => {
       await expect(startServer({ ...quiet, warehousePath: warehouse, port: running.server.port })).rejects.toThrow(
-        `Port ${running.server.port} is already in use. Stop the other server, or choose another port with --port <N>.`,
+        `Port ${running.server.port} is already in use. Stop the other server (often an earlier npm start), or choose another port: PORT=<N> npm start, or npm run serve -- --port <N>.`,
       );
     });
   });
