@@ -73,7 +73,19 @@ for (;;) {
   await new Promise((r) => setTimeout(r, 2000));
 }
 const preMs: number[] = [];
-for (const query of single) for (let i = 0; i < reps; i++) preMs.push((await load(rolled.url, query, 'no-cache')).ms);
+const rolledUpMs: number[] = [];
+for (const query of single) {
+  const times: number[] = [];
+  let used = false;
+  for (let i = 0; i < reps; i++) {
+    const answer = await load(rolled.url, query, 'no-cache');
+    times.push(answer.ms);
+    used = answer.usedPreAggregations;
+  }
+  preMs.push(...times);
+  if (used) rolledUpMs.push(...times);
+  log(`${used ? 'rollup' : 'marts '}  p50 ${percentile(times, 50).toFixed(1).padStart(7)} ms  ${describe(query)}`);
+}
 
 // 3. Load: 50 concurrent clients replaying the dashboard's queries (default cache mode, as the dashboard).
 const loadMs: number[] = [];
@@ -109,6 +121,7 @@ emit({
     { name: 'DuckDB direct p95', value: percentile(directMs, 95), unit: 'ms' },
     { name: 'REST p50 (pre-agg)', value: percentile(preMs, 50), unit: 'ms' },
     { name: 'REST p95 (pre-agg)', value: percentile(preMs, 95), unit: 'ms' },
+    { name: 'REST p95 (pre-agg, rolled-up queries only)', value: percentile(rolledUpMs, 95), unit: 'ms' },
     { name: 'queries served from pre-aggs', value: covered, unit: `of ${single.length}` },
     { name: 'load: requests/s (50 clients)', value: loadMs.length / loadSeconds, unit: 'req/s' },
     { name: 'load: p95', value: percentile(loadMs, 95), unit: 'ms' },
@@ -120,6 +133,13 @@ emit({
     ratio('REST p50 ÷ direct p50 (no pre-agg)', restP50 / directP50, 'DuckDB running the same generated SQL', { max: 1.5 }),
     ratio('median per-query ratio', percentile(perQueryRatios, 50), 'DuckDB, same SQL, per query'),
     ratio('worst per-query ratio', Math.max(...perQueryRatios), 'DuckDB, same SQL, per query'),
-    ratio('REST p95 with pre-aggs ÷ 50 ms', percentile(preMs, 95) / 50, 'the 50 ms target', { max: 1 }),
+    ratio('REST p95 with pre-aggs ÷ 50 ms', percentile(preMs, 95) / 50, 'the 50 ms target (all dashboard queries)', { max: 1 }),
+    ratio('REST p95, rolled-up queries ÷ 50 ms', percentile(rolledUpMs, 95) / 50, 'the 50 ms target (queries a rollup serves)', { max: 1 }),
   ],
 });
+
+function describe(query: unknown): string {
+  const q = query as { measures?: string[]; dimensions?: string[]; timeDimensions?: { dimension: string; granularity?: string }[] };
+  const time = (q.timeDimensions ?? []).map((td) => `${td.dimension}${td.granularity ? `.${td.granularity}` : ''}`);
+  return `${(q.measures ?? []).join(',')} by ${[...(q.dimensions ?? []), ...time].join(',') || '(total)'}`;
+}

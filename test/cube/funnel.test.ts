@@ -110,6 +110,12 @@ describe('funnel view over the hand-counted fixture', () => {
         expect(rows.reduce((n, r) => n + (num(r['funnel.sla_breached_count']) ?? 0), 0)).toBe(FUNNEL_TOTAL.sla_breached_count);
       },
     },
+    {
+      name: 'rejections by reason and channel',
+      query: { measures: ['funnel.rejected_count'], dimensions: ['funnel.rejection_reason', 'funnel.channel'], timeDimensions: [{ dimension: 'funnel.mql_date', dateRange: ['2024-01-01', '2024-03-31'] }] },
+      rollup: 'pre_aggregations.leads_rejections_by_reason_mql_month',
+      check: (rows: Row[]) => expect(rows.reduce((n, r) => n + (num(r['funnel.rejected_count']) ?? 0), 0)).toBe(FUNNEL_TOTAL.rejected_count),
+    },
   ];
   for (const { name, query, rollup, check } of rollups) {
     it(`pre-aggregation ${name}`, async () => {
