@@ -34,7 +34,9 @@ for (const { name, path } of pages) {
 if (process.argv.includes('--meeting')) {
   await page.goto(`${base}/`, { waitUntil: 'networkidle' });
   await page.keyboard.press('m');
-  await page.waitForTimeout(1200);
+  await page.waitForTimeout(800);
+  await page.keyboard.press('ArrowRight'); // past the agenda, to the first chart
+  await page.waitForTimeout(1500);
   await page.screenshot({ path: join(outDir, 'meeting-mode.png') });
   console.log(`meeting-mode: ${join(outDir, 'meeting-mode.png')}`);
 }
