@@ -64,7 +64,10 @@ export const stgMarketoActivities: Model[] = stagingModels({
     campaign_id: blankToNull(r('campaignId')),
     primary_attribute_value_id: blankToNull(r('primaryAttributeValueId')),
     primary_attribute_value: blankToNull(r('primaryAttributeValue')),
-    attributes: sql`case when try_cast(trim(${r('activityTypeId')}) as integer) in (${sql.join(ATTRIBUTE_ACTIVITY_TYPES.map((t) => sql.lit(t)))}) then ${blankToNull(r('attributes'))} end`,
+    // A JSON object ({…}) has nothing to trim: trim() copies the (long) text, so it runs only
+    // on values that do not already start with { and end with }.
+    attributes: sql`case when try_cast(trim(${r('activityTypeId')}) as integer) in (${sql.join(ATTRIBUTE_ACTIVITY_TYPES.map((t) => sql.lit(t)))}) then
+      case when starts_with(${r('attributes')}, '{') and ends_with(${r('attributes')}, '}') then ${r('attributes')} else ${blankToNull(r('attributes'))} end end`,
     activity_type_id: sql`try_cast(trim(${r('activityTypeId')}) as integer)`,
     activity_at: toUtc(r('activityDate')),
   }),
