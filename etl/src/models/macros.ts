@@ -10,6 +10,15 @@ export function blankToNull(expr: Expression<string | null>): RawBuilder<string 
   return sql<string | null>`nullif(trim(${expr}), '')`;
 }
 
+/**
+ * NULL, empty or only spaces: the same as `nullif(trim(x), '') is null`, but trim() (which
+ * copies the text) runs only when the first character is not printable ASCII — trim removes
+ * Unicode spaces, and the only one in printable ASCII (33–126 excluded) is the space itself.
+ */
+export function isBlank(expr: Expression<string | null>): RawBuilder<boolean> {
+  return sql<boolean>`(${expr} is null or (ascii(${expr}) not between 33 and 126 and trim(${expr}) = ''))`;
+}
+
 /** Trimmed, lower-cased email; NULL when blank or without an "@". */
 export function normaliseEmail(expr: Expression<string | null>): RawBuilder<string | null> {
   return sql<string | null>`case when strpos(lower(trim(${expr})), '@') > 1 then lower(trim(${expr})) end`;

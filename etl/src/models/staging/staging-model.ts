@@ -16,7 +16,7 @@
  * Views reference constants with `sql.lit`: DuckDB views cannot hold query parameters.
  */
 import { sql, type Expression, type RawBuilder } from 'kysely';
-import { failedCast } from '../macros';
+import { failedCast, isBlank } from '../macros';
 import { ref, source, type Model, type ModelContext } from '../model';
 
 export type RawColumn = (name: string) => RawBuilder<string | null>;
@@ -71,7 +71,7 @@ const rawColumn: RawColumn = (name) => sql<string | null>`${sql.ref(`r.${name}`)
 function problem(spec: StagingSpec, ctx: ModelContext): { column: RawBuilder<string | null>; reason: RawBuilder<string | null> } {
   const cases: { when: RawBuilder<boolean>; column: string; reason: RawBuilder<string> }[] = [];
   for (const col of [...(spec.id && !spec.idOptional ? [spec.id] : []), ...(spec.required ?? [])]) {
-    cases.push({ when: sql<boolean>`nullif(trim(${rawColumn(col)}), '') is null`, column: col, reason: sql<string>`${sql.lit(`missing ${col}`)}` });
+    cases.push({ when: isBlank(rawColumn(col)), column: col, reason: sql<string>`${sql.lit(`missing ${col}`)}` });
   }
   for (const check of spec.checks(rawColumn, ctx)) {
     cases.push({
