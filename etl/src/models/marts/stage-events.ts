@@ -39,24 +39,23 @@ export const stageEvents: Model = {
   layer: 'marts',
   materialized: 'table',
   query: () => {
-    // One select per stage over leads, unioned: each branch's previous/next expressions are
-    // specialised to its stage, and no row is generated just to be filtered out.
-    const branches = STAGE_COLUMNS.map((c, i) => {
+    // One pass over leads: a list of one struct per stage (previous/next expressions
+    // specialised to each stage), unnested; stages not entered are filtered out.
+    const entries = STAGE_COLUMNS.map((c, i) => {
       const previous = nearest(STAGE_COLUMNS.slice(0, i).reverse());
       const next = nearest(STAGE_COLUMNS.slice(i + 1));
       const at = sql`l.${sql.ref(c.at)}`;
-      return sql`
-        select
-          l.lead_id, ${sql.lit(c.stage)} as stage, ${sql.lit(i + 1)}::integer as stage_order, ${at} as entered_at,
-          ${c.inferred ? sql`l.${sql.ref(c.inferred)}` : sql`false`} as inferred,
-          ${previous.stage} as previous_stage,
-          ((epoch(${at}) - epoch(${previous.at})) / 86400.0)::double as days_from_previous,
-          ${next.at} as next_entered_at,
-          ((epoch(${next.at}) - epoch(${at})) / 86400.0)::double as days_in_stage,
-          l.channel, l.segment, l.region, l.owner, l.team
-        from ${ref('leads')} l
-        where ${at} is not null`;
+      return sql`{'stage': ${sql.lit(c.stage)}, 'stage_order': ${sql.lit(i + 1)}::integer, 'entered_at': ${at},
+          'inferred': ${c.inferred ? sql`l.${sql.ref(c.inferred)}` : sql`false`},
+          'previous_stage': ${previous.stage},
+          'days_from_previous': ((epoch(${at}) - epoch(${previous.at})) / 86400.0)::double,
+          'next_entered_at': ${next.at},
+          'days_in_stage': ((epoch(${next.at}) - epoch(${at})) / 86400.0)::double}`;
     });
-    return sql`${sql.join(branches, sql` union all `)}`;
+    return sql`
+      select l.lead_id, e.stage, e.stage_order, e.entered_at, e.inferred, e.previous_stage, e.days_from_previous,
+        e.next_entered_at, e.days_in_stage, l.channel, l.segment, l.region, l.owner, l.team
+      from (select *, unnest([${sql.join(entries)}]) as e from ${ref('leads')} l) l
+      where e.entered_at is not null`;
   },
 };
