@@ -23,7 +23,6 @@ function iso(date: Date): string {
 
 beforeAll(async () => {
   stack = await startStack();
-  if (stack.dataTestWarning) console.warn(`[e2e] seeds warehouse served although ${stack.dataTestWarning}`);
   page = await stack.newPage();
   const [latest] = await cubeLoad(stack.url, {
     measures: ['funnel.lead_count'],

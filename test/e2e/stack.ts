@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { chromium } from 'playwright-core';
 import type { BrowserContext, Page } from 'playwright-core';
-import { DataTestsFailedError, buildWarehouse } from '../../etl/src/build';
+import { buildWarehouse } from '../../etl/src/build';
 import { startServer } from '../../server/src/start-server';
 import type { RunningServer } from '../../server/src/start-server';
 
@@ -29,23 +29,13 @@ export interface Stack {
   readonly warehousePath: string;
   readonly webDist: string;
   readonly browser: BrowserContext;
-  /** Data tests that failed on the seeds (the build was retried without them), if any. */
-  readonly dataTestWarning: string | null;
   newPage(): Promise<Page>;
   close(): Promise<void>;
 }
 
-async function buildSeedsWarehouse(path: string): Promise<string | null> {
-  const options = { inputs: SEEDS, warehousePath: path, agreementPath: AGREEMENT };
-  try {
-    await buildWarehouse(options);
-    return null;
-  } catch (error) {
-    if (!(error instanceof DataTestsFailedError)) throw error;
-    // The dashboard's tests are about the dashboard: serve the seeds' warehouse anyway and say so.
-    await buildWarehouse({ ...options, steps: { runDataTests: async () => [] } });
-    return error.message.split('\n')[0] ?? 'data tests failed';
-  }
+/** The seeds must pass every data test: npm start would refuse them too, so the e2e run does. */
+async function buildSeedsWarehouse(path: string): Promise<void> {
+  await buildWarehouse({ inputs: SEEDS, warehousePath: path, agreementPath: AGREEMENT });
 }
 
 async function buildWeb(outDir: string): Promise<void> {
@@ -59,7 +49,7 @@ export async function startStack(): Promise<Stack> {
   const dir = mkdtempSync(join(tmpdir(), 'closedloop-e2e-'));
   const warehousePath = join(dir, 'warehouse.duckdb');
   const webDist = join(dir, 'dist');
-  const [dataTestWarning] = await Promise.all([buildSeedsWarehouse(warehousePath), buildWeb(webDist)]);
+  await Promise.all([buildSeedsWarehouse(warehousePath), buildWeb(webDist)]);
   const server = await startServer({ warehousePath, port: 0, webDist, production: false, log: () => undefined });
   const browser = await chromium.launchPersistentContext(join(dir, 'chromium-profile'), {
     executablePath: '/usr/bin/chromium',
@@ -75,7 +65,6 @@ export async function startStack(): Promise<Stack> {
     warehousePath,
     webDist,
     browser,
-    dataTestWarning,
     async newPage() {
       const page = await browser.newPage();
       page.setDefaultTimeout(30_000);
