@@ -17,6 +17,7 @@ import { applyNativeFallback } from './native-fallback/apply';
 import type { NativeFallbackStatus } from './native-fallback/apply';
 import { modelRepository, preAggregationsFromEnv } from './model-repository';
 import { createStaticHandler } from './static-files';
+import { WarehouseQuery } from './warehouse/warehouse-query';
 import { openWarehouseSource } from './warehouse/warehouse-source';
 
 export interface StartServerOptions {
@@ -145,6 +146,9 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       ...cubeConfig,
       schemaPath,
       repositoryFactory: () => modelRepository(schemaPath, { preAggregations }),
+      // Cube calls this for the query class (its own default returns DuckDBDriver.dialectClass());
+      // the published type says an instance, hence the cast.
+      dialectFactory: (() => WarehouseQuery) as unknown as CreateOptions['dialectFactory'],
       apiSecret,
       devServer: false,
       telemetry: false,
