@@ -1,10 +1,9 @@
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { OpenDatabase } from '../../db/open-warehouse';
-import { materialise, type Model, type Warehouse } from '../model';
+import type { Model, Warehouse } from '../model';
 import type { RawDatabase } from '../raw-schema';
-import { seedAgreement } from '../seed-agreement';
-import { insertRaw, openRawWarehouse, testAgreement } from '../test-support';
+import { buildStaging } from './staging-test-support';
 import {
   stgSalesforceCampaignMembers,
   stgSalesforceCampaigns,
@@ -23,14 +22,9 @@ afterEach(async () => {
 });
 
 async function run(models: Model[], raw: Record<string, Record<string, string | null>[]>): Promise<Kysely<Warehouse>> {
-  open = await openRawWarehouse();
-  const db = open.db as unknown as Kysely<Warehouse>;
-  for (const [format, rows] of Object.entries(raw)) await insertRaw(open.db, format, rows);
-  const agreement = testAgreement();
-  await sql`set TimeZone = 'UTC'`.execute(db);
-  await seedAgreement(db, agreement);
-  for (const m of models) await materialise({ db, agreement }, m);
-  return db;
+  const built = await buildStaging(models, raw);
+  open = built.open;
+  return built.db;
 }
 
 const lead = (o: Record<string, string | null>) => ({ Id: '00Q1', Status: 'Open - Not Contacted', CreatedDate: '2026-03-04T15:22:10.000+0000', ...o });
