@@ -363,11 +363,13 @@ describe('meeting mode', () => {
     }
 
     await page.keyboard.press('ArrowRight');
+    await expect.poll(() => title.innerText()).toBe('Headline results');
     await settled(page);
     const [row] = await cubeLoad(stack.url, { measures: ['funnel.mql_count'], timeDimensions: mqlCohort() });
     expect(await page.getByTestId('tile-mqls-value').innerText()).toBe(fmt.int(row?.['funnel.mql_count']));
     await screenshot(page, 'meeting-headline');
     await page.keyboard.press('ArrowRight');
+    await expect.poll(() => title.innerText()).toBe('Lead funnel: MQL → won');
     await settled(page);
     await screenshot(page, 'meeting-funnel');
 

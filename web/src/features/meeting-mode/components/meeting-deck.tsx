@@ -1,6 +1,6 @@
 // Meeting mode: a full-screen deck, one chart per slide, large type and high contrast.
 // ←/→, PageUp/PageDown, Space, Home/End move; Esc leaves; optional auto-advance.
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useEffectEvent, useState } from 'react';
 import type { ReactNode } from 'react';
 
 export interface Slide {
@@ -50,25 +50,30 @@ export function MeetingDeck({ slides, index, onIndexChange, onExit, context }: M
   const current = slides[Math.min(Math.max(index, 0), count - 1)];
   const go = useCallback((i: number) => onIndexChange(Math.min(Math.max(i, 0), count - 1)), [count, onIndexChange]);
 
+  // One listener for the deck's lifetime, reading the slide on screen when the key arrives.
+  // (A listener re-attached in an effect after each render kept the previous index for the
+  // moment between the new title painting and the effect running, so a quick second key press
+  // moved from the wrong slide.)
+  const onKey = useEffectEvent((e: KeyboardEvent) => {
+    if (e.ctrlKey || e.metaKey || e.altKey) return;
+    const target = e.target as HTMLElement | null;
+    if (target && ['INPUT', 'SELECT', 'TEXTAREA'].includes(target.tagName)) return;
+    if (e.key === 'Escape') {
+      e.preventDefault();
+      onExit();
+      return;
+    }
+    const next = nextIndex(e.key, index, count);
+    if (next !== null) {
+      e.preventDefault();
+      go(next);
+    }
+  });
   useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (e.ctrlKey || e.metaKey || e.altKey) return;
-      const target = e.target as HTMLElement | null;
-      if (target && ['INPUT', 'SELECT', 'TEXTAREA'].includes(target.tagName)) return;
-      if (e.key === 'Escape') {
-        e.preventDefault();
-        onExit();
-        return;
-      }
-      const next = nextIndex(e.key, index, count);
-      if (next !== null) {
-        e.preventDefault();
-        go(next);
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [index, count, go, onExit]);
+    const listener = (e: KeyboardEvent) => onKey(e);
+    window.addEventListener('keydown', listener);
+    return () => window.removeEventListener('keydown', listener);
+  }, []);
 
   // Leaving full screen with the browser's own Esc also leaves meeting mode.
   useEffect(() => {
