@@ -12,7 +12,7 @@ import { isStale } from './lib/freshness';
 import { defaultAgreement, defaultWarehouse, seedsDirs, webDist } from './lib/paths';
 
 async function main(): Promise<void> {
-  // Read before the dashboard build: Vite's build sets process.env.NODE_ENV to "production".
+  // Read before anything else runs (ensureWebBuild restores NODE_ENV after Vite sets it).
   const production = process.env.NODE_ENV === 'production';
   const warehousePath = process.env.CLOSEDLOOP_WAREHOUSE ?? defaultWarehouse;
   const port = parsePort(process.env.PORT ?? '4000');
