@@ -168,14 +168,26 @@ describe('leads', () => {
     );
   });
 
-  it('stage_events: one row per stage entered, with the time since the previous stage', async () => {
-    const rows = await sql<Record<string, unknown>>`select stage, previous_stage, days_from_previous, days_in_stage from stage_events where lead_id = 'email:gus@x.com' order by stage_order`.execute(open.db);
+  it('stage_events: one row per stage entered, with the time since the previous stage (days, and exact microseconds)', async () => {
+    const rows = await sql<Record<string, unknown>>`select stage, previous_stage, days_from_previous, days_in_stage, microseconds_from_previous, microseconds_in_stage
+      from stage_events where lead_id = 'email:gus@x.com' order by stage_order`.execute(open.db);
+    const us = (days: number) => Math.round(days * 86_400_000_000);
     expect(rows.rows).toEqual([
-      { stage: 'lead', previous_stage: null, days_from_previous: null, days_in_stage: 2 + 9 / 24 },
-      { stage: 'mql', previous_stage: 'lead', days_from_previous: 2 + 9 / 24, days_in_stage: 0 },
-      { stage: 'handoff', previous_stage: 'mql', days_from_previous: 0, days_in_stage: 0 },
-      { stage: 'sal', previous_stage: 'handoff', days_from_previous: 0, days_in_stage: 3 },
-      { stage: 'rejected', previous_stage: 'sal', days_from_previous: 3, days_in_stage: null },
+      { stage: 'lead', previous_stage: null, days_from_previous: null, days_in_stage: 2 + 9 / 24, microseconds_from_previous: null, microseconds_in_stage: us(2 + 9 / 24) },
+      { stage: 'mql', previous_stage: 'lead', days_from_previous: 2 + 9 / 24, days_in_stage: 0, microseconds_from_previous: us(2 + 9 / 24), microseconds_in_stage: 0 },
+      { stage: 'handoff', previous_stage: 'mql', days_from_previous: 0, days_in_stage: 0, microseconds_from_previous: 0, microseconds_in_stage: 0 },
+      { stage: 'sal', previous_stage: 'handoff', days_from_previous: 0, days_in_stage: 3, microseconds_from_previous: 0, microseconds_in_stage: us(3) },
+      { stage: 'rejected', previous_stage: 'sal', days_from_previous: 3, days_in_stage: null, microseconds_from_previous: us(3), microseconds_in_stage: null },
+    ]);
+  });
+
+  it('stage_events: stages are an ENUM in funnel order, so they group cheaply and sort as the funnel', async () => {
+    const types = await sql<{ column_name: string; data_type: string }>`select column_name, data_type from information_schema.columns
+      where table_name = 'stage_events' and column_name in ('stage', 'previous_stage') order by column_name`.execute(open.db);
+    const funnelOrder = "ENUM('lead', 'mql', 'handoff', 'sal', 'rejected', 'sql', 'won', 'lost')";
+    expect(types.rows).toEqual([
+      { column_name: 'previous_stage', data_type: funnelOrder },
+      { column_name: 'stage', data_type: funnelOrder },
     ]);
   });
 

@@ -4,11 +4,21 @@
  * a later stage, or a SAL/rejection date came from a current status without history.
  * previous_stage / days_from_previous: the stage entered before (by stage order);
  * next_entered_at / days_in_stage: the next one (null while still in the stage).
+ * microseconds_from_previous / microseconds_in_stage: the same durations as exact BIGINTs.
+ *
+ * Physical choices, for the velocity queries (exact medians and p90s cannot be rolled up, so
+ * they read this table on every request): stage and previous_stage are ENUMs in funnel order
+ * (grouping on them is ~5× cheaper than on VARCHAR, and they sort in funnel order), and the
+ * quantiles run over the BIGINT durations (DuckDB's quantile over integers is ~2× faster than
+ * over DOUBLE; dividing the result by 86,400,000,000 gives days exactly as over DOUBLE days).
  */
 import { sql, type RawBuilder } from 'kysely';
 import { ref, type Model } from '../model';
 
 export const STAGE_ORDER = ['lead', 'mql', 'handoff', 'sal', 'rejected', 'sql', 'won', 'lost'] as const;
+
+/** DuckDB's anonymous ENUM of the stages, in funnel order. */
+const STAGE_ENUM = sql.raw(`enum(${STAGE_ORDER.map((s) => `'${s}'`).join(', ')})`);
 
 /** Per stage: the stage's date column and its inferred flag in `leads`. */
 const STAGE_COLUMNS: readonly { stage: (typeof STAGE_ORDER)[number]; at: string; inferred: string | null }[] = [
@@ -49,12 +59,15 @@ export const stageEvents: Model = {
           'inferred': ${c.inferred ? sql`l.${sql.ref(c.inferred)}` : sql`false`},
           'previous_stage': ${previous.stage},
           'days_from_previous': ((epoch(${at}) - epoch(${previous.at})) / 86400.0)::double,
+          'microseconds_from_previous': date_diff('microsecond', ${previous.at}, ${at}),
           'next_entered_at': ${next.at},
-          'days_in_stage': ((epoch(${next.at}) - epoch(${at})) / 86400.0)::double}`;
+          'days_in_stage': ((epoch(${next.at}) - epoch(${at})) / 86400.0)::double,
+          'microseconds_in_stage': date_diff('microsecond', ${at}, ${next.at})}`;
     });
     return sql`
-      select l.lead_id, e.stage, e.stage_order, e.entered_at, e.inferred, e.previous_stage, e.days_from_previous,
-        e.next_entered_at, e.days_in_stage, l.channel, l.segment, l.region, l.owner, l.team
+      select l.lead_id, cast(e.stage as ${STAGE_ENUM}) as stage, e.stage_order, e.entered_at, e.inferred,
+        cast(e.previous_stage as ${STAGE_ENUM}) as previous_stage, e.days_from_previous, e.microseconds_from_previous,
+        e.next_entered_at, e.days_in_stage, e.microseconds_in_stage, l.channel, l.segment, l.region, l.owner, l.team
       from (select *, unnest([${sql.join(entries)}]) as e from ${ref('leads')} l) l
       where e.entered_at is not null`;
   },
