@@ -21,6 +21,12 @@ export const MART_TABLES = [
 ] as const;
 
 const SEARCH_PATH = "'memory.main,warehouse.main'";
+/**
+ * Every connection's settings. The marts hold UTC wall-clock TIMESTAMPs; DuckDB's TimeZone
+ * defaults to the machine's zone, and Cube's SQL casts columns to TIMESTAMPTZ (read in that
+ * zone), so on a machine set to, say, Asia/Bangkok every date came back 7 hours early.
+ */
+const CONNECTION_SETUP = `SET search_path = ${SEARCH_PATH}; SET TimeZone = 'UTC'`;
 /** Connections queries run on in parallel (DuckDB also parallelises inside each query). */
 const POOL_SIZE = 4;
 /** Catalog changes (pre-aggregation builds) on parallel connections conflict in DuckDB: one at a time. */
@@ -61,7 +67,7 @@ export class WarehouseDriver extends DuckDBDriver {
     const connection = await instance.connect();
     try {
       await connection.run(`ATTACH ${sqlString(this.warehousePath)} AS warehouse (READ_ONLY)`);
-      await connection.run(`SET search_path = ${SEARCH_PATH}`);
+      await connection.run(CONNECTION_SETUP);
       const reader = await connection.runAndReadAll(
         "SELECT table_name FROM information_schema.tables WHERE table_catalog = 'warehouse' AND table_schema = 'main'",
       );
@@ -78,10 +84,10 @@ export class WarehouseDriver extends DuckDBDriver {
       instance.closeSync();
       throw error instanceof WarehouseInvalidError ? error : explainOpenError(this.warehousePath, error);
     }
-    // Connections the base driver opens later (streaming) get the same search path.
+    // Connections opened later (the pool, the base driver's streaming) get the same settings.
     const connect = async (): Promise<DuckDBConnection> => {
       const extra = await instance.connect();
-      await extra.run(`SET search_path = ${SEARCH_PATH}`);
+      await extra.run(CONNECTION_SETUP);
       return extra;
     };
     const scoped = Object.assign(Object.create(instance) as DuckDBInstance, { connect });
