@@ -339,6 +339,59 @@ describe('drill-down and export', () => {
   });
 });
 
+describe('paged lists', () => {
+  it('the breach list shows 100 rows a page with the total, sorts on the server, and exports every row', async () => {
+    // The oracle: every breached lead in the period, straight from the API, in the list's order.
+    const all = await cubeLoad(stack.url, {
+      dimensions: ['funnel.lead_id', 'funnel.full_name', 'funnel.handoff_date'],
+      timeDimensions: handoff(),
+      filters: [{ member: 'funnel.sla_status', operator: 'equals', values: ['breached'] }],
+      order: [['funnel.handoff_date', 'asc'], ['funnel.lead_id', 'asc']],
+      limit: 50000,
+    });
+    expect(all.length).toBeGreaterThan(100); // enough for a second page
+    await open('/sla');
+    const panel = page.getByTestId('breach-list');
+    const pager = panel.getByTestId('pager-range');
+    const firstLead = () => panel.locator('tbody tr').first().locator('td').first().innerText();
+    expect(await pager.innerText()).toBe(`1–100 of ${fmt.int(all.length)}`);
+    expect(await panel.locator('tbody tr').count()).toBe(100);
+    expect(await firstLead()).toBe(all[0]?.['funnel.lead_id']);
+
+    await panel.getByRole('button', { name: 'Next →' }).click();
+    await expect.poll(() => pager.innerText()).toBe(`101–${fmt.int(Math.min(200, all.length))} of ${fmt.int(all.length)}`);
+    await expect.poll(firstLead).toBe(all[100]?.['funnel.lead_id']);
+
+    // Sorting asks the server (the whole list, not this page) and goes back to page 1.
+    await panel.getByRole('button', { name: /^Name/ }).click();
+    const byName = [...all].sort((a, b) => compareNames(a['funnel.full_name'], b['funnel.full_name']) || String(a['funnel.lead_id']).localeCompare(String(b['funnel.lead_id'])));
+    await expect.poll(() => pager.innerText()).toBe(`1–100 of ${fmt.int(all.length)}`);
+    await expect.poll(() => panel.locator('tbody tr').first().locator('td').nth(1).innerText()).toBe(String(byName[0]?.['funnel.full_name'] ?? '—'));
+
+    const [download] = await Promise.all([page.waitForEvent('download'), panel.getByRole('button', { name: /as CSV/ }).click()]);
+    const lines = readFileSync(await download.path(), 'utf8').replace(/^\uFEFF/, '').trimEnd().split('\r\n');
+    expect(lines[0]).toBe('Lead,Name,Company,Owner,Team,Handed off (UTC),Hours to first touch');
+    expect(lines.slice(1).map((line) => line.split(',')[0]).sort()).toEqual(all.map((r) => String(r['funnel.lead_id'])).sort());
+    await screenshot(page, 'breach-list');
+  });
+
+  it('the leak list pages with the leaks chart\'s count', async () => {
+    const kinds = await cubeLoad(stack.url, { measures: ['data_quality.leak_row_count'], timeDimensions: [{ dimension: 'data_quality.leak_mql_date', dateRange: range }] });
+    const total = num(kinds[0]?.['data_quality.leak_row_count']) ?? 0;
+    await open('/velocity');
+    const panel = page.getByTestId('leak-list');
+    expect(await panel.getByTestId('pager-range').innerText()).toBe(`1–${fmt.int(Math.min(100, total))} of ${fmt.int(total)}`);
+  });
+});
+
+/** Cube (DuckDB) orders text by code point, empty values last. */
+function compareNames(a: unknown, b: unknown): number {
+  if (a === b) return 0;
+  if (a === null || a === undefined) return 1;
+  if (b === null || b === undefined) return -1;
+  return String(a) < String(b) ? -1 : 1;
+}
+
 describe('meeting mode', () => {
   it('M enters the deck; arrows and PageUp/PageDown move; Esc leaves with the filters kept', async () => {
     await open('/');

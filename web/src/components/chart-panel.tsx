@@ -4,7 +4,7 @@ import { Suspense, lazy, useId, useRef, useState } from 'react';
 import type { ReactNode } from 'react';
 import type { EChartsCoreOption } from 'echarts/core';
 import { downloadCsv, downloadDataUrl, toCsv } from '../lib/csv';
-import type { TableData, TableRow } from '../lib/table';
+import type { SortState, TableData, TableRow } from '../lib/table';
 import { DataTable } from './data-table';
 import type { ChartHandle, ChartItem } from './echart';
 import { QueryState } from './query-state';
@@ -37,10 +37,17 @@ export interface ChartPanelProps {
   readonly toolbar?: ReactNode;
   readonly className?: string;
   readonly testId?: string;
+  /** Rows sorted by the server (a paged list): the table asks for a new sort instead of sorting. */
+  readonly tableSort?: { readonly sort: SortState; readonly onSortChange: (sort: SortState) => void };
+  /**
+   * Export that fetches its own rows (a paged list's every row) instead of `table`'s; it
+   * reports progress through `report` and settles when the file is saved.
+   */
+  readonly onExportCsv?: (report: (message: string) => void) => Promise<void>;
 }
 
 export function ChartPanel(props: ChartPanelProps) {
-  const { title, description, query, option, table, emptyMessage, large, onItemClick, onRowClick, footer, toolbar, className, testId } = props;
+  const { title, description, query, option, table, emptyMessage, large, onItemClick, onRowClick, footer, toolbar, className, testId, tableSort, onExportCsv } = props;
   // In meeting mode a chart fills the slide below the title bar.
   const slideHeight = typeof window === 'undefined' ? 560 : Math.max(420, window.innerHeight - 250);
   const height = large ? slideHeight : (props.height ?? 300);
@@ -50,7 +57,18 @@ export function ChartPanel(props: ChartPanelProps) {
   const isEmpty = !table || table.rows.length === 0;
   const ready = query.status === 'success' && !isEmpty;
 
-  const exportCsv = () => table && downloadCsv(title, toCsv(table.columns, table.rows));
+  const [exportState, setExportState] = useState<{ readonly busy: boolean; readonly message: string } | null>(null);
+  const exportCsv = () => {
+    if (!onExportCsv) {
+      if (table) downloadCsv(title, toCsv(table.columns, table.rows));
+      return;
+    }
+    setExportState({ busy: true, message: 'Exporting…' });
+    onExportCsv((message) => setExportState({ busy: true, message })).then(
+      () => setExportState(null),
+      (error: unknown) => setExportState({ busy: false, message: `Export failed: ${error instanceof Error ? error.message : String(error)}` }),
+    );
+  };
   const exportPng = () => {
     const url = handleRef.current?.toPng();
     if (url) downloadDataUrl(title, url, 'png');
@@ -66,6 +84,11 @@ export function ChartPanel(props: ChartPanelProps) {
           {description ? <p className="panel-description">{description}</p> : null}
         </div>
         {toolbar ? <div className="panel-toolbar">{toolbar}</div> : null}
+        {exportState && !exportState.busy ? (
+          <p className="panel-export-error" role="alert">
+            {exportState.message}
+          </p>
+        ) : null}
         {ready ? (
           <div className="panel-actions" role="group" aria-label={`${title}: actions`}>
             {option ? (
@@ -73,8 +96,8 @@ export function ChartPanel(props: ChartPanelProps) {
                 {showTable ? 'Chart' : 'Table'}
               </button>
             ) : null}
-            <button type="button" className="icon-button" onClick={exportCsv} aria-label={`Export ${title} as CSV`}>
-              CSV
+            <button type="button" className="icon-button" onClick={exportCsv} aria-label={`Export ${title} as CSV`} disabled={exportState?.busy ?? false}>
+              {exportState?.busy ? exportState.message : 'CSV'}
             </button>
             {option && !showTable ? (
               <button type="button" className="icon-button" onClick={exportPng} aria-label={`Export ${title} as PNG`}>
@@ -98,7 +121,7 @@ export function ChartPanel(props: ChartPanelProps) {
                 />
               </Suspense>
             ) : table ? (
-              <DataTable data={table} caption={title} large={large ?? false} {...(onRowClick ? { onRowClick } : {})} />
+              <DataTable data={table} caption={title} large={large ?? false} {...(onRowClick ? { onRowClick } : {})} {...(tableSort ?? {})} />
             ) : null
           }
         </QueryState>

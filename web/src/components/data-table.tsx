@@ -1,5 +1,5 @@
-// A sortable table over rows already loaded. Optional row action (drill-down) is a button, so
-// it is reachable by keyboard.
+// A sortable table over rows already loaded, or (with `onSortChange`) over one page of rows the
+// server sorted. Optional row action (drill-down) is a button, so it is reachable by keyboard.
 import { useMemo, useState } from 'react';
 import { formatCell, isNumericFormat, sortRows } from '../lib/table';
 import type { SortState, TableData, TableRow } from '../lib/table';
@@ -12,18 +12,26 @@ export interface DataTableProps {
   readonly onRowClick?: (row: TableRow, index: number) => void;
   readonly rowActionLabel?: string;
   readonly large?: boolean;
+  /** Server-sorted rows: the table shows `sort` and asks for a new one instead of sorting. */
+  readonly sort?: SortState;
+  readonly onSortChange?: (sort: SortState) => void;
 }
 
-export function DataTable({ data, caption, maxRows = 500, initialSort, onRowClick, rowActionLabel = 'Show leads', large }: DataTableProps) {
-  const [sort, setSort] = useState<SortState | null>(initialSort ?? null);
+export function DataTable(props: DataTableProps) {
+  const { data, caption, maxRows = 500, initialSort, onRowClick, rowActionLabel = 'Show leads', large, onSortChange } = props;
+  const [localSort, setLocalSort] = useState<SortState | null>(initialSort ?? null);
+  const sort = onSortChange ? (props.sort ?? null) : localSort;
   const sorted = useMemo(() => {
     const column = sort ? data.columns.find((c) => c.key === sort.key) : undefined;
-    return column && sort ? sortRows(data.rows, column, sort.direction) : [...data.rows];
-  }, [data, sort]);
+    return column && sort && !onSortChange ? sortRows(data.rows, column, sort.direction) : [...data.rows];
+  }, [data, sort, onSortChange]);
   const shown = sorted.slice(0, maxRows);
 
-  const toggle = (key: string) =>
-    setSort((s) => (s?.key === key ? { key, direction: s.direction === 'asc' ? 'desc' : 'asc' } : { key, direction: 'asc' }));
+  const toggle = (key: string) => {
+    const next: SortState = sort?.key === key ? { key, direction: sort.direction === 'asc' ? 'desc' : 'asc' } : { key, direction: 'asc' };
+    if (onSortChange) onSortChange(next);
+    else setLocalSort(next);
+  };
 
   return (
     <div className={`table-wrap${large ? ' table-large' : ''}`}>

@@ -1,13 +1,17 @@
 // Leakage: MQLs lost between tools, by kind, with the leakage rate and the list behind them.
 import { useMemo, useState } from 'react';
 import { ChartPanel } from '../../../components/chart-panel';
+import { Pager } from '../../../components/pager';
+import type { CubeRow } from '../../../lib/cube-client';
+import { downloadCsv, toCsv } from '../../../lib/csv';
 import { categoryChartOption } from '../../../lib/chart-options';
 import type { OnDrill } from '../../../lib/drill';
 import { describeRange } from '../../../lib/filters';
 import type { ResolvedFilters } from '../../../lib/filters';
 import { formatValue } from '../../../lib/format';
 import type { TableData } from '../../../lib/table';
-import { LEAK_LIST_DIMENSIONS, LEAK_LIST_LIMIT, useLeakList } from '../api/get-leak-list';
+import { useListPage } from '../../../lib/use-list-page';
+import { DEFAULT_LEAK_SORT, LEAK_LIST_DIMENSIONS, getEveryLeak, useLeakList } from '../api/get-leak-list';
 import { useLeakRate } from '../api/get-leak-rate';
 import { useLeaks } from '../api/get-leaks';
 import { LEAKS, LEAK_FILTER_MEMBERS, cubeFilters } from '../api/members';
@@ -74,25 +78,37 @@ const LIST_COLUMNS: TableData['columns'] = LEAK_LIST_DIMENSIONS.map((key) => ({
   format: key === LEAKS.mqlDate ? 'timestamp' : 'text',
 }));
 
+const labelKind = (row: CubeRow): CubeRow => ({ ...row, [LEAKS.kind]: leakLabel(String(row[LEAKS.kind] ?? '')) });
+
 export function LeakList({ filters, large }: Omit<Props, 'onDrill'>) {
   const [kind, setKind] = useState<string | null>(null);
-  const list = useLeakList(kind, filters);
-  const table = useMemo<TableData | null>(
-    () => (list.data ? { columns: LIST_COLUMNS, rows: list.data.map((r) => ({ ...r, [LEAKS.kind]: leakLabel(String(r[LEAKS.kind] ?? '')) })) } : null),
-    [list.data],
-  );
-  const n = list.data?.length ?? 0;
+  const { page, setIndex, setSort } = useListPage(DEFAULT_LEAK_SORT, [kind, filters]);
+  const list = useLeakList(kind, filters, page);
+  // The leaks-by-kind chart's query (same filters) already counts the list's rows.
+  const leaks = useLeaks(filters);
+  const table = useMemo<TableData | null>(() => (list.data ? { columns: LIST_COLUMNS, rows: list.data.map(labelKind) } : null), [list.data]);
+  const total = leaks.data ? leaks.data.kinds.filter((k) => kind === null || k.kind === kind).reduce((sum, k) => sum + k.count, 0) : null;
   return (
     <ChartPanel
       testId="leak-list"
       title="Leaked MQLs"
-      description={`${n.toLocaleString('en-US')}${n >= LEAK_LIST_LIMIT ? '+' : ''} leaks for MQLs of the period, newest first.`}
+      description={`${total === null ? '' : `${total.toLocaleString('en-US')} `}leaks for MQLs of the period.`}
       query={list}
       option={null}
       table={table}
       large={large ?? false}
       height={160}
       emptyMessage="No leaked MQLs for these filters."
+      tableSort={{ sort: page.sort, onSortChange: setSort }}
+      onExportCsv={async (report) => {
+        const rows = await getEveryLeak(kind, filters, page.sort, (n) => report(`Exporting ${n.toLocaleString('en-US')}…`));
+        downloadCsv('Leaked MQLs', toCsv(LIST_COLUMNS, rows.map(labelKind)));
+      }}
+      footer={
+        table && table.rows.length > 0 ? (
+          <Pager label="Leaked MQLs" index={page.index} shown={table.rows.length} total={total} onPage={setIndex} busy={list.isPlaceholderData} />
+        ) : null
+      }
       toolbar={
         <div className="segmented" role="radiogroup" aria-label="Leak kind">
           {[null, ...Object.keys(LEAK_LABELS)].map((k) => (
