@@ -67,6 +67,15 @@ describe('region / team claims restrict rows', () => {
     expect((body.data as Row[]).map((r) => r['funnel.region'])).toEqual(['NA']);
   });
 
+  it('restricts ungrouped row lists (the dashboard\'s paged lists): a NA token gets the NA leads only', async () => {
+    const list = { dimensions: ['funnel.lead_id', 'funnel.region'], ungrouped: true, order: [['funnel.lead_id', 'asc']], limit: 100 };
+    const { status, body } = await cubeGet(fixture.server.url, 'load', list, createToken(SECRET, { region: 'NA' }));
+    expect(status).toBe(200);
+    const rows = body.data as Row[];
+    expect(rows.length).toBe(NA_LEADS.lead_count);
+    expect(new Set(rows.map((r) => r['funnel.region']))).toEqual(new Set(['NA']));
+  });
+
   it('restricts other views too (pipeline: NA deals O1 O2 O4 O5 O7)', async () => {
     const { body } = await cubeGet(fixture.server.url, 'load', { measures: ['pipeline.opportunity_count'] }, createToken(SECRET, { region: 'NA' }));
     expect(num((body.data as Row[])[0]?.['pipeline.opportunity_count'])).toBe(5);
