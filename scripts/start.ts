@@ -6,9 +6,10 @@ import { mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { buildWarehouse } from '../etl/src/build';
 import { createProgressRenderer } from '../etl/src/progress/render-progress';
+import { WAREHOUSE_SCHEMA_VERSION } from '../etl/src/schema-version';
 import { startServer } from '../server/src/start-server';
 import { ensureWebBuild } from './lib/ensure-web-build';
-import { isStale } from './lib/freshness';
+import { isStale, warehouseSchemaVersion } from './lib/freshness';
 import { defaultAgreement, defaultWarehouse, seedsDirs, webDist } from './lib/paths';
 
 async function main(): Promise<void> {
@@ -17,7 +18,10 @@ async function main(): Promise<void> {
   const warehousePath = process.env.CLOSEDLOOP_WAREHOUSE ?? defaultWarehouse;
   const port = parsePort(process.env.PORT ?? '4000');
 
-  if (await isStale(warehousePath, [...seedsDirs, defaultAgreement])) {
+  const stale = await isStale(warehousePath, [...seedsDirs, defaultAgreement]);
+  const version = stale ? null : await warehouseSchemaVersion(warehousePath);
+  if (stale || version !== WAREHOUSE_SCHEMA_VERSION) {
+    if (!stale) console.log(`${warehousePath} was built by ${version === null ? 'something else' : `an earlier version (warehouse schema ${version})`}; rebuilding it.`);
     console.log(`Building ${warehousePath} from the sample exports in seeds/…`);
     await mkdir(dirname(warehousePath), { recursive: true });
     const progress = createProgressRenderer(process.stderr);

@@ -25,3 +25,33 @@ export async function isStale(target: string, sources: readonly string[]): Promi
   if (!info) return true;
   return info.mtimeMs < (await newestMtime(sources));
 }
+
+/**
+ * The warehouse's `build_info.schema_version` (1 for builds from before it existed), or null
+ * when the file is not a Closedloop warehouse at all. Opened read-only and closed at once.
+ */
+export async function warehouseSchemaVersion(path: string): Promise<number | null> {
+  const { DuckDBInstance } = await import('@duckdb/node-api');
+  try {
+    const instance = await DuckDBInstance.create(path, { access_mode: 'READ_ONLY' });
+    try {
+      const connection = await instance.connect();
+      try {
+        const columns = await connection.runAndReadAll(
+          "SELECT column_name FROM information_schema.columns WHERE table_schema = 'main' AND table_name = 'build_info'",
+        );
+        const names = columns.getRows().map((row) => String(row[0]));
+        if (names.length === 0) return null;
+        if (!names.includes('schema_version')) return 1;
+        const reader = await connection.runAndReadAll('SELECT max(schema_version) FROM build_info');
+        return Number(reader.getRows()[0]?.[0] ?? 1);
+      } finally {
+        connection.closeSync();
+      }
+    } finally {
+      instance.closeSync();
+    }
+  } catch {
+    return null;
+  }
+}

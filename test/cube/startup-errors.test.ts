@@ -4,7 +4,7 @@ import { rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer } from '../../server/src/start-server';
-import { FIXTURE_DIR, buildWarehouse, startFixtureServer, tempDir } from './helpers';
+import { FIXTURE_DIR, FIXTURE_SQL, buildWarehouse, startFixtureServer, tempDir } from './helpers';
 import type { Fixture } from './helpers';
 
 const root = resolve(FIXTURE_DIR, '../../..');
@@ -43,6 +43,20 @@ describe('first-run mistakes give clear errors', () => {
       /it has no opportunities, stage_events, sla_targets, sales_activities, leaks, rejected_rows, build_info tables/,
     );
   });
+
+  // A warehouse from an older ETL lacks columns the model reads: say so once, not per query.
+  const versions = [
+    { name: 'built before schema versions existed', sql: 'ALTER TABLE build_info DROP COLUMN schema_version;', message: /built by an older Closedloop ETL \(warehouse schema 1; this server reads schema 2\)\. Rebuild it from your exports: npm run etl/ },
+    { name: 'built by a newer ETL', sql: 'UPDATE build_info SET schema_version = 99;', message: /built by a newer Closedloop ETL \(warehouse schema 99; this server reads schema 2\)/ },
+  ];
+  for (const v of versions) {
+    it(`a warehouse ${v.name}`, async () => {
+      const path = join(dir, `schema-${versions.indexOf(v)}.duckdb`);
+      writeFileSync(join(dir, 'schema.sql'), v.sql);
+      await buildWarehouse(path, [FIXTURE_SQL, join(dir, 'schema.sql')]);
+      await expect(startServer({ ...quiet, warehousePath: path, port: 0 })).rejects.toThrow(v.message);
+    });
+  }
 
   it('production without CUBEJS_API_SECRET', async () => {
     const saved = process.env.CUBEJS_API_SECRET;

@@ -14,6 +14,7 @@ import { DuckDBDriver } from '@cubejs-backend/duckdb-driver';
 import { buildTransform, convertDuckDBParams, transformChunk } from '@cubejs-backend/duckdb-driver/dist/src/Transform.js';
 import { DuckDBInstance } from '@duckdb/node-api';
 import type { DuckDBConnection } from '@duckdb/node-api';
+import { WAREHOUSE_SCHEMA_VERSION } from '../../../etl/src/schema-version';
 import { WarehouseInvalidError, WarehouseLockedError } from '../errors';
 
 export const MART_TABLES = [
@@ -34,6 +35,16 @@ const DDL = /^\s*(CREATE|DROP|ALTER)\b/i;
 
 function sqlString(value: string): string {
   return `'${value.replaceAll("'", "''")}'`;
+}
+
+/** `build_info.schema_version` of the attached warehouse; 1 for builds from before it existed. */
+async function readSchemaVersion(connection: DuckDBConnection): Promise<number> {
+  const column = await connection.runAndReadAll(
+    "SELECT count(*) FROM information_schema.columns WHERE table_catalog = 'warehouse' AND table_schema = 'main' AND table_name = 'build_info' AND column_name = 'schema_version'",
+  );
+  if (Number(column.getRows()[0]?.[0] ?? 0) === 0) return 1;
+  const value = await connection.runAndReadAll('SELECT max(schema_version) FROM warehouse.main.build_info');
+  return Number(value.getRows()[0]?.[0] ?? 1);
 }
 
 /** Turns DuckDB's open/attach errors into errors that say what to do. */
@@ -77,6 +88,14 @@ export class WarehouseDriver extends DuckDBDriver {
         throw new WarehouseInvalidError(
           this.warehousePath,
           `it has no ${missing.join(', ')} table${missing.length > 1 ? 's' : ''}. Is it a Closedloop warehouse built by \`npm run etl\`?`,
+        );
+      }
+      const version = await readSchemaVersion(connection);
+      if (version !== WAREHOUSE_SCHEMA_VERSION) {
+        throw new WarehouseInvalidError(
+          this.warehousePath,
+          `it was built by ${version < WAREHOUSE_SCHEMA_VERSION ? 'an older' : 'a newer'} Closedloop ETL (warehouse schema ${version}; this server reads schema ${WAREHOUSE_SCHEMA_VERSION}). ` +
+            'Rebuild it from your exports: npm run etl -- --input <exports folder> --warehouse <this file> (npm start rebuilds the sample warehouse by itself).',
         );
       }
     } catch (error) {

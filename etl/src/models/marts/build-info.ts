@@ -5,9 +5,10 @@
  * out: open opportunities carry expected close dates in the future.
  * `built_at` is the clock (the one column that differs between identical builds).
  * `inputs` is the JSON list of input files (raw._load_files: every file given, loaded or
- * not), sorted.
+ * not), sorted. `schema_version`: the shape of the marts (see schema-version.ts).
  */
 import { sql } from 'kysely';
+import { WAREHOUSE_SCHEMA_VERSION } from '../../schema-version';
 import { ref, source, type Model } from '../model';
 
 export const buildInfo: Model = {
@@ -30,5 +31,6 @@ export const buildInfo: Model = {
       (select max(t) from times)::timestamp as as_of,
       now()::timestamp as built_at,
       (select agreement_hash from ${ref('agreement_settings')}) as agreement_hash,
-      (select coalesce(to_json(list(file order by file)), '[]')::varchar from files) as inputs`,
+      (select coalesce(to_json(list(file order by file)), '[]')::varchar from files) as inputs,
+      ${sql.lit(WAREHOUSE_SCHEMA_VERSION)}::integer as schema_version`,
 };
