@@ -20,9 +20,16 @@ emit({
   figures: [
     { name: 'build time', value: result.buildMs / 1000, unit: 's' },
     { name: 'DuckDB read_csv time', value: result.readCsvMs / 1000, unit: 's' },
+    { name: 'DuckDB read_csv time, two files at a time', value: result.readCsvParallelMs / 1000, unit: 's' },
     { name: 'rows/s', value: result.rowsPerSecond, unit: 'rows/s' },
     ...result.phases.map(({ phase, ms }) => ({ name: `phase ${phase}`, value: ms / 1000, unit: "s" })),
   ],
-  ratios: [ratio('build ÷ read_csv', result.ratio, 'DuckDB read_csv of the same files into tables', { max: 2 })],
-  notes: [`peak RSS covers the build and the read_csv reference in one process (target ≤ 4096 MB)`],
+  ratios: [
+    ratio('build ÷ read_csv', result.ratio, 'DuckDB read_csv of the same files into tables, one after another', { max: 2 }),
+    ratio('build ÷ read_csv, two at a time', result.buildMs / result.readCsvParallelMs, 'the same, two files at a time (as the build loads them)'),
+  ],
+  notes: [
+    `the build loads two files at a time on two connections; the target ratio is against the plain one-file-after-another read`,
+    `peak RSS covers the build and the read_csv references in one process (target ≤ 4096 MB)`,
+  ],
 });

@@ -83,10 +83,16 @@ export async function buildWarehouse(options: BuildOptions): Promise<BuildReport
   let closed = false;
   try {
     const { db, connection } = open;
-    await connection.run(`set enable_progress_bar = true; set enable_progress_bar_print = false; set TimeZone = 'UTC'`);
+    const session = `set enable_progress_bar = true; set enable_progress_bar_print = false; set TimeZone = 'UTC'`;
+    await connection.run(session);
 
     phase('load', `${files.length} input file${files.length === 1 ? '' : 's'}`);
-    const reports = await loadRaw(connection, files, { onEvent: emit });
+    const connect = async () => {
+      const extra = await open.connect();
+      await extra.run(session);
+      return extra;
+    };
+    const reports = await loadRaw(connection, files, { onEvent: emit, connect });
 
     // The loader needs file order kept (physical lines come from row order); the models do
     // not, and DuckDB needs less memory without it.

@@ -5,6 +5,8 @@ import { duckdbDialect } from './duckdb-dialect';
 export interface OpenDatabase<DB> {
   readonly db: Kysely<DB>;
   readonly connection: DuckDBConnection;
+  /** Another connection to the same database (the caller closes it). */
+  connect(): Promise<DuckDBConnection>;
   close(): Promise<void>;
 }
 
@@ -16,6 +18,7 @@ export async function openDatabase<DB>(path: string, options: Record<string, str
   return {
     db,
     connection,
+    connect: () => instance.connect(),
     async close() {
       await db.destroy();
       connection.closeSync();

@@ -7,15 +7,21 @@ import { InputErrors } from './input-error';
 import { loadRaw, type FileReport } from './load-raw';
 import { queryRows } from './sql-text';
 
-// A fresh in-memory DuckDB and an empty folder per test.
-const test = base.extend<{ conn: DuckDBConnection; dir: string }>({
+// A fresh in-memory DuckDB (a connection, and a way to open more) and an empty folder per test.
+const test = base.extend<{ instance: DuckDBInstance; conn: DuckDBConnection; connect: () => Promise<DuckDBConnection>; dir: string }>({
   // eslint-disable-next-line no-empty-pattern
-  conn: async ({}, use) => {
+  instance: async ({}, use) => {
     const instance = await DuckDBInstance.create(':memory:');
+    await use(instance);
+    instance.closeSync();
+  },
+  conn: async ({ instance }, use) => {
     const connection = await instance.connect();
     await use(connection);
     connection.closeSync();
-    instance.closeSync();
+  },
+  connect: async ({ instance }, use) => {
+    await use(() => instance.connect());
   },
   // eslint-disable-next-line no-empty-pattern
   dir: async ({}, use) => {
@@ -196,10 +202,11 @@ const cases: Case[] = [
 ];
 
 describe('loadRaw', () => {
-  for (const c of cases) {
-    test(c.name, async ({ conn, dir }) => {
+  // Every case with one connection, and with files loading two at a time: same outcome.
+  for (const c of cases.flatMap((c) => [{ ...c, concurrent: false }, { ...c, concurrent: true, name: `${c.name} (two files at a time)` }])) {
+    test(c.name, async ({ conn, connect, dir }) => {
       const paths = await writeFiles(dir, c.files);
-      const reports = await loadRaw(conn, paths);
+      const reports = await loadRaw(conn, paths, c.concurrent ? { connect, concurrency: 2 } : {});
       for (const [name, expected] of Object.entries(c.reports)) {
         const report = reports.find((r) => r.file === join(dir, name));
         expect(report, name).toMatchObject(expected);

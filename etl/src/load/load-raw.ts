@@ -42,6 +42,14 @@ export type LoadEvent =
 export interface LoadOptions {
   readonly formats?: readonly ExportFormat[];
   readonly onEvent?: (event: LoadEvent) => void;
+  /**
+   * Opens another connection to the same database. With it, files load on `concurrency`
+   * connections at once, largest first: DuckDB's reader keeps ~1.4 of 2 cores busy on one file,
+   * two files at a time keep both (1M-lead exports: 23.8 s → 14.9 s for the reads alone).
+   */
+  readonly connect?: () => Promise<DuckDBConnection>;
+  /** Files loading at once when `connect` is given (default 2). */
+  readonly concurrency?: number;
 }
 
 type Classified =
@@ -72,7 +80,9 @@ export async function loadRaw(connection: DuckDBConnection, files: readonly stri
 
   const duplicates = await findDuplicateFiles(classified);
   const reports = new Map<string, FileReport>();
-  const loadedByFormat = new Map<string, LoadedFile[]>();
+  const loadedFiles = new Map<string, LoadedFile>();
+  // Table names follow input order whatever order the files load in.
+  const work: { planned: PlannedFile; table: string; renamed: Record<string, string>; ignored: string[] }[] = [];
   let tableNumber = 0;
   for (const item of classified) {
     if (item.kind === 'report') {
@@ -81,22 +91,33 @@ export async function loadRaw(connection: DuckDBConnection, files: readonly stri
       continue;
     }
     const { planned } = item;
-    const base = { file: planned.file, format: planned.format.name, bytes: planned.bytes, missingColumns: [], renamedColumns: item.renamed, ignoredColumns: item.ignored };
     const original = duplicates.get(planned.file);
     if (original !== undefined) {
-      const report: FileReport = { ...base, status: 'duplicate', rowsRead: 0, rowsLoaded: 0, rowsQuarantined: 0, rowsDuplicate: 0, note: `same content as ${original}; not loaded again` };
+      const report: FileReport = {
+        ...baseReport(planned, item.renamed, item.ignored),
+        status: 'duplicate',
+        rowsRead: 0,
+        rowsLoaded: 0,
+        rowsQuarantined: 0,
+        rowsDuplicate: 0,
+        note: `same content as ${original}; not loaded again`,
+      };
       reports.set(planned.file, report);
       options.onEvent?.({ type: 'file-done', report });
       continue;
     }
-    options.onEvent?.({ type: 'file-start', file: planned.file, format: planned.format.name, bytes: planned.bytes });
     tableNumber += 1;
-    const table = `${planned.format.name}__${String(tableNumber).padStart(3, '0')}`;
+    work.push({ planned, table: `${planned.format.name}__${String(tableNumber).padStart(3, '0')}`, renamed: item.renamed, ignored: item.ignored });
+  }
+
+  const loadOne = async (connection: DuckDBConnection, job: (typeof work)[number]): Promise<void> => {
+    const { planned, table } = job;
+    options.onEvent?.({ type: 'file-start', file: planned.file, format: planned.format.name, bytes: planned.bytes });
     const loaded = await loadFile(connection, planned, table, (fraction) => options.onEvent?.({ type: 'file-progress', file: planned.file, fraction }));
-    loadedByFormat.set(planned.format.name, [...(loadedByFormat.get(planned.format.name) ?? []), loaded]);
-    const renamedNote = Object.keys(item.renamed).length > 0 ? `columns matched by another name: ${Object.entries(item.renamed).map(([from, to]) => `"${from}" → ${to}`).join(', ')}` : null;
+    loadedFiles.set(planned.file, loaded);
+    const renamedNote = Object.keys(job.renamed).length > 0 ? `columns matched by another name: ${Object.entries(job.renamed).map(([from, to]) => `"${from}" → ${to}`).join(', ')}` : null;
     const report: FileReport = {
-      ...base,
+      ...baseReport(planned, job.renamed, job.ignored),
       status: 'loaded',
       rowsRead: loaded.rowsLoaded + loaded.rowsQuarantined,
       rowsLoaded: loaded.rowsLoaded,
@@ -106,6 +127,14 @@ export async function loadRaw(connection: DuckDBConnection, files: readonly stri
     };
     reports.set(planned.file, report);
     options.onEvent?.({ type: 'file-done', report });
+  };
+  await runPool(connection, options, [...work].sort((a, b) => b.planned.bytes - a.planned.bytes), loadOne);
+
+  // Later steps (duplicates across files, the raw views) read the files in input order.
+  const loadedByFormat = new Map<string, LoadedFile[]>();
+  for (const job of work) {
+    const loaded = loadedFiles.get(job.planned.file);
+    if (loaded) loadedByFormat.set(job.planned.format.name, [...(loadedByFormat.get(job.planned.format.name) ?? []), loaded]);
   }
 
   for (const format of formats) {
@@ -118,6 +147,39 @@ export async function loadRaw(connection: DuckDBConnection, files: readonly stri
   const ordered = files.map((file) => reports.get(file)).filter((r): r is FileReport => r !== undefined);
   await recordFiles(connection, ordered);
   return ordered;
+}
+
+function baseReport(planned: PlannedFile, renamed: Record<string, string>, ignored: string[]) {
+  return { file: planned.file, format: planned.format.name, bytes: planned.bytes, missingColumns: [], renamedColumns: renamed, ignoredColumns: ignored };
+}
+
+/**
+ * Runs `run` over `jobs` in order on `main` and, when `options.connect` is given, on
+ * `concurrency - 1` more connections. The first failure stops handing out jobs and is thrown
+ * once the jobs already running have ended.
+ */
+async function runPool<T>(main: DuckDBConnection, options: LoadOptions, jobs: readonly T[], run: (connection: DuckDBConnection, job: T) => Promise<void>): Promise<void> {
+  const width = options.connect ? Math.max(1, Math.min(options.concurrency ?? 2, jobs.length)) : 1;
+  let next = 0;
+  let failure: { error: unknown } | undefined;
+  const worker = async (connection: DuckDBConnection): Promise<void> => {
+    while (!failure && next < jobs.length) {
+      const job = jobs[next++] as T;
+      try {
+        await run(connection, job);
+      } catch (error) {
+        failure ??= { error };
+      }
+    }
+  };
+  const extra: DuckDBConnection[] = [];
+  try {
+    for (let i = 1; i < width; i++) extra.push(await (options.connect as () => Promise<DuckDBConnection>)());
+    await Promise.all([worker(main), ...extra.map(worker)]);
+  } finally {
+    for (const connection of extra) connection.closeSync();
+  }
+  if (failure) throw failure.error;
 }
 
 /** `raw._load_files`: one row per input file and what happened to it (for build_info and data quality). */
