@@ -1,3 +1,5 @@
+import type { DuckDBConnection } from '@duckdb/node-api';
+
 /**
  * The shape of the marts the Cube model reads. Bump it whenever a mart gains, loses or
  * retypes a column the model (or the server) depends on: the server then refuses a warehouse
@@ -8,3 +10,21 @@
  * 2: stage_events gains microseconds_from_previous / microseconds_in_stage; stages are ENUMs.
  */
 export const WAREHOUSE_SCHEMA_VERSION = 2;
+
+/**
+ * `build_info.schema_version` of the warehouse behind `connection` (in `catalog` when it is
+ * attached under a name): 1 for builds from before the column existed, null when there is no
+ * `build_info` table at all (not a Closedloop warehouse).
+ */
+export async function readSchemaVersion(connection: DuckDBConnection, catalog?: string): Promise<number | null> {
+  const inCatalog = catalog ? `table_catalog = '${catalog.replaceAll("'", "''")}' AND ` : '';
+  const columns = await connection.runAndReadAll(
+    `SELECT column_name FROM information_schema.columns WHERE ${inCatalog}table_schema = 'main' AND table_name = 'build_info'`,
+  );
+  const names = columns.getRows().map((row) => String(row[0]));
+  if (names.length === 0) return null;
+  if (!names.includes('schema_version')) return 1;
+  const table = catalog ? `"${catalog.replaceAll('"', '""')}".main.build_info` : 'main.build_info';
+  const value = await connection.runAndReadAll(`SELECT max(schema_version) FROM ${table}`);
+  return Number(value.getRows()[0]?.[0] ?? 1);
+}

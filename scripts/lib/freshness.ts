@@ -1,5 +1,6 @@
 import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import { readSchemaVersion } from '../../etl/src/schema-version';
 
 /** Newest modification time (ms) of any file under the given paths; 0 when none exist. */
 export async function newestMtime(paths: readonly string[], ignore: readonly string[] = ['node_modules', 'dist']): Promise<number> {
@@ -27,8 +28,8 @@ export async function isStale(target: string, sources: readonly string[]): Promi
 }
 
 /**
- * The warehouse's `build_info.schema_version` (1 for builds from before it existed), or null
- * when the file is not a Closedloop warehouse at all. Opened read-only and closed at once.
+ * The warehouse's `build_info.schema_version` (see etl/src/schema-version.ts), or null when the
+ * file is not a Closedloop warehouse at all. Opened read-only and closed at once.
  */
 export async function warehouseSchemaVersion(path: string): Promise<number | null> {
   const { DuckDBInstance } = await import('@duckdb/node-api');
@@ -37,14 +38,7 @@ export async function warehouseSchemaVersion(path: string): Promise<number | nul
     try {
       const connection = await instance.connect();
       try {
-        const columns = await connection.runAndReadAll(
-          "SELECT column_name FROM information_schema.columns WHERE table_schema = 'main' AND table_name = 'build_info'",
-        );
-        const names = columns.getRows().map((row) => String(row[0]));
-        if (names.length === 0) return null;
-        if (!names.includes('schema_version')) return 1;
-        const reader = await connection.runAndReadAll('SELECT max(schema_version) FROM build_info');
-        return Number(reader.getRows()[0]?.[0] ?? 1);
+        return await readSchemaVersion(connection);
       } finally {
         connection.closeSync();
       }

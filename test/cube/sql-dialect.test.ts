@@ -1,26 +1,11 @@
-import { spawn } from 'node:child_process';
-import type { ChildProcess } from 'node:child_process';
 import { rmSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FIXTURE_DIR, buildWarehouse, cubeGet, loadRows, num, startFixtureServer, tempDir } from './helpers';
+import { serveInChild } from '../../bench/lib/serve-child';
+import type { ServedChild } from '../../bench/lib/serve-child';
+import { buildWarehouse, cubeGet, loadRows, num, startFixtureServer, tempDir } from './helpers';
 import type { Fixture } from './helpers';
 import { FUNNEL_BY_MQL_MONTH, FUNNEL_TOTAL } from './expected';
-
-const root = resolve(FIXTURE_DIR, '../../..');
-const tsx = join(root, 'node_modules/.bin/tsx');
-
-function freePort(): Promise<number> {
-  return new Promise((done, fail) => {
-    const probe = createServer();
-    probe.once('error', fail);
-    probe.listen(0, () => {
-      const address = probe.address();
-      probe.close(() => (address && typeof address === 'object' ? done(address.port) : fail(new Error('no port'))));
-    });
-  });
-}
 
 describe('time filters compare TIMESTAMP with TIMESTAMP', () => {
   let fixture: Fixture;
@@ -57,6 +42,7 @@ const l01 = {
   filters: [{ member: 'funnel.lead_id', operator: 'equals', values: ['email:l01@acme.test'] }],
 };
 const l01InUtc = { 'funnel.handoff_date': '2024-01-05T10:00:00.000', 'funnel.mql_date.hour': '2024-01-05T09:00:00.000' };
+const l01InBangkok = { 'funnel.handoff_date': '2024-01-05T17:00:00.000', 'funnel.mql_date.hour': '2024-01-05T16:00:00.000' };
 
 describe('time dimensions', () => {
   let fixture: Fixture;
@@ -78,41 +64,27 @@ describe('time dimensions', () => {
 
   it('in another zone are converted (Bangkok is UTC+7)', async () => {
     const [row] = await loadRows(fixture.server.url, { ...l01, timezone: 'Asia/Bangkok' });
-    expect(row).toMatchObject({ 'funnel.handoff_date': '2024-01-05T17:00:00.000', 'funnel.mql_date.hour': '2024-01-05T16:00:00.000' });
+    expect(row).toMatchObject(l01InBangkok);
   });
 });
 
 describe('a server on a machine whose clock is not in UTC', () => {
   let dir: string;
-  let child: ChildProcess | undefined;
-  afterAll(() => {
-    child?.kill();
+  let child: ServedChild | undefined;
+  afterAll(async () => {
+    await child?.stop();
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it('answers in UTC all the same (DuckDB would read the marts in the machine zone)', async () => {
+  it('answers as on a UTC machine, in UTC and in other zones (DuckDB would read the marts in the machine zone)', async () => {
     dir = tempDir();
     const warehouse = await buildWarehouse(join(dir, 'warehouse.duckdb'));
-    const port = await freePort();
-    child = spawn(tsx, ['server/cli.ts', '--warehouse', warehouse, '--port', String(port), '--no-pre-aggregations'], {
-      cwd: root,
-      env: { ...process.env, TZ: 'Asia/Bangkok', NODE_ENV: 'development' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    await new Promise<void>((ready, fail) => {
-      let output = '';
-      const onData = (data: Buffer) => {
-        output += data.toString();
-        if (output.includes(`localhost:${port}`)) ready();
-      };
-      child?.stdout?.on('data', onData);
-      child?.stderr?.on('data', onData);
-      child?.once('exit', (code) => fail(new Error(`server exited with ${code}:\n${output}`)));
-    });
-    const url = `http://localhost:${port}`;
-    const [row] = await loadRows(url, l01);
+    child = await serveInChild({ warehouse, env: { TZ: 'Asia/Bangkok', NODE_ENV: 'development', CLOSEDLOOP_PRE_AGGREGATIONS: 'off' } });
+    const [row] = await loadRows(child.url, l01);
     expect(row).toMatchObject(l01InUtc);
-    const months = await loadRows(url, { measures: ['funnel.mql_count'], timeDimensions: [{ dimension: 'funnel.mql_date', granularity: 'month' }] });
+    const [bangkok] = await loadRows(child.url, { ...l01, timezone: 'Asia/Bangkok' });
+    expect(bangkok).toMatchObject(l01InBangkok);
+    const months = await loadRows(child.url, { measures: ['funnel.mql_count'], timeDimensions: [{ dimension: 'funnel.mql_date', granularity: 'month' }] });
     expect(months.filter((r) => r['funnel.mql_date.month'] !== null).map((r) => [r['funnel.mql_date.month'], num(r['funnel.mql_count'])])).toEqual(
       Object.entries(FUNNEL_BY_MQL_MONTH).map(([month, values]) => [month, values.mql_count]),
     );

@@ -14,7 +14,7 @@ import { DuckDBDriver } from '@cubejs-backend/duckdb-driver';
 import { buildTransform, convertDuckDBParams, transformChunk } from '@cubejs-backend/duckdb-driver/dist/src/Transform.js';
 import { DuckDBInstance } from '@duckdb/node-api';
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { WAREHOUSE_SCHEMA_VERSION } from '../../../etl/src/schema-version';
+import { WAREHOUSE_SCHEMA_VERSION, readSchemaVersion } from '../../../etl/src/schema-version';
 import { WarehouseInvalidError, WarehouseLockedError } from '../errors';
 
 export const MART_TABLES = [
@@ -35,16 +35,6 @@ const DDL = /^\s*(CREATE|DROP|ALTER)\b/i;
 
 function sqlString(value: string): string {
   return `'${value.replaceAll("'", "''")}'`;
-}
-
-/** `build_info.schema_version` of the attached warehouse; 1 for builds from before it existed. */
-async function readSchemaVersion(connection: DuckDBConnection): Promise<number> {
-  const column = await connection.runAndReadAll(
-    "SELECT count(*) FROM information_schema.columns WHERE table_catalog = 'warehouse' AND table_schema = 'main' AND table_name = 'build_info' AND column_name = 'schema_version'",
-  );
-  if (Number(column.getRows()[0]?.[0] ?? 0) === 0) return 1;
-  const value = await connection.runAndReadAll('SELECT max(schema_version) FROM warehouse.main.build_info');
-  return Number(value.getRows()[0]?.[0] ?? 1);
 }
 
 /** Turns DuckDB's open/attach errors into errors that say what to do. */
@@ -90,7 +80,7 @@ export class WarehouseDriver extends DuckDBDriver {
           `it has no ${missing.join(', ')} table${missing.length > 1 ? 's' : ''}. Is it a Closedloop warehouse built by \`npm run etl\`?`,
         );
       }
-      const version = await readSchemaVersion(connection);
+      const version = (await readSchemaVersion(connection, 'warehouse')) ?? 1;
       if (version !== WAREHOUSE_SCHEMA_VERSION) {
         throw new WarehouseInvalidError(
           this.warehousePath,

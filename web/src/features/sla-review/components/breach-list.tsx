@@ -1,9 +1,7 @@
 // The breach list, as Marketo frames it: "SLA due" (missed the SLA in the period) and
 // "SLA past due" (still untouched). 100 rows a page, sorted by the server; CSV has every row.
-import { useMemo, useState } from 'react';
-import { ChartPanel } from '../../../components/chart-panel';
-import { Pager } from '../../../components/pager';
-import { downloadCsv, toCsv } from '../../../lib/csv';
+import { useState } from 'react';
+import { PagedListPanel } from '../../../components/paged-list-panel';
 import type { ResolvedFilters } from '../../../lib/filters';
 import type { TableData } from '../../../lib/table';
 import { useListPage } from '../../../lib/use-list-page';
@@ -26,34 +24,23 @@ const COLUMNS: TableData['columns'] = BREACH_DIMENSIONS.map((key) => ({ key, tit
 
 export function BreachList({ filters, large }: { readonly filters: ResolvedFilters; readonly large?: boolean }) {
   const [view, setView] = useState<BreachView>('due');
-  const { page, setIndex, setSort } = useListPage(DEFAULT_BREACH_SORT, [view, filters]);
-  const list = useBreachList(view, filters, page);
+  const paging = useListPage(DEFAULT_BREACH_SORT, [view, filters]);
+  const list = useBreachList(view, filters, paging.page);
   const count = useBreachCount(view, filters);
-  const table = useMemo<TableData | null>(() => (list.data ? { columns: COLUMNS, rows: list.data } : null), [list.data]);
-  const total = count.data ?? null;
-  const title = view === 'due' ? 'SLA due: leads that missed follow-up' : 'SLA past due: still untouched';
-  const what = view === 'due' ? 'first touched late or not at all' : 'with no first touch yet, past their agreed hours';
   return (
-    <ChartPanel
+    <PagedListPanel
       testId="breach-list"
-      title={title}
-      description={`${total === null ? '' : `${total.toLocaleString('en-US')} `}handed-off MQLs ${what}, by handoff date in the period.`}
-      query={list}
-      option={null}
-      table={table}
-      large={large ?? false}
-      height={160}
+      title={view === 'due' ? 'SLA due: leads that missed follow-up' : 'SLA past due: still untouched'}
+      description={`handed-off MQLs ${view === 'due' ? 'first touched late or not at all' : 'with no first touch yet, past their agreed hours'}, by handoff date in the period.`}
       emptyMessage={view === 'due' ? 'No SLA breaches for these filters.' : 'No lead is past due for these filters.'}
-      tableSort={{ sort: page.sort, onSortChange: setSort }}
-      onExportCsv={async (report) => {
-        const rows = await getEveryBreach(view, filters, page.sort, (n) => report(`Exporting ${n.toLocaleString('en-US')}…`));
-        downloadCsv(title, toCsv(COLUMNS, rows));
-      }}
-      footer={
-        table && table.rows.length > 0 ? (
-          <Pager label={title} index={page.index} shown={table.rows.length} total={total} onPage={setIndex} busy={list.isPlaceholderData} />
-        ) : null
-      }
+      columns={COLUMNS}
+      query={list}
+      rows={list.data}
+      busy={list.isPlaceholderData}
+      total={count.data ?? null}
+      paging={paging}
+      everyRow={(onProgress) => getEveryBreach(view, filters, paging.page.sort, onProgress)}
+      large={large ?? false}
       toolbar={
         <div className="segmented" role="radiogroup" aria-label="Breach list view">
           {(['due', 'past-due'] as const).map((v) => (

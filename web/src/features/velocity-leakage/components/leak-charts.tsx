@@ -1,9 +1,8 @@
 // Leakage: MQLs lost between tools, by kind, with the leakage rate and the list behind them.
 import { useMemo, useState } from 'react';
 import { ChartPanel } from '../../../components/chart-panel';
-import { Pager } from '../../../components/pager';
+import { PagedListPanel } from '../../../components/paged-list-panel';
 import type { CubeRow } from '../../../lib/cube-client';
-import { downloadCsv, toCsv } from '../../../lib/csv';
 import { categoryChartOption } from '../../../lib/chart-options';
 import type { OnDrill } from '../../../lib/drill';
 import { describeRange } from '../../../lib/filters';
@@ -82,33 +81,26 @@ const labelKind = (row: CubeRow): CubeRow => ({ ...row, [LEAKS.kind]: leakLabel(
 
 export function LeakList({ filters, large }: Omit<Props, 'onDrill'>) {
   const [kind, setKind] = useState<string | null>(null);
-  const { page, setIndex, setSort } = useListPage(DEFAULT_LEAK_SORT, [kind, filters]);
-  const list = useLeakList(kind, filters, page);
+  const paging = useListPage(DEFAULT_LEAK_SORT, [kind, filters]);
+  const list = useLeakList(kind, filters, paging.page);
   // The leaks-by-kind chart's query (same filters) already counts the list's rows.
   const leaks = useLeaks(filters);
-  const table = useMemo<TableData | null>(() => (list.data ? { columns: LIST_COLUMNS, rows: list.data.map(labelKind) } : null), [list.data]);
+  const rows = useMemo(() => list.data?.map(labelKind), [list.data]);
   const total = leaks.data ? leaks.data.kinds.filter((k) => kind === null || k.kind === kind).reduce((sum, k) => sum + k.count, 0) : null;
   return (
-    <ChartPanel
+    <PagedListPanel
       testId="leak-list"
       title="Leaked MQLs"
-      description={`${total === null ? '' : `${total.toLocaleString('en-US')} `}leaks for MQLs of the period.`}
-      query={list}
-      option={null}
-      table={table}
-      large={large ?? false}
-      height={160}
+      description="leaks for MQLs of the period."
       emptyMessage="No leaked MQLs for these filters."
-      tableSort={{ sort: page.sort, onSortChange: setSort }}
-      onExportCsv={async (report) => {
-        const rows = await getEveryLeak(kind, filters, page.sort, (n) => report(`Exporting ${n.toLocaleString('en-US')}…`));
-        downloadCsv('Leaked MQLs', toCsv(LIST_COLUMNS, rows.map(labelKind)));
-      }}
-      footer={
-        table && table.rows.length > 0 ? (
-          <Pager label="Leaked MQLs" index={page.index} shown={table.rows.length} total={total} onPage={setIndex} busy={list.isPlaceholderData} />
-        ) : null
-      }
+      columns={LIST_COLUMNS}
+      query={list}
+      rows={rows}
+      busy={list.isPlaceholderData}
+      total={total}
+      paging={paging}
+      everyRow={async (onProgress) => (await getEveryLeak(kind, filters, paging.page.sort, onProgress)).map(labelKind)}
+      large={large ?? false}
       toolbar={
         <div className="segmented" role="radiogroup" aria-label="Leak kind">
           {[null, ...Object.keys(LEAK_LABELS)].map((k) => (
