@@ -15,50 +15,79 @@ interface Output {
 }
 
 /**
- * Progress on `out` (stderr): on a terminal, a bar per file redrawn in place; otherwise one
- * plain line per step. Files load one after another, so only the last line is ever redrawn.
+ * Progress on `out` (stderr): on a terminal, a bar for each file loading (two load at once),
+ * kept at the bottom and redrawn in place, with finished files and other messages printed
+ * above them; otherwise one plain line per step.
  */
 export function createProgressRenderer(out: Output, options: { verbose?: boolean; cwd?: string } = {}): ProgressRenderer {
   const tty = out.isTTY === true;
   const cwd = options.cwd ?? process.cwd();
-  let barOpen = false;
+  let statusOpen = false;
   let lastDraw = 0;
   let models = 0;
   const fileStarted = new Map<string, number>();
   const labels = new Map<string, string>();
+  /** Files loading now, in the order they started, with their progress. */
+  const active = new Map<string, number>();
+  let barLines = 0;
   const labelOf = (file: string): string => labels.get(file) ?? `  ${displayPath(file, cwd)}`;
 
-  const closeBar = (): void => {
-    if (barOpen) out.write('\n');
-    barOpen = false;
-  };
-  const drawBar = (label: string, fraction: number, suffix: string): void => {
+  const bar = (label: string, fraction: number, suffix: string): string => {
     const width = Math.max(10, Math.min(30, (out.columns ?? 80) - label.length - suffix.length - 12));
     const filled = Math.round(width * Math.max(0, Math.min(1, fraction)));
-    out.write(`\r\x1b[2K${label} [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${String(Math.round(fraction * 100)).padStart(3)}% ${suffix}`);
-    barOpen = true;
+    return `${label} [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${String(Math.round(fraction * 100)).padStart(3)}% ${suffix}`.trimEnd();
+  };
+  /** Erase the bars (ending an open status line) so that a message can be printed in their place. */
+  const clear = (): void => {
+    if (statusOpen) out.write('\n');
+    statusOpen = false;
+    if (barLines > 0) out.write(`\x1b[${barLines}F\x1b[J`);
+    barLines = 0;
+  };
+  // Bars are redrawn by moving the cursor up one line per bar, so a bar must never wrap: its
+  // label gives way (from the left: the file name stays) on a narrow terminal.
+  const drawBars = (): void => {
+    const room = (out.columns ?? 80) - 1 - 18;
+    for (const [file, fraction] of active) {
+      const label = labelOf(file);
+      const fitted = label.length <= room ? label : `  …${label.slice(-(Math.max(8, room) - 3))}`;
+      out.write(`\r\x1b[2K${bar(fitted, fraction, '')}\n`);
+    }
+    barLines = active.size;
+  };
+  /** A line that stays: printed above the bars, which are drawn again below it. */
+  const print = (line: string): void => {
+    if (tty) clear();
+    out.write(`${line}\n`);
+    if (tty) drawBars();
   };
 
   const onProgress = (event: ProgressEvent): void => {
     switch (event.type) {
       case 'phase':
-        closeBar();
-        out.write(`${event.phase}: ${event.detail}\n`);
+        print(`${event.phase}: ${event.detail}`);
         break;
       case 'file-start': {
         fileStarted.set(event.file, performance.now());
         const label = `  ${displayPath(event.file, cwd)} (${event.format}, ${megabytes(event.bytes)})`;
         labels.set(event.file, label);
-        if (tty) drawBar(label, 0, '');
-        else out.write(`${label} loading\n`);
+        if (!tty) {
+          out.write(`${label} loading\n`);
+          break;
+        }
+        clear();
+        active.set(event.file, 0);
+        drawBars();
         break;
       }
       case 'file-progress': {
-        if (!tty) break;
+        if (!tty || !active.has(event.file)) break;
+        active.set(event.file, event.fraction);
         const now = performance.now();
         if (now - lastDraw < 100 && event.fraction < 1) break;
         lastDraw = now;
-        drawBar(labelOf(event.file), event.fraction, '');
+        clear();
+        drawBars();
         break;
       }
       case 'file-done': {
@@ -69,27 +98,23 @@ export function createProgressRenderer(out: Output, options: { verbose?: boolean
           r.status === 'loaded'
             ? `${count(r.rowsLoaded)} rows loaded, ${count(r.rowsQuarantined)} quarantined${took}`
             : `${r.status}: ${r.note ?? ''}`;
-        if (tty && r.status === 'loaded') {
-          drawBar(labelOf(r.file), 1, what);
-          closeBar();
-        } else {
-          closeBar();
-          out.write(`  ${displayPath(r.file, cwd)}${r.format ? ` (${r.format})` : ''}: ${what}\n`);
-        }
+        active.delete(r.file);
+        if (tty && r.status === 'loaded') print(bar(labelOf(r.file), 1, what));
+        else print(`  ${displayPath(r.file, cwd)}${r.format ? ` (${r.format})` : ''}: ${what}`);
         break;
       }
       case 'model-done':
         models += 1;
-        if (options.verbose) out.write(`  ${event.layer} ${event.name}\n`);
+        if (options.verbose) print(`  ${event.layer} ${event.name}`);
         else if (tty) {
+          clear();
           out.write(`\r\x1b[2K  ${models} models built (last: ${event.name})`);
-          barOpen = true;
+          statusOpen = true;
         }
         break;
       case 'data-test-done':
         if (!event.result.passed || options.verbose) {
-          closeBar();
-          out.write(`  ${event.result.passed ? 'pass' : 'FAIL'} ${event.result.name} (${event.result.model})${event.result.passed ? '' : `: ${event.result.failingCount} failing rows`}\n`);
+          print(`  ${event.result.passed ? 'pass' : 'FAIL'} ${event.result.name} (${event.result.model})${event.result.passed ? '' : `: ${event.result.failingCount} failing rows`}`);
         }
         break;
     }
@@ -98,7 +123,7 @@ export function createProgressRenderer(out: Output, options: { verbose?: boolean
   return {
     onProgress,
     finish(report) {
-      closeBar();
+      if (tty) clear();
       out.write(`\n${formatSummary(report, cwd)}\n`);
     },
   };
