@@ -2,6 +2,7 @@
  * `npm start`: build the warehouse from seeds/ if it is missing or stale, build the
  * dashboard if needed, then serve both on http://localhost:4000 (PORT overrides).
  */
+import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { buildWarehouse } from '../etl/src/build';
@@ -9,7 +10,7 @@ import { createProgressRenderer } from '../etl/src/progress/render-progress';
 import { WAREHOUSE_SCHEMA_VERSION } from '../etl/src/schema-version';
 import { startServer } from '../server/src/start-server';
 import { ensureWebBuild } from './lib/ensure-web-build';
-import { isStale, warehouseSchemaVersion } from './lib/freshness';
+import { builtFromSamples, isStale, warehouseStamp } from './lib/freshness';
 import { defaultAgreement, defaultWarehouse, seedsDirs, webDist } from './lib/paths';
 
 async function main(): Promise<void> {
@@ -18,10 +19,14 @@ async function main(): Promise<void> {
   const warehousePath = process.env.CLOSEDLOOP_WAREHOUSE ?? defaultWarehouse;
   const port = parsePort(process.env.PORT ?? '4000');
 
-  const stale = await isStale(warehousePath, [...seedsDirs, defaultAgreement]);
-  const version = stale ? null : await warehouseSchemaVersion(warehousePath);
-  if (stale || version !== WAREHOUSE_SCHEMA_VERSION) {
-    if (!stale) console.log(`${warehousePath} was built by ${version === null ? 'something else' : `an earlier version (warehouse schema ${version})`}; rebuilding it.`);
+  // The sample warehouse is rebuilt when missing, older than the seeds, or from another ETL
+  // version. A warehouse built from anything else is someone's own data and is never replaced
+  // by the samples (the server says when it needs rebuilding from its exports).
+  const stamp = existsSync(warehousePath) ? await warehouseStamp(warehousePath) : null;
+  const own = existsSync(warehousePath) && !(stamp && builtFromSamples(stamp));
+  const stale = !own && (stamp === null || stamp.schemaVersion !== WAREHOUSE_SCHEMA_VERSION || (await isStale(warehousePath, [...seedsDirs, defaultAgreement])));
+  if (stale) {
+    if (stamp && stamp.schemaVersion !== WAREHOUSE_SCHEMA_VERSION) console.log(`${warehousePath} was built by another version of the ETL (warehouse schema ${stamp.schemaVersion}); rebuilding it.`);
     console.log(`Building ${warehousePath} from the sample exports in seeds/…`);
     await mkdir(dirname(warehousePath), { recursive: true });
     const progress = createProgressRenderer(process.stderr);

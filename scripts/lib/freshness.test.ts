@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { afterAll, describe, expect, it } from 'vitest';
-import { warehouseSchemaVersion } from './freshness';
+import { builtFromSamples, warehouseStamp } from './freshness';
 
 const dir = mkdtempSync(join(tmpdir(), 'closedloop-freshness-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -18,18 +18,38 @@ async function database(name: string, sql: string): Promise<string> {
   return path;
 }
 
-describe('warehouseSchemaVersion', () => {
+describe('warehouseStamp', () => {
   it.each([
-    { name: 'current', sql: 'CREATE TABLE build_info (built_at TIMESTAMP, schema_version INTEGER); INSERT INTO build_info VALUES (now(), 2)', expected: 2 },
-    { name: 'before versions', sql: 'CREATE TABLE build_info (built_at TIMESTAMP); INSERT INTO build_info VALUES (now())', expected: 1 },
+    {
+      name: 'current',
+      sql: `CREATE TABLE build_info (built_at TIMESTAMP, inputs VARCHAR, schema_version INTEGER); INSERT INTO build_info VALUES (now(), '["/x/seeds/hubspot/a.csv"]', 2)`,
+      expected: { schemaVersion: 2, inputs: ['/x/seeds/hubspot/a.csv'] },
+    },
+    {
+      name: 'before versions',
+      sql: `CREATE TABLE build_info (built_at TIMESTAMP, inputs VARCHAR); INSERT INTO build_info VALUES (now(), '[]')`,
+      expected: { schemaVersion: 1, inputs: [] },
+    },
     { name: 'not a warehouse', sql: 'CREATE TABLE notes (text VARCHAR)', expected: null },
-  ])('$name → $expected', async ({ name, sql, expected }) => {
-    expect(await warehouseSchemaVersion(await database(`${name}.duckdb`, sql))).toBe(expected);
+  ])('$name', async ({ name, sql, expected }) => {
+    expect(await warehouseStamp(await database(`${name}.duckdb`, sql))).toEqual(expected);
   });
 
   it('a file that is not a database → null', async () => {
     const path = join(dir, 'text.duckdb');
     writeFileSync(path, 'hello');
-    expect(await warehouseSchemaVersion(path)).toBeNull();
+    expect(await warehouseStamp(path)).toBeNull();
+  });
+});
+
+describe('builtFromSamples', () => {
+  it.each([
+    { inputs: ['/a/closedloop/seeds/salesforce-marketo/Lead.csv', '/a/closedloop/seeds/hubspot/hubspot-deals.csv'], expected: true },
+    { inputs: ['C:\\work\\closedloop\\seeds\\hubspot\\hubspot-contacts.csv'], expected: true },
+    { inputs: ['/a/closedloop/seeds/hubspot/x.csv', '/home/me/exports/Lead.csv'], expected: false },
+    { inputs: ['/home/me/seeds/other/Lead.csv'], expected: false },
+    { inputs: [], expected: false },
+  ])('$inputs → $expected', ({ inputs, expected }) => {
+    expect(builtFromSamples({ schemaVersion: 2, inputs })).toBe(expected);
   });
 });

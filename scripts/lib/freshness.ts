@@ -27,18 +27,29 @@ export async function isStale(target: string, sources: readonly string[]): Promi
   return info.mtimeMs < (await newestMtime(sources));
 }
 
+export interface WarehouseStamp {
+  /** `build_info.schema_version` (see etl/src/schema-version.ts). */
+  readonly schemaVersion: number;
+  /** The input files it was built from (`build_info.inputs`). */
+  readonly inputs: readonly string[];
+}
+
 /**
- * The warehouse's `build_info.schema_version` (see etl/src/schema-version.ts), or null when the
- * file is not a Closedloop warehouse at all. Opened read-only and closed at once.
+ * What a warehouse file says about its build, or null when it is not a Closedloop warehouse
+ * at all. Opened read-only and closed at once.
  */
-export async function warehouseSchemaVersion(path: string): Promise<number | null> {
+export async function warehouseStamp(path: string): Promise<WarehouseStamp | null> {
   const { DuckDBInstance } = await import('@duckdb/node-api');
   try {
     const instance = await DuckDBInstance.create(path, { access_mode: 'READ_ONLY' });
     try {
       const connection = await instance.connect();
       try {
-        return await readSchemaVersion(connection);
+        const schemaVersion = await readSchemaVersion(connection);
+        if (schemaVersion === null) return null;
+        const reader = await connection.runAndReadAll('SELECT any_value(inputs) FROM build_info');
+        const inputs: unknown = JSON.parse(String(reader.getRows()[0]?.[0] ?? '[]'));
+        return { schemaVersion, inputs: Array.isArray(inputs) ? inputs.map(String) : [] };
       } finally {
         connection.closeSync();
       }
@@ -48,4 +59,9 @@ export async function warehouseSchemaVersion(path: string): Promise<number | nul
   } catch {
     return null;
   }
+}
+
+/** True when every input of the build was one of the bundled sample exports (seeds/…). */
+export function builtFromSamples(stamp: WarehouseStamp): boolean {
+  return stamp.inputs.length > 0 && stamp.inputs.every((file) => /[\\/]seeds[\\/](salesforce-marketo|hubspot)[\\/][^\\/]+$/.test(file));
 }
