@@ -4,7 +4,7 @@ import type { Query } from '@cubejs-client/core';
 import { loadRows } from '../../../lib/cube-client';
 import { toNumber } from '../../../lib/format';
 import type { FilterDimension, ResolvedFilters } from '../../../lib/filters';
-import { LEAKS, LEAK_FILTER_MEMBERS, cubeFilters } from './members';
+import { LEAKS, LEAK_FILTER_MEMBERS, cubeFilters, leakScope } from './members';
 
 export interface LeakKind {
   readonly kind: string;
@@ -20,7 +20,7 @@ export function leaksQuery(filters: ResolvedFilters): Query {
   return {
     measures: [LEAKS.rowCount],
     dimensions: [LEAKS.kind],
-    timeDimensions: filters.dateRange ? [{ dimension: LEAKS.mqlDate, dateRange: [...filters.dateRange] as [string, string] }] : [],
+    timeDimensions: leakScope(filters),
     filters: cubeFilters(filters, LEAK_FILTER_MEMBERS).filters,
     order: { [LEAKS.rowCount]: 'desc' },
   };

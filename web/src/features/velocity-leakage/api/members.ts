@@ -1,7 +1,7 @@
 // Members the velocity & leakage page queries, in one place: the `velocity` view (stage
 // transitions), `data_quality` (leaks, quarantined rows), `funnel` (leak rate) and `pipeline`
 // (open-deal age).
-import type { Filter } from '@cubejs-client/core';
+import type { Filter, TimeDimension } from '@cubejs-client/core';
 import { toCubeFilters } from '../../../lib/filters';
 import type { FilterDimension, ResolvedFilters } from '../../../lib/filters';
 
@@ -37,6 +37,11 @@ export const LEAKS = {
   rowCount: 'data_quality.leak_row_count',
   leakedMqls: 'data_quality.leaked_mql_count',
 } as const;
+
+/** Leaks of MQLs whose MQL date falls in the range. */
+export function leakScope(filters: ResolvedFilters): TimeDimension[] {
+  return filters.dateRange ? [{ dimension: LEAKS.mqlDate, dateRange: [filters.dateRange[0], filters.dateRange[1]] }] : [];
+}
 
 /** Leaks carry no segment. */
 export const LEAK_FILTER_MEMBERS: Partial<Readonly<Record<FilterDimension, string>>> = {

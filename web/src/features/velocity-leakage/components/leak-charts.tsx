@@ -13,17 +13,13 @@ import { useListPage } from '../../../lib/use-list-page';
 import { DEFAULT_LEAK_SORT, LEAK_LIST_DIMENSIONS, getEveryLeak, useLeakList } from '../api/get-leak-list';
 import { useLeakRate } from '../api/get-leak-rate';
 import { useLeaks } from '../api/get-leaks';
-import { LEAKS, LEAK_FILTER_MEMBERS, cubeFilters } from '../api/members';
+import { LEAKS, LEAK_FILTER_MEMBERS, cubeFilters, leakScope } from '../api/members';
 import { LEAK_LABELS, leakLabel, leaksChartInput, leaksTable } from './velocity-data';
 
 interface Props {
   readonly filters: ResolvedFilters;
   readonly onDrill: OnDrill;
   readonly large?: boolean;
-}
-
-function leakScope(filters: ResolvedFilters) {
-  return filters.dateRange ? [{ dimension: LEAKS.mqlDate, dateRange: [filters.dateRange[0], filters.dateRange[1]] as [string, string] }] : [];
 }
 
 export function LeaksChart({ filters, onDrill, large }: Props) {
