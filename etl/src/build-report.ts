@@ -5,6 +5,10 @@ import type { FileReport } from './load/load-raw';
 export interface BuildReport {
   readonly warehousePath: string;
   readonly files: readonly FileReport[];
+  /** Per loaded file, from the `file_reconciliation` mart: read = loaded + quarantined + collapsed (a data test). */
+  readonly reconciliation: readonly FileReconciliation[];
+  /** Guards' warnings (quarantine over `warn_if`, previous warehouse not compared). */
+  readonly warnings: readonly string[];
   /** Counted from the marts after the build. */
   readonly counts: {
     readonly leads: number;
@@ -24,4 +28,17 @@ export interface BuildReport {
   readonly elapsedMs: number;
   /** Milliseconds per phase, in order. */
   readonly phases: readonly { readonly phase: string; readonly ms: number }[];
+}
+
+export interface FileReconciliation {
+  readonly file: string;
+  readonly read: number;
+  /** Records in the file's staging model. */
+  readonly loaded: number;
+  /** Records left out, by any layer (reader rejects and staging rejects in rejected_rows). */
+  readonly quarantined: number;
+  /** Records identical to one of an earlier file, kept once. */
+  readonly collapsed: number;
+  /** Records kept with a refused value (e.g. a negative amount set to NULL). */
+  readonly refused: number;
 }

@@ -1,3 +1,5 @@
+import type { QuarantineThresholds } from '../guards/threshold';
+
 /** What sales and marketing agreed (`agreement.yml`), validated and normalised. */
 
 export const SYSTEMS = ['salesforce', 'marketo', 'hubspot'] as const;
@@ -51,6 +53,8 @@ export interface Agreement {
   /** region → its countries as written in the file */
   readonly regions: Readonly<Record<string, readonly string[]>>;
   readonly sourceTimeZones: { readonly hubspot: string };
+  /** `quarantine:` warn_if / error_if per file (absent: the guards' defaults). */
+  readonly quarantine?: QuarantineThresholds;
   /** sha256 of the file's text, for build_info. */
   readonly hash: string;
 }

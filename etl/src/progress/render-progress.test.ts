@@ -121,6 +121,8 @@ describe('progress renderer', () => {
       warehousePath: 'data/warehouse.duckdb',
       files: [file({}), file({ file: '/data/in/Lead copy.csv', status: 'duplicate', rowsRead: 0, rowsLoaded: 0, rowsQuarantined: 0, note: 'same content as in/Lead.csv; not loaded again' })],
       counts: { leads: 5000, mqls: 1776, sals: 1226, sqls: 382, won: 77, lost: 203, rejected: 736, opportunities: 400, quarantined: 5, unparsable: 2 },
+      reconciliation: [],
+      warnings: [],
       dataTests: [{ name: 'unique(lead_id)', model: 'leads', passed: true, failingCount: 0, sample: [] }],
       elapsedMs: 12_345,
       phases: [{ phase: 'load', ms: 2000 }, { phase: 'models', ms: 10_345 }],

@@ -1,5 +1,6 @@
 import type { Model } from '../model';
 import { buildInfo } from './build-info';
+import { fileReconciliation } from './file-reconciliation';
 import { leads } from './leads';
 import { leaks } from './leaks';
 import { opportunities } from './opportunities';
@@ -9,4 +10,4 @@ import { slaTargets } from './sla-targets';
 import { stageEvents } from './stage-events';
 
 /** Marts in build order (build_info first: its as_of is the "now" of SLAs and ages). */
-export const martModels: readonly Model[] = [buildInfo, leads, opportunities, stageEvents, slaTargets, salesActivities, leaks, rejectedRows];
+export const martModels: readonly Model[] = [buildInfo, leads, opportunities, stageEvents, slaTargets, salesActivities, leaks, rejectedRows, fileReconciliation];

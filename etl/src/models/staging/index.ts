@@ -30,3 +30,19 @@ export const stagingModels: readonly Model[] = [
 
 /** Names of the staging models whose rejects feed `rejected_rows`. */
 export const stagingRejectModels: readonly string[] = stagingModels.filter((m) => m.name.endsWith('__rejected')).map((m) => m.name);
+
+/** Each export format and the staging model holding its good records (for file_reconciliation). */
+export const stagedExports: readonly { readonly format: string; readonly model: string }[] = [
+  { format: 'salesforce__lead', model: 'stg_salesforce__leads' },
+  { format: 'salesforce__lead_history', model: 'stg_salesforce__lead_histories' },
+  { format: 'salesforce__opportunity', model: 'stg_salesforce__opportunities' },
+  { format: 'salesforce__opportunity_history', model: 'stg_salesforce__opportunity_histories' },
+  { format: 'salesforce__task', model: 'stg_salesforce__tasks' },
+  { format: 'salesforce__user', model: 'stg_salesforce__users' },
+  { format: 'salesforce__campaign', model: 'stg_salesforce__campaigns' },
+  { format: 'salesforce__campaign_member', model: 'stg_salesforce__campaign_members' },
+  { format: 'marketo__leads', model: 'stg_marketo__leads' },
+  { format: 'marketo__activities', model: 'stg_marketo__activities' },
+  { format: 'hubspot__contacts', model: 'stg_hubspot__contacts' },
+  { format: 'hubspot__deals', model: 'stg_hubspot__deals' },
+];
