@@ -125,10 +125,13 @@ export function parseAgreement(text: string, path = 'agreement.yml'): Agreement 
   };
 }
 
-/** `quarantine: { warn_if, error_if, exports: { <format>: { warn_if, error_if } } }` (conditions as in dbt: "> 0", "> 5%"). */
+/**
+ * `quarantine: { warn_if, error_if, percent_min_rows, exports: { <format>: { warn_if, error_if } } }`
+ * (conditions as in dbt: "> 0", ">= 50", "> 5%"; null turns one off).
+ */
 function parseQuarantine(v: Validator, value: unknown): QuarantineThresholds {
   if (value === undefined || value === null) return DEFAULT_QUARANTINE;
-  const root = v.object(value, ['quarantine'], ['warn_if', 'error_if', 'exports']);
+  const root = v.object(value, ['quarantine'], ['warn_if', 'error_if', 'exports', 'percent_min_rows']);
   const rules = (o: Record<string, unknown>, path: Path): Partial<QuarantineRules> => {
     const out: { warnIf?: Threshold | null; errorIf?: Threshold | null } = {};
     for (const [key, field] of [['warn_if', 'warnIf'], ['error_if', 'errorIf']] as const) {
@@ -148,7 +151,9 @@ function parseQuarantine(v: Validator, value: unknown): QuarantineThresholds {
   const byExport: Record<string, Partial<QuarantineRules>> = {};
   const exportsRoot = v.object(root['exports'] ?? {}, ['quarantine', 'exports'], formats.map((f) => f.name));
   for (const [name, rule] of Object.entries(exportsRoot)) byExport[name] = rules(v.object(rule, ['quarantine', 'exports', name], ['warn_if', 'error_if']), ['quarantine', 'exports', name]);
-  return { defaults: { ...DEFAULT_QUARANTINE.defaults, ...own }, byExport };
+  const minRows = root['percent_min_rows'] ?? DEFAULT_QUARANTINE.percentMinRows;
+  if (typeof minRows !== 'number' || !Number.isInteger(minRows) || minRows < 0) v.fail(['quarantine', 'percent_min_rows'], 'a whole number of rows, 0 or more', minRows);
+  return { defaults: { ...DEFAULT_QUARANTINE.defaults, ...own }, byExport, percentMinRows: minRows };
 }
 
 const defaultSegments = [{ name: 'SMB', max_employees: 199 }, { name: 'Mid-Market', max_employees: 999 }, { name: 'Enterprise' }];

@@ -18,8 +18,8 @@ export async function checkQuarantine(connection: DuckDBConnection, thresholds: 
   const warnings: string[] = [];
   for (const f of files) {
     const rules = rulesFor(thresholds, f.format);
-    const error = rules.errorIf && exceeds(rules.errorIf, f.rows_quarantined, f.rows_read) ? rules.errorIf : null;
-    const warn = !error && rules.warnIf && exceeds(rules.warnIf, f.rows_quarantined, f.rows_read) ? rules.warnIf : null;
+    const error = rules.errorIf && exceeds(rules.errorIf, f.rows_quarantined, f.rows_read, thresholds.percentMinRows) ? rules.errorIf : null;
+    const warn = !error && rules.warnIf && exceeds(rules.warnIf, f.rows_quarantined, f.rows_read, thresholds.percentMinRows) ? rules.warnIf : null;
     const condition = error ?? warn;
     if (!condition) continue;
     const topReasons = await queryRows<{ reason: string; n: number }>(

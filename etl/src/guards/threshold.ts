@@ -21,12 +21,18 @@ export interface QuarantineThresholds {
   readonly defaults: QuarantineRules;
   /** …unless its export format (e.g. `salesforce__lead`) has its own rule. */
   readonly byExport: Readonly<Record<string, Partial<QuarantineRules>>>;
+  /** Percentage conditions apply only to files with at least this many rows read (1 bad row of 7 is not 14% of anything). */
+  readonly percentMinRows: number;
 }
 
-/** Defaults (README, "Guards"): any quarantined row is a warning; more than 5% of a file stops the build. */
+/**
+ * Defaults (README, "Guards"): any quarantined row is a warning; more than 5% of a file of
+ * 100 rows or more stops the build.
+ */
 export const DEFAULT_QUARANTINE: QuarantineThresholds = {
   defaults: { warnIf: { op: '>', value: 0, percent: false, text: '> 0' }, errorIf: { op: '>', value: 5, percent: true, text: '> 5%' } },
   byExport: {},
+  percentMinRows: 100,
 };
 
 const PATTERN = /^\s*(>=?)\s*(\d+(?:\.\d+)?)\s*(%?)\s*$/;
@@ -44,7 +50,8 @@ export function parseThreshold(text: unknown): Threshold | undefined {
 }
 
 /** True when `quarantined` of `read` rows meets the condition. */
-export function exceeds(threshold: Threshold, quarantined: number, read: number): boolean {
+export function exceeds(threshold: Threshold, quarantined: number, read: number, percentMinRows = 0): boolean {
+  if (threshold.percent && read < percentMinRows) return false;
   const measured = threshold.percent ? (read === 0 ? 0 : (100 * quarantined) / read) : quarantined;
   return threshold.op === '>' ? measured > threshold.value : measured >= threshold.value;
 }
