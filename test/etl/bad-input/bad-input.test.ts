@@ -113,6 +113,27 @@ describe('bad input: each case loads, quarantines exactly, or stops — and lose
     }
   });
 
+  it('--accept-drop publishes a build that would stop on the drop (a truncated Lead.csv), with what is there', async () => {
+    const truncated = cases.find((c) => c.slug === 'truncated-lead-file');
+    if (!truncated) throw new Error('the truncated-lead-file case is gone');
+    const dirs = await prepareCase(clean, join(work, 'accept-drop'), truncated.mutate);
+    const warehousePath = join(work, 'accept-drop', 'warehouse.duckdb');
+    await copyFile(baseline, warehousePath);
+    const report = await buildWarehouse({ inputs: [dirs.damaged], warehousePath, agreementPath, acceptDrop: true });
+    await conn.run(`attach '${warehousePath}' as dropped (read_only)`);
+    try {
+      const figures = rounded(await warehouseFigures(conn, 'dropped'));
+      expect(figures).toEqual(rounded(await independentFigures(conn, dirs.damaged, agreementPath)));
+      expect(figures.sqls).toBeLessThan(cleanFigures.sqls * 0.75);
+      // The record cut in half is quarantined, not lost.
+      const lead = report.reconciliation.find((r) => r.file.endsWith('/Lead.csv'));
+      expect(lead && lead.read - lead.loaded - lead.collapsed).toBe(lead?.quarantined);
+      expect(await quarantined('dropped', 'Lead.csv')).toContainEqual(expect.stringMatching(/MISSING COLUMNS|UNQUOTED|quote/i));
+    } finally {
+      await conn.run('detach dropped');
+    }
+  }, 120_000);
+
   for (const c of cases) {
     const outcome = c.expect.outcome === 'quarantines' ? `quarantines ${c.expect.rows} of ${c.expect.file}` : c.expect.outcome;
     const title = `${c.title}: ${outcome}${c.knownWrong ? ` (known wrong: ${c.knownWrong})` : ''}`;

@@ -5,13 +5,22 @@
 export type Table = string[][];
 
 export function parseCsv(text: string): Table {
+  return parseCsvWithLines(text).rows;
+}
+
+/** The records and the physical line (1-based) each starts on. */
+export function parseCsvWithLines(text: string): { rows: Table; lines: number[] } {
   const rows: Table = [];
+  const lines: number[] = [];
+  let line = 1;
+  let start = 1;
   let row: string[] = [];
   let field = '';
   let quoted = false;
   const body = text.replace(/^\uFEFF/, '');
   for (let i = 0; i < body.length; i++) {
     const c = body[i];
+    if (c === '\n') line++;
     if (quoted) {
       if (c === '"' && body[i + 1] === '"') {
         field += '"';
@@ -25,7 +34,12 @@ export function parseCsv(text: string): Table {
     } else if (c === '\n' || c === '\r') {
       if (c === '\r' && body[i + 1] === '\n') i++;
       row.push(field);
-      rows.push(row);
+      if (!(row.length === 1 && row[0] === '')) {
+        rows.push(row);
+        lines.push(start);
+      }
+      if (c === '\r' && body[i] === '\n') line++;
+      start = line;
       row = [];
       field = '';
     } else field += c;
@@ -33,8 +47,9 @@ export function parseCsv(text: string): Table {
   if (field !== '' || row.length > 0) {
     row.push(field);
     rows.push(row);
+    lines.push(start);
   }
-  return rows.filter((r) => !(r.length === 1 && r[0] === ''));
+  return { rows, lines };
 }
 
 export function writeCsv(table: Table, delimiter = ','): string {
