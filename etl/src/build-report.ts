@@ -19,8 +19,10 @@ export interface BuildReport {
     readonly lost: number;
     readonly rejected: number;
     readonly opportunities: number;
-    /** Input records quarantined: rows of `main.rejected_rows` (reader rejects and values the models refused). */
+    /** Input records quarantined (left out): rows of `main.rejected_rows` from reader and staging rejects. */
     readonly quarantined: number;
+    /** Records kept with one value refused (set to NULL, e.g. a negative amount): the other rows of `main.rejected_rows`. */
+    readonly valuesRefused: number;
     /** Of those, records the CSV reader could not parse (`raw._load_rejects`). */
     readonly unparsable: number;
   };

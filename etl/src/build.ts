@@ -21,8 +21,9 @@ import { checkVolumeDrop } from './guards/check-volume-drop';
 import type { FormatsTried } from './guards/formats-tried';
 import { discoverFiles } from './load/discover-files';
 import { loadRaw } from './load/load-raw';
-import { queryRows } from './load/sql-text';
+import { literal, queryRows } from './load/sql-text';
 import { buildModels as realBuildModels, type RawDatabase } from './models/index';
+import { REFUSED_SUFFIX } from './models/staging/staging-model';
 import type { BuildPhase, ProgressListener } from './progress/progress-event';
 
 export type { BuildReport } from './build-report';
@@ -160,7 +161,13 @@ async function countMarts(connection: Parameters<typeof queryRows>[0]): Promise<
     connection,
     `select count(*)::bigint as n from duckdb_tables() where database_name = current_database() and schema_name = 'main' and table_name = 'rejected_rows'`,
   );
-  const [quarantined] = hasRejectedRows?.n ? await queryRows<{ n: number }>(connection, 'select count(*)::bigint as n from main.rejected_rows') : [rejects];
+  const [quarantined] = hasRejectedRows?.n
+    ? await queryRows<{ n: number; refused: number }>(
+        connection,
+        `select count(*) filter (where not ends_with(reason, ${literal(REFUSED_SUFFIX)}))::bigint as n,
+                count(*) filter (where ends_with(reason, ${literal(REFUSED_SUFFIX)}))::bigint as refused from main.rejected_rows`,
+      )
+    : [{ n: rejects?.n ?? 0, refused: 0 }];
   const n = (value: number | undefined): number => value ?? 0;
   return {
     leads: n(leads?.['leads']),
@@ -172,6 +179,7 @@ async function countMarts(connection: Parameters<typeof queryRows>[0]): Promise<
     rejected: n(leads?.['rejected']),
     opportunities: n(opps?.n),
     quarantined: n(quarantined?.n),
+    valuesRefused: n(quarantined?.refused),
     unparsable: n(rejects?.n),
   };
 }
