@@ -111,6 +111,27 @@ export const cases: readonly BadInputCase[] = [
     expect: { outcome: 'stops', message: /much less data \(more than 25% fewer\)[\s\S]*(leads|MQLs|SQLs|won amount): [\d,]+ → [\d,]+ \(−\d+\.\d%\)[\s\S]*--accept-drop/ },
   },
   {
+    slug: 'extra-field',
+    title: 'an Opportunity record with an unquoted comma (one field too many)',
+    mutate: (m) => m.damageRows(OPP, [4], (row) => void row.push('Inc.')),
+    expect: { outcome: 'quarantines', file: 'Opportunity.csv', rows: 1, reason: /^TOO MANY COLUMNS/ },
+  },
+  {
+    slug: 'negative-amount',
+    title: 'an Opportunity with a negative Amount (value refused, record kept)',
+    mutate: (m) => m.edit(OPP, (t) => void ((t[3] as string[])[col(t, 'Amount')] = '-5000'), { expectedToo: true }),
+    expect: { outcome: 'loads' },
+  },
+  {
+    slug: 'empty-and-unknown-files',
+    title: 'an empty file and an export the product does not use (Account.csv) in the folder',
+    mutate: async (m) => {
+      await m.writeDamaged('salesforce-marketo/Notes.csv', '');
+      await m.writeDamaged('salesforce-marketo/Account.csv', 'Id,Name,Industry,BillingCountry\n001Hs000001,Acme Corp,Technology,US\n');
+    },
+    expect: { outcome: 'loads' },
+  },
+  {
     slug: 'european-amounts',
     title: 'Opportunity.Amount written the European way (229.800,00, ";" delimiter)',
     mutate: (m) => m.edit(OPP, (t) => mapColumn(t, 'Amount', europeanAmount), { delimiter: ';' }),

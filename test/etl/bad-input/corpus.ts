@@ -29,8 +29,11 @@ export interface CaseDirs {
 }
 
 export interface Mutator {
-  /** Edit a file of the damaged copy only (the records stay good: the expected copy keeps them). */
-  readonly edit: (file: string, change: (table: Table) => Table | void, options?: { delimiter?: string; encode?: (text: string) => Buffer | string }) => Promise<void>;
+  /**
+   * Edit a file of the damaged copy only (the records stay good: the expected copy keeps them),
+   * or of both copies with `expectedToo` (a value the build must treat as the independent computation does, e.g. a negative amount).
+   */
+  readonly edit: (file: string, change: (table: Table) => Table | void, options?: { delimiter?: string; encode?: (text: string) => Buffer | string; expectedToo?: boolean }) => Promise<void>;
   /** Damage the records at `rows` (1-based data rows) of `file`; the expected copy drops them. */
   readonly damageRows: (file: string, rows: readonly number[], change: (row: string[], header: string[]) => void) => Promise<void>;
   /** Replace a file's bytes in the damaged copy (text already damaged). */
@@ -55,6 +58,7 @@ export async function prepareCase(clean: string, out: string, mutate: (m: Mutato
       const next = change(t) ?? t;
       const text = writeCsv(next, options.delimiter);
       await writeFile(join(dirs.damaged, file), options.encode ? options.encode(text) : text);
+      if (options.expectedToo) await writeFile(join(dirs.expected, file), writeCsv(next));
     },
     damageRows: async (file, rows, change) => {
       const damaged = await table(file);
