@@ -69,32 +69,47 @@ function firstLine(message: string): string {
   return (message.split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?$/, '');
 }
 
-/** The line of `name: <name>` in a YAML file (1-based), if present. */
-function lineOfName(text: string, name: string): number | undefined {
+/** The 1-based line that defines or lists `name` in a model file: `name: x`, then `- x`, if present. */
+function lineOf(text: string, name: string): number | undefined {
   const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const match = new RegExp(`^\\s*-?\\s*name:\\s*["']?${escaped}["']?\\s*$`, 'm').exec(text);
-  return match ? text.slice(0, match.index + match[0].length - match[0].trimStart().length).split('\n').length : undefined;
+  for (const pattern of [`^\\s*-?\\s*name:\\s*["']?${escaped}["']?\\s*(#.*)?$`, `^\\s*-\\s*["']?${escaped}["']?\\s*(#.*)?$`]) {
+    const match = new RegExp(pattern, 'm').exec(text);
+    if (match) return text.slice(0, match.index).split('\n').length;
+  }
+  return undefined;
 }
 
-/** Which cube/view and member a Cube compiler message is about, e.g. `leads cube: "measures.x.type" …`. */
-function subjectOf(message: string): { owner?: string; member?: string } {
+/** The cube or view a Cube compiler message is about (`leads cube: …`), and the names it quotes, most specific first. */
+function subjectOf(message: string): { owner?: string; names: string[] } {
   const owner = /^(\w+) (?:cube|view)\b/.exec(message)?.[1];
-  const member =
-    /"(?:measures|dimensions|segments|pre_aggregations|joins|hierarchies)\.(\w+)/.exec(message)?.[1] ??
-    /'(\w+\.\w+)'/.exec(message)?.[1] ??
-    /\b(\w+\.\w+)\b(?= (?:not found|is not|cannot|can't))/i.exec(message)?.[1];
-  return { owner, member };
+  const names = [
+    ...[...message.matchAll(/"(?:measures|dimensions|segments|pre_aggregations|preAggregations|joins|hierarchies)\.(\w+)/g)].map((m) => m[1] ?? ''),
+    ...[...message.matchAll(/'([\w.]+)'/g)].map((m) => m[1] ?? ''),
+  ].filter((name) => name !== '' && name !== owner);
+  return { owner, names: [...new Set(names)] };
+}
+
+/** Cube's message without its long tail: the first of its "Possible reasons" when it lists them. */
+function shortMessage(message: string): string {
+  const reason = /Possible reasons[^\n]*\n\s*\*\s*([^\n]+)/.exec(message)?.[1];
+  return (reason ? `${message.split(':')[0] ?? ''}: ${reason}` : message).trim();
 }
 
 function locate(texts: ReadonlyMap<string, string>, fileName: string | undefined, message: string): { file?: string; line?: number; member?: string } {
-  const { owner, member } = subjectOf(message);
-  const memberName = member?.includes('.') ? member.split('.')[1] : member;
+  const { owner, names } = subjectOf(message);
   // Cube names the file for most errors; otherwise the file that defines the cube or view.
-  const file = fileName ?? (owner ? [...texts].find(([, text]) => lineOfName(text, owner) !== undefined)?.[0] : undefined);
+  const file = fileName ?? (owner ? [...texts].find(([, text]) => lineOf(text, owner) !== undefined)?.[0] : undefined);
   const text = file ? texts.get(file) : undefined;
-  const line = text ? ((memberName ? lineOfName(text, memberName) : undefined) ?? (owner ? lineOfName(text, owner) : undefined)) : undefined;
-  const who = owner && member && !member.includes('.') ? `${owner}.${member}` : (member ?? owner);
-  return { file, line, ...(who ? { member: who } : {}) };
+  let line: number | undefined;
+  let member: string | undefined;
+  for (const name of names) {
+    const last = name.split('.').at(-1) ?? name;
+    line = text ? lineOf(text, last) : undefined;
+    if (line !== undefined || member === undefined) member = name.includes('.') || !owner ? name : `${owner}.${name}`;
+    if (line !== undefined) break;
+  }
+  line ??= text && owner ? lineOf(text, owner) : undefined;
+  return { file, line, member: member ?? owner };
 }
 
 /** Compiles the model in `modelPath` without a warehouse; returns every problem (empty when it compiles). */
@@ -116,9 +131,11 @@ export async function checkModel(modelPath: string): Promise<ModelProblem[]> {
     if (!/\.ya?ml$/.test(file)) continue;
     const lineCounter = new LineCounter();
     const doc = parseDocument(text, { lineCounter, uniqueKeys: true });
-    for (const error of doc.errors) {
-      const pos = error.linePos?.[0];
-      problems.push({ file: displayPath(join(dir, file)), line: pos?.line, column: pos?.col, message: `YAML: ${firstLine(error.message)}` });
+    // The first syntax error of a file; the ones after it are mostly its echoes.
+    const first = doc.errors[0];
+    if (first) {
+      const pos = first.linePos?.[0];
+      problems.push({ file: displayPath(join(dir, file)), line: pos?.line, column: pos?.col, message: `YAML syntax: ${firstLine(first.message)}` });
     }
   }
   if (problems.length > 0) return problems;
@@ -141,7 +158,7 @@ export async function checkModel(modelPath: string): Promise<ModelProblem[]> {
         file: displayPath(where.file ? join(dir, where.file) : dir),
         ...(lineNumber ?? where.line ? { line: lineNumber ?? where.line } : {}),
         ...(where.member ? { member: where.member } : {}),
-        message: message.trim(),
+        message: shortMessage(message),
       };
     });
   }
