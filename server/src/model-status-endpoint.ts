@@ -7,7 +7,8 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createCheckAuth } from './auth';
-import { checkModel, describeModelStatus, modelSignature } from './model-status';
+import { resolve } from 'node:path';
+import { checkModel, describeModelStatus, displayPath, modelSignature } from './model-status';
 import type { ModelStatus } from './model-status';
 
 export const STATUS_PATH = '/closedloop-api/v1/status';
@@ -31,7 +32,7 @@ export function createModelStatusEndpoint(
   const current = async (): Promise<ModelStatus> => {
     const signature = await modelSignature(modelPath);
     if (checked?.signature !== signature) {
-      const status = checkModel(modelPath).then((problems) => ({ ok: problems.length === 0, modelPath, problems }));
+      const status = checkModel(modelPath).then((problems) => ({ ok: problems.length === 0, modelPath: displayPath(resolve(modelPath)), problems }));
       checked = { signature, status };
       void status.then((s) => {
         // Say it in the terminal when the model breaks or is fixed (not on the first check: the CLI prints that).

@@ -60,7 +60,8 @@ export async function modelSignature(modelPath: string): Promise<string> {
   }
 }
 
-function displayPath(path: string): string {
+/** A path relative to the working directory when inside it, else absolute. */
+export function displayPath(path: string): string {
   const rel = relative(process.cwd(), path);
   return rel.startsWith('..') ? path : rel;
 }

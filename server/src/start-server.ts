@@ -94,6 +94,9 @@ function createLogger(
     const error = params?.error;
     if (!error || QUIET_MESSAGES.has(msg) || QUIET_MESSAGES.has(String(params?.type))) return;
     if (msg.startsWith("Authorization header isn't set") || msg.startsWith('Invalid token')) return;
+    // A model that does not compile is reported once, with file and line (model-status-endpoint),
+    // not with a stack on every request and refresh run.
+    if (String(typeof error === 'string' ? error : (error as { message?: unknown }).message ?? '').includes('Compile errors:')) return;
     log(`[cube] ${msg}: ${typeof error === 'string' ? error : JSON.stringify(error)}`);
   };
 }
