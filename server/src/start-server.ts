@@ -42,6 +42,8 @@ export interface StartServerOptions {
   readonly refreshIntervalSeconds?: number;
   /** How long a replaced warehouse build stays open for requests already using it (ms). Default 30000. */
   readonly retireAfterMs?: number;
+  /** Serve Cube's Playground (its dev server, from @cubejs-backend/server-core) at `/`; for `npm run dev`. */
+  readonly playground?: boolean;
   /** Use the model's pre-aggregations (default: on unless CLOSEDLOOP_PRE_AGGREGATIONS=off). */
   readonly preAggregations?: boolean;
   /** Where server messages go. Default: console.error. */
@@ -177,7 +179,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       // the published type says an instance, hence the cast.
       dialectFactory: (() => WarehouseQuery) as unknown as CreateOptions['dialectFactory'],
       apiSecret,
-      devServer: false,
+      devServer: options.playground === true && !production,
       telemetry: false,
       cacheAndQueueDriver: 'memory',
       scheduledRefreshTimer: options.refreshIntervalSeconds ?? 10,
@@ -209,7 +211,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     server = createServer((req, res) => {
       if (status.handle(req, res)) return;
       if (serveStatic?.(req, res)) return;
-      if (!serveStatic && answerRootWithoutDashboard(req, res)) return;
+      if (!serveStatic && !options.playground && answerRootWithoutDashboard(req, res)) return;
       app(req, res);
     });
     const port = await listen(server, options.port, options.host);
