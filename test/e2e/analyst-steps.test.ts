@@ -75,7 +75,7 @@ function npm(args: string[], env: NodeJS.ProcessEnv = {}) {
   return spawnSync('npm', ['run', '-s', ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, ...env } });
 }
 
-async function until<T>(what: string, get: () => Promise<T>, ok: (value: T) => boolean, ms = 90_000): Promise<T> {
+async function until<T>(what: string, get: () => Promise<T>, ok: (value: T) => boolean, ms = 180_000): Promise<T> {
   const start = Date.now();
   for (;;) {
     // A kept-alive socket the server closed while the step before ran can reset once: ask again.
@@ -91,7 +91,7 @@ interface Status {
   problems: { file: string; line?: number; member?: string; message: string }[];
 }
 
-describe('an analyst adds a measure and sees it over REST without a restart', () => {
+describe('an analyst adds a measure and sees it over REST without a restart', { timeout: 300_000 }, () => {
   let server: RunningServer;
   let model: string;
   let nameLine: number;
@@ -164,7 +164,7 @@ describe('an analyst adds a measure and sees it over REST without a restart', ()
   });
 });
 
-describe('an agreement typo: `npm run check` and the ETL give the same file:line error', () => {
+describe('an agreement typo: `npm run check` and the ETL give the same file:line error', { timeout: 300_000 }, () => {
   it('a misspelt top-level key', () => {
     const typo = join(dir, 'agreement.yml');
     const text = readFileSync(join(ROOT, 'agreement.yml'), 'utf8');
@@ -181,7 +181,7 @@ describe('an agreement typo: `npm run check` and the ETL give the same file:line
   });
 });
 
-describe('`npm run serve` with no built dashboard builds it and serves it at /', () => {
+describe('`npm run serve` with no built dashboard builds it and serves it at /', { timeout: 300_000 }, () => {
   let url: string;
   let model: string;
   let output = '';
@@ -232,7 +232,7 @@ describe('`npm run serve` with no built dashboard builds it and serves it at /',
       const cube = join(model, 'cubes/funnel/leads.yml');
       replaceIn(cube, '        type: count\n', '        type: cuont\n');
       const banner = page.getByTestId('model-status-banner');
-      await banner.waitFor({ timeout: 90_000 });
+      await banner.waitFor({ timeout: 180_000 });
       const text = await banner.innerText();
       expect(text).toContain('does not compile');
       expect(text).toContain(shown(cube));
@@ -240,7 +240,7 @@ describe('`npm run serve` with no built dashboard builds it and serves it at /',
       expect(output).toMatch(/does not compile/);
 
       replaceIn(cube, '        type: cuont\n', '        type: count\n');
-      await banner.waitFor({ state: 'detached', timeout: 90_000 });
+      await banner.waitFor({ state: 'detached', timeout: 180_000 });
     } finally {
       await browser.close();
     }

@@ -72,7 +72,7 @@ afterAll(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-describe('npm run dev', () => {
+describe('npm run dev', { timeout: 300_000 }, () => {
   it('built the missing warehouse from the samples, and the dashboard is Vite\'s dev server proxying the API', async () => {
     expect(output).toContain('from the sample exports in seeds/');
     const html = await (await fetch(dashboard)).text();
