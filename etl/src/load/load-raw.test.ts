@@ -233,7 +233,7 @@ describe('loadRaw', () => {
       `select table_name as name from information_schema.tables where table_schema = 'raw' order by 1`,
     );
     expect(tables.map((t) => t.name)).toEqual([
-      '_load_files', '_load_rejects', 'hubspot__contacts', 'hubspot__deals', 'marketo__activities', 'marketo__leads', 'salesforce__campaign',
+      '_load_columns', '_load_files', '_load_rejects', 'hubspot__contacts', 'hubspot__deals', 'marketo__activities', 'marketo__leads', 'salesforce__campaign',
       'salesforce__campaign_member', 'salesforce__lead', 'salesforce__lead_history', 'salesforce__opportunity',
       'salesforce__opportunity_history', 'salesforce__task', 'salesforce__user',
     ]);
@@ -254,8 +254,13 @@ describe('loadRaw', () => {
     },
     {
       name: 'a binary file is not CSV',
-      files: { 'export.csv': Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00, 0x08, 0x00]) },
+      files: { 'export.csv': Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48, 0x44, 0x52]) },
       message: /export\.csv, line 1: not a CSV export: it is a binary file/,
+    },
+    {
+      name: 'a damaged zip archive says so',
+      files: { 'export.zip': Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00, 0x08, 0x00]) },
+      message: /export\.zip: is a damaged zip archive \(.*\); expected a \.zip file that unzip can open/,
     },
     {
       name: 'every unusable file is listed at once',
