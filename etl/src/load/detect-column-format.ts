@@ -196,7 +196,7 @@ export function detectNumberColumn(column: string, values: readonly string[], ct
     decidedBy = 'default';
   }
   const unfitIndex = votes.findIndex((v) => v === 'unfit' || (v !== null && v !== 'ambiguous' && v !== mark));
-  const plain = values.every((v) => PLAIN.test(v));
+  const plain = mark === '.' && values.every((v) => PLAIN.test(v));
   const tried = ['decimal point (1,234.50)', 'decimal comma (1.234,50)'];
   return {
     column,
