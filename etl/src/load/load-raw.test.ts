@@ -241,6 +241,30 @@ describe('loadRaw', () => {
     expect(n).toBe(0);
   });
 
+  test('typed columns follow the agreement: date_order for an ambiguous column, source_time_zones for times without offset', async ({ conn, dir }) => {
+    const paths = await writeFiles(dir, {
+      'opp.csv': 'Id,Name,StageName,Amount,CloseDate,CreatedDate\n006A,A,Prospecting,"1.234,50",05/03/2026,05/03/2026 10:00\n006B,B,Prospecting,"12,00",01/02/2026,01/02/2026 23:30\n006C,C,Prospecting,"9,5",soon,2026-01-02T08:00:00.000+0000\n',
+    });
+    await loadRaw(conn, paths, { dateOrder: 'day_first', sourceTimeZones: { salesforce: 'Europe/Berlin' } });
+    const rows = await queryRows<{ Amount: string; CloseDate: string; CreatedDate: string }>(conn, 'select "Amount", "CloseDate", "CreatedDate" from raw.salesforce__opportunity order by _line');
+    // Berlin is UTC+1 in winter; 5 March 10:00 is 09:00 UTC, 1 February 23:30 is 22:30 UTC.
+    expect(rows).toEqual([
+      { Amount: '1234.50', CloseDate: '2026-03-05 00:00:00', CreatedDate: '2026-03-05T09:00:00.000000Z' },
+      { Amount: '12.00', CloseDate: '2026-02-01 00:00:00', CreatedDate: '2026-02-01T22:30:00.000000Z' },
+      // A value that fits no detected format stays as written, for staging to quarantine.
+      { Amount: '9.5', CloseDate: 'soon', CreatedDate: '2026-01-02T08:00:00.000+0000' },
+    ]);
+    const detected = await queryRows<{ column_name: string; detected: string; decided_by: string; example: string; unfit_example: string | null; values_sampled: number; values_fitting: number }>(
+      conn,
+      'select column_name, detected, decided_by, example, unfit_example, values_sampled, values_fitting from raw._load_columns order by column_name',
+    );
+    expect(detected).toEqual([
+      { column_name: 'Amount', detected: 'decimal comma (1.234,50)', decided_by: 'values', example: '1.234,50', unfit_example: null, values_sampled: 3, values_fitting: 3 },
+      { column_name: 'CloseDate', detected: 'D/M/YYYY [h:mm]', decided_by: 'date_order', example: '05/03/2026', unfit_example: 'soon', values_sampled: 3, values_fitting: 2 },
+      { column_name: 'CreatedDate', detected: 'D/M/YYYY [h:mm]', decided_by: 'date_order', example: '05/03/2026 10:00', unfit_example: '2026-01-02T08:00:00.000+0000', values_sampled: 3, values_fitting: 2 },
+    ]);
+  });
+
   const unusable: { name: string; files: Record<string, string | Buffer>; message: RegExp }[] = [
     {
       name: 'a known export missing a required column names file, line 1, the column and the closest header',
