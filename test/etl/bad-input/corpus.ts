@@ -34,6 +34,8 @@ export interface Mutator {
    * or of both copies with `expectedToo` (a value the build must treat as the independent computation does, e.g. a negative amount).
    */
   readonly edit: (file: string, change: (table: Table) => Table | void, options?: { delimiter?: string; encode?: (text: string) => Buffer | string; expectedToo?: boolean }) => Promise<void>;
+  /** Edit a file of the expected copy only (a record the damaged copy makes readable, in a form the independent computation reads). */
+  readonly editExpected: (file: string, change: (table: Table) => Table | void) => Promise<void>;
   /** Damage the records at `rows` (1-based data rows) of `file`; the expected copy drops them. */
   readonly damageRows: (file: string, rows: readonly number[], change: (row: string[], header: string[]) => void) => Promise<void>;
   /** Replace a file's bytes in the damaged copy (text already damaged). */
@@ -59,6 +61,10 @@ export async function prepareCase(clean: string, out: string, mutate: (m: Mutato
       const text = writeCsv(next, options.delimiter);
       await writeFile(join(dirs.damaged, file), options.encode ? options.encode(text) : text);
       if (options.expectedToo) await writeFile(join(dirs.expected, file), writeCsv(next));
+    },
+    editExpected: async (file, change) => {
+      const t = await table(file);
+      await writeFile(join(dirs.expected, file), writeCsv(change(t) ?? t));
     },
     damageRows: async (file, rows, change) => {
       const damaged = await table(file);
