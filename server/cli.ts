@@ -42,7 +42,8 @@ async function main(): Promise<void> {
     production: values.production || process.env.NODE_ENV === 'production',
     ...(values['no-pre-aggregations'] ? { preAggregations: false } : {}),
   });
-  console.log(`Closedloop Cube API: ${server.url}/cubejs-api/v1 (warehouse ${values.warehouse})`);
+  const from = process.env.CUBEJS_DB_TYPE === 'postgres' ? 'the warehouse published to Postgres' : `warehouse ${values.warehouse}`;
+  console.log(`Closedloop Cube API: ${server.url}/cubejs-api/v1 (${from})`);
   if (values.web) console.log(`Dashboard: ${server.url}/`);
   const stop = (): void => {
     server.close().then(
