@@ -91,9 +91,26 @@ export async function checkPostgresWarehouse(options: PostgresWarehouseOptions, 
   }
 }
 
+/** int2, int4, int8, float4, float8, numeric. */
+const NUMBER_TYPE_OIDS = new Set([21, 23, 20, 700, 701, 1700]);
+
+/**
+ * Cube's Postgres driver, answering numbers as Postgres prints them (shortest exact text, the
+ * same digits DuckDB's driver answers): `pg` would parse float8 and int4 into JavaScript
+ * numbers, and Cube would then answer JSON numbers from Postgres where it answers strings from
+ * DuckDB.
+ */
+class WarehousePostgresDriver extends PostgresDriver {
+  constructor(config: ConstructorParameters<typeof PostgresDriver>[0]) {
+    super(config);
+    const parserFor = this.getTypeParser;
+    this.getTypeParser = (dataTypeID, format) => (NUMBER_TYPE_OIDS.has(dataTypeID) ? (value: string) => value : parserFor(dataTypeID, format));
+  }
+}
+
 /** Cube's Postgres driver over the published schema (one per data source and process; Cube pools connections inside it). */
 export function postgresDriver(options: PostgresWarehouseOptions, env: NodeJS.ProcessEnv = process.env): PostgresDriver {
   const config = connectionConfig(options, env);
   const defined = Object.fromEntries(Object.entries(config).filter(([, value]) => value !== undefined));
-  return new PostgresDriver({ ...defined, ...(options.maxPoolSize ? { maxPoolSize: options.maxPoolSize } : {}) } as ConstructorParameters<typeof PostgresDriver>[0]);
+  return new WarehousePostgresDriver({ ...defined, ...(options.maxPoolSize ? { maxPoolSize: options.maxPoolSize } : {}) } as ConstructorParameters<typeof PostgresDriver>[0]);
 }
