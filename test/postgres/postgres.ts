@@ -5,7 +5,7 @@
  * installed, and skips (saying why) only when they are not. Each test file gets its own database.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { randomBytes } from 'node:crypto';
@@ -49,6 +49,7 @@ function clusterUrl(): string {
   if (given) return given;
   if (!cluster) {
     const dir = mkdtempSync(join(tmpdir(), 'closedloop-pg-'));
+    chmodSync(dir, 0o755); // the server runs as another user when the tests run as root
     const url = execFileSync(SCRIPT, ['start', join(dir, 'cluster')], { encoding: 'utf8' }).trim();
     cluster = { url, dir };
     process.once('exit', () => stopCluster());

@@ -149,6 +149,7 @@ export async function publishToPostgres(options: PublishOptions): Promise<Publis
   const instance = await DuckDBInstance.create(options.warehousePath, { access_mode: 'READ_ONLY' });
   const duckdb = await instance.connect();
   const client = new pg.Client({ connectionString: options.url });
+  let connected = false;
   try {
     const version = await readSchemaVersion(duckdb);
     if (version !== WAREHOUSE_SCHEMA_VERSION) {
@@ -162,6 +163,7 @@ export async function publishToPostgres(options: PublishOptions): Promise<Publis
 
     try {
       await client.connect();
+      connected = true;
     } catch (error) {
       throw describeConnectError(options.url, error);
     }
@@ -221,10 +223,11 @@ export async function publishToPostgres(options: PublishOptions): Promise<Publis
     await dropRetired(client, schema, log);
     return { schema, tables: published, dataTests: results.length, replacedPrevious, elapsedMs: Date.now() - started };
   } catch (error) {
-    await client.query('ROLLBACK').catch(() => undefined);
+    // (a query on a client that never connected would wait forever)
+    if (connected) await client.query('ROLLBACK').catch(() => undefined);
     throw error;
   } finally {
-    await client.end().catch(() => undefined);
+    if (connected) await client.end().catch(() => undefined);
     duckdb.closeSync();
     instance.closeSync();
   }
