@@ -3,6 +3,7 @@
  * Thin shell over startServer (server/src/start-server.ts).
  */
 import { parseArgs } from 'node:util';
+import { clusterRole, runClusterPrimary } from './src/serve-cluster';
 import { startServer } from './src/start-server';
 
 const USAGE = `Usage: npm run serve -- --warehouse <file.duckdb> [--port N] [--web <folder>] [--production] [--verbose]
@@ -15,7 +16,12 @@ const USAGE = `Usage: npm run serve -- --warehouse <file.duckdb> [--port N] [--w
   --no-pre-aggregations
                       answer every query from the marts (for benchmarks; also
                       CLOSEDLOOP_PRE_AGGREGATIONS=off)
-  --verbose           print the stack of an error, not just its message`;
+  --workers <N>       Cube's cluster topology: N API processes on the port and one refresh
+                      worker, rollups stored in Postgres (needs CUBEJS_DB_TYPE=postgres)
+  --verbose           print the stack of an error, not just its message
+
+Serving from Postgres (after npm run publish): CUBEJS_DB_TYPE=postgres and CUBEJS_DB_HOST,
+CUBEJS_DB_PORT, CUBEJS_DB_NAME, CUBEJS_DB_USER, CUBEJS_DB_PASS; --warehouse is not used.`;
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -25,6 +31,7 @@ async function main(): Promise<void> {
       web: { type: 'string' },
       production: { type: 'boolean', default: false },
       'no-pre-aggregations': { type: 'boolean', default: false },
+      workers: { type: 'string' },
       verbose: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
@@ -35,19 +42,30 @@ async function main(): Promise<void> {
   }
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be a whole number from 0 to 65535, not "${values.port}".`);
+  const workers = values.workers === undefined ? undefined : Number(values.workers);
+  if (workers !== undefined && (!Number.isInteger(workers) || workers < 1)) throw new Error(`--workers must be a whole number of at least 1, not "${values.workers}".`);
+  const role = clusterRole();
+  if (workers !== undefined && role === undefined) {
+    await runClusterPrimary({ workers });
+    return;
+  }
   const server = await startServer({
     warehousePath: values.warehouse,
-    port,
+    // The refresh worker serves no clients: any free local port.
+    port: role === 'refresh' ? 0 : port,
+    ...(role === 'refresh' ? { host: '127.0.0.1' } : {}),
     webDist: values.web,
     production: values.production || process.env.NODE_ENV === 'production',
     ...(values['no-pre-aggregations'] ? { preAggregations: false } : {}),
   });
   const from = process.env.CUBEJS_DB_TYPE === 'postgres' ? 'the warehouse published to Postgres' : `warehouse ${values.warehouse}`;
-  console.log(`Closedloop Cube API: ${server.url}/cubejs-api/v1 (${from})`);
+  if (role === 'refresh') console.log(`Closedloop refresh worker ${process.pid}: building pre-aggregations in Postgres`);
+  else console.log(`Closedloop Cube API${role ? ` process ${process.pid}` : ''}: ${server.url}/cubejs-api/v1 (${from})`);
   if (values.web) console.log(`Dashboard: ${server.url}/`);
   const stop = (): void => {
     server.close().then(
-      () => undefined,
+      // A cluster process stays connected to its primary: leave once closed.
+      () => (role ? process.exit(0) : undefined),
       (error: unknown) => console.error(error instanceof Error ? error.message : error),
     );
   };
