@@ -141,6 +141,7 @@ describe.skipIf(Boolean(skip))('DuckDB and Postgres give the same answers', () =
           tally(await compareView(pair, view, extra, true));
         }
       }
+      console.log(`same answers ${name}: ${views.length} views, ${asked} queries, ${answered} answered by both, ${mismatches.length} different`);
       expect(mismatches, `${mismatches.length} of ${asked} queries differ`).toEqual([]);
       expect(answered).toBeGreaterThan(views.length * 3);
     }, 900_000);
