@@ -45,7 +45,7 @@ describe.skipIf(Boolean(skip))('a Cube cluster over Postgres', () => {
     await publishToPostgres({ warehousePath: warehouse, url: database.url });
     const port = await freePort();
     url = `http://127.0.0.1:${port}`;
-    primary = spawn(process.execPath, ['--import', 'tsx', join(root, 'server/cli.ts'), '--workers', '2', '--port', String(port)], {
+    primary = spawn(process.execPath, ['--import', 'tsx', join(root, 'server/cli.ts'), '--workers', '2', '--no-web', '--port', String(port)], {
       cwd: root, env: { ...process.env, ...database.cubeEnv }, stdio: ['ignore', 'pipe', 'pipe'],
     });
     primary.stdout?.on('data', (d: Buffer) => (output += d.toString()));
