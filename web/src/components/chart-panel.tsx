@@ -44,6 +44,8 @@ export interface ChartPanelProps {
    * reports progress through `report` and settles when the file is saved.
    */
   readonly onExportCsv?: (report: (message: string) => void) => Promise<void>;
+  /** Rows in the whole list when `table` holds one page: a slide's table says how many more. */
+  readonly tableTotal?: number | null;
 }
 
 export function ChartPanel(props: ChartPanelProps) {
@@ -121,7 +123,14 @@ export function ChartPanel(props: ChartPanelProps) {
                 />
               </Suspense>
             ) : table ? (
-              <DataTable data={table} caption={title} large={large ?? false} {...(onRowClick ? { onRowClick } : {})} {...(tableSort ?? {})} />
+              <DataTable
+                data={table}
+                caption={title}
+                large={large ?? false}
+                {...(onRowClick ? { onRowClick } : {})}
+                {...(tableSort ?? {})}
+                {...(large ? { fit: { total: props.tableTotal ?? null } } : {})}
+              />
             ) : null
           }
         </QueryState>

@@ -49,8 +49,16 @@ export function PagedListPanel(props: PagedListPanelProps) {
         const all = await everyRow((n) => report(`Exporting ${n.toLocaleString('en-US')}…`));
         downloadCsv(title, toCsv(columns, all));
       }}
+      tableTotal={total}
       footer={
-        table && table.rows.length > 0 ? (
+        large ? (
+          // On a slide: the count as the key figure; the table shows the top rows that fit.
+          total !== null && table && table.rows.length > 0 ? (
+            <span>
+              <strong className="key-figure">{total.toLocaleString('en-US')}</strong> {description}
+            </span>
+          ) : null
+        ) : table && table.rows.length > 0 ? (
           <Pager label={title} index={paging.page.index} shown={table.rows.length} total={total} onPage={paging.setIndex} busy={busy} />
         ) : null
       }

@@ -25,7 +25,7 @@ export function StatTile({ label, value, delta, higherIsBetter = true, descripti
   const body = (
     <>
       <span className="tile-label">{label}</span>
-      <span className="tile-value" data-testid={testId ? `${testId}-value` : undefined}>
+      <span className="tile-value key-figure" data-testid={testId ? `${testId}-value` : undefined}>
         {value}
       </span>
       {delta && delta.direction === null ? (
