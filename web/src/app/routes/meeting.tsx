@@ -26,7 +26,7 @@ import { SlaWeekChart } from '../../features/sla-review/components/sla-week-char
 import { LeaksChart } from '../../features/velocity-leakage/components/leak-charts';
 import { LEAK_RATE, LEAKS, VELOCITY } from '../../features/velocity-leakage/api/members';
 import { StageVelocityChart } from '../../features/velocity-leakage/components/velocity-charts';
-import { FILTER_DIMENSIONS, describeRange } from '../../lib/filters';
+import { FILTER_DIMENSIONS, comparisonNote, describePeriod } from '../../lib/filters';
 import type { ResolvedFilters } from '../../lib/filters';
 
 const noDrill = () => undefined;
@@ -75,7 +75,9 @@ export function meetingSlides(filters: ResolvedFilters): Slide[] {
 }
 
 function describeFilters(filters: ResolvedFilters): string {
-  const parts = [`Period ${describeRange(filters.dateRange)}`];
+  const note = comparisonNote(filters);
+  const parts = [`Period ${describePeriod(filters)}`];
+  if (note?.kind === 'compared') parts.push(`vs ${note.text}`);
   for (const dim of FILTER_DIMENSIONS) {
     if (filters.dims[dim].length) parts.push(`${dim}: ${filters.dims[dim].join(', ')}`);
   }

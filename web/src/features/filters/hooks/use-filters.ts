@@ -1,8 +1,9 @@
-// Filters live in the URL. This hook reads them, resolves presets against the data's as-of day,
-// and writes changes back (replacing the history entry, so Back leaves the page, not the filter).
+// Filters live in the URL. This hook reads them, resolves presets against the data's as-of day
+// (cut there, compared like with like; a URL without a period opens on the longest preset the
+// data can compare), and writes changes back.
 import { useCallback, useMemo } from 'react';
 import { useSearchParams } from 'react-router-dom';
-import { parseFilters, resolveFilters, serializeFilters } from '../../../lib/filters';
+import { landingPreset, parseFilters, resolveFilters, serializeFilters } from '../../../lib/filters';
 import type { DashboardFilters, ResolvedFilters } from '../../../lib/filters';
 import { useDataWindow } from '../api/get-data-window';
 
@@ -10,6 +11,8 @@ export interface FiltersState {
   readonly filters: DashboardFilters;
   readonly resolved: ResolvedFilters | null;
   readonly asOf: string | null;
+  /** The data's first day. */
+  readonly dataStart: string | null;
   readonly windowStatus: 'pending' | 'error' | 'success';
   readonly windowError: Error | null;
   readonly retryWindow: () => void;
@@ -20,13 +23,16 @@ export function useFilters(): FiltersState {
   const [params, setParams] = useSearchParams();
   const window = useDataWindow();
   const key = params.toString();
-  const filters = useMemo(() => parseFilters(key), [key]);
   const asOf = window.data?.asOf ?? null;
-  const needsAsOf = filters.preset !== null && filters.preset !== 'all';
-  const resolved = useMemo(
-    () => (needsAsOf && window.status !== 'success' ? null : resolveFilters(filters, asOf)),
-    [filters, asOf, needsAsOf, window.status],
-  );
+  const dataStart = window.data?.start ?? null;
+  const filters = useMemo(() => {
+    const parsed = parseFilters(key);
+    return parsed.rangeChosen || !asOf ? parsed : { ...parsed, preset: landingPreset({ asOf, start: dataStart }), rangeChosen: true };
+  }, [key, asOf, dataStart]);
+  // Presets are relative to the as-of day; a custom range waits for the window too (it is cut at
+  // the as-of day and compared only where the data covers the base) but not if it fails.
+  const waits = filters.preset === null ? window.status === 'pending' : filters.preset !== 'all' && window.status !== 'success';
+  const resolved = useMemo(() => (waits ? null : resolveFilters(filters, asOf, dataStart)), [filters, asOf, dataStart, waits]);
   const setFilters = useCallback(
     (next: DashboardFilters) => setParams((prev) => serializeFilters(next, prev), { replace: false }),
     [setParams],
@@ -35,6 +41,7 @@ export function useFilters(): FiltersState {
     filters,
     resolved,
     asOf,
+    dataStart,
     windowStatus: window.status,
     windowError: window.error,
     retryWindow: () => void window.refetch(),

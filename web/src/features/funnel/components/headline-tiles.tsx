@@ -1,9 +1,10 @@
 // Headline tiles: MQLs, acceptance, MQL→SQL, close rate, SLA compliance, won amount, each with
-// the change against the previous period. A tile drills down to the leads behind it.
+// the change against the comparison period (like with like; none when its base is before the
+// data, said once below the tiles). A tile drills down to the leads behind it.
 import { StatTile } from '../../../components/stat-tile';
 import { QueryState } from '../../../components/query-state';
 import { memberFormat, memberTitle, useMeta } from '../../../lib/cube-meta';
-import { describeRange } from '../../../lib/filters';
+import { comparisonNote, describeRange } from '../../../lib/filters';
 import type { ResolvedFilters } from '../../../lib/filters';
 import { formatDelta, formatValue } from '../../../lib/format';
 import type { ValueFormat } from '../../../lib/format';
@@ -41,6 +42,7 @@ export function HeadlineTiles({ filters, onDrill, large }: HeadlineTilesProps) {
   const headline = useHeadline(filters);
   const meta = useMeta().data;
   const data = headline.data;
+  const note = comparisonNote(filters);
   return (
     <section className={`tiles${large ? ' tiles-large' : ''}`} aria-label="Headline measures" data-testid="headline-tiles">
       <QueryState query={headline} isEmpty={false} height={large ? 400 : 112}>
@@ -56,7 +58,7 @@ export function HeadlineTiles({ filters, onDrill, large }: HeadlineTilesProps) {
                 label={memberTitle(meta, t.measure, t.label)}
                 value={formatValue(current, format, { compact: format === 'currency' })}
                 delta={data?.previous ? formatDelta(current, previous, format) : null}
-                comparedTo={data?.previousRange ? describeRange(data.previousRange) : undefined}
+                comparedTo={data?.previousRange ? (note?.kind === 'compared' ? note.text : describeRange(data.previousRange)) : undefined}
                 description={meta?.get(t.measure)?.description ?? null}
                 higherIsBetter={t.higherIsBetter}
                 large={large ?? false}
@@ -73,6 +75,11 @@ export function HeadlineTiles({ filters, onDrill, large }: HeadlineTilesProps) {
           })
         }
       </QueryState>
+      {note?.kind === 'not-shown' ? (
+        <p className="tiles-note" data-testid="comparison-note">
+          {note.text}
+        </p>
+      ) : null}
     </section>
   );
 }
