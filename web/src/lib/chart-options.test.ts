@@ -172,3 +172,11 @@ describe('meeting mode fits the screen', () => {
     expect(get(categoryChartOption({ categories: ['Paid Search'], series }), 'legend', 'type')).toBe('scroll');
   });
 });
+
+describe('shaded categories (months not yet mature)', () => {
+  it('puts a labelled mark area from the first to the last shaded category on the first series', () => {
+    const o = categoryChartOption({ categories: ['Aug', 'Sep', 'Oct'], series: [{ name: 'MQLs', values: [1, 2, 3], kind: 'line' }, { name: 'SQLs', values: [1, 1, 0], kind: 'line' }], shade: { from: 'Sep', to: 'Oct', label: 'not yet mature' } });
+    expect(get(o, 'series', 0, 'markArea', 'data')).toEqual([[{ name: 'not yet mature', xAxis: 'Sep' }, { xAxis: 'Oct' }]]);
+    expect(get(o, 'series', 1, 'markArea')).toBeUndefined();
+  });
+});

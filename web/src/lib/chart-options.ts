@@ -30,6 +30,8 @@ export interface CategoryChartInput {
   readonly large?: boolean;
   /** Show values on bars. */
   readonly labels?: boolean;
+  /** Shades the categories `from`..`to` (inclusive) with a label, e.g. months not yet mature. */
+  readonly shade?: { readonly from: string; readonly to: string; readonly label: string } | null;
 }
 
 export interface ChartSize {
@@ -171,6 +173,17 @@ export function categoryChartOption(input: CategoryChartInput, screen: Screen = 
         : {}),
     };
   });
+  const shade = input.shade
+    ? {
+        markArea: {
+          silent: true,
+          itemStyle: { color: 'rgba(0, 0, 0, 0.06)' },
+          label: { show: true, position: 'insideTop', color: TEXT_COLOR, fontSize: size.font * 0.9 },
+          data: [[{ name: input.shade.label, [input.horizontal ? 'yAxis' : 'xAxis']: input.shade.from }, { [input.horizontal ? 'yAxis' : 'xAxis']: input.shade.to }]],
+        },
+      }
+    : {};
+  if (series[0] && input.shade) series[0] = { ...series[0], ...shade };
   const legendShown = input.series.length > 1;
   // On a slide the legend wraps onto as many lines as it needs (the slide is ~90% of the screen's width).
   const lines = legendShown && input.large ? legendLines(input.series.map((s) => s.name), size.font, screen.width * 0.9) : 1;

@@ -88,7 +88,7 @@ describe('resolveFilters', () => {
     expect(resolveFilters(parseFilters('range=this-month&region=NA'), '2026-03-18').dims).toEqual({ ...none, region: ['NA'] });
   });
   it('all time has no range and nothing to compare', () => {
-    expect(resolveFilters(parseFilters('range=all'), '2026-03-18')).toEqual({ dateRange: null, previousRange: null, period: null, dims: none });
+    expect(resolveFilters(parseFilters('range=all'), '2026-03-18')).toEqual({ dateRange: null, previousRange: null, period: null, asOf: '2026-03-18', dims: none });
   });
   it('custom days need no as-of', () => {
     expect(resolveFilters(parseFilters('from=2026-03-10&to=2026-03-16'), null).dateRange).toEqual(['2026-03-10', '2026-03-16']);

@@ -47,6 +47,8 @@ export interface ResolvedFilters {
   readonly previousRange: DateRange | null;
   /** The period in full: as chosen, whether cut at the as-of day, and its comparison. */
   readonly period: Period | null;
+  /** The data's as-of day (cohort maturity is measured to it). */
+  readonly asOf: string | null;
   readonly dims: Readonly<Record<FilterDimension, readonly string[]>>;
 }
 
@@ -170,10 +172,10 @@ export function resolveFilters(filters: DashboardFilters, asOf: string | null, d
   let nominal: DateRange | null = null;
   if (filters.preset === null && filters.from && filters.to) nominal = [filters.from, filters.to];
   else if (filters.preset !== null && asOf) nominal = presetRange(filters.preset, asOf);
-  if (!nominal) return { dateRange: null, previousRange: null, period: null, dims: filters.dims };
+  if (!nominal) return { dateRange: null, previousRange: null, period: null, asOf, dims: filters.dims };
   const period = resolvePeriod(nominal, filters.compare, { asOf, start: dataStart });
   const base = period.comparison;
-  return { dateRange: period.range, previousRange: base && base.coverage === 'complete' ? base.range : null, period, dims: filters.dims };
+  return { dateRange: period.range, previousRange: base && base.coverage === 'complete' ? base.range : null, period, asOf, dims: filters.dims };
 }
 
 /** Presets the landing view tries, longest first: the first the data can compare like with like. */
