@@ -388,7 +388,7 @@ describe('paged lists', () => {
 
     const [download] = await Promise.all([page.waitForEvent('download'), panel.getByRole('button', { name: /as CSV/ }).click()]);
     const lines = readFileSync(await download.path(), 'utf8').replace(/^\uFEFF/, '').trimEnd().split('\r\n');
-    expect(lines[0]).toBe('Lead,Name,Company,Owner,Team,Handed off (UTC),Hours to first touch');
+    expect(lines[0]).toBe('Lead,Name,Company,Owner,Team,Handed off (UTC),Hours to first touch,Handed off (UTC) (ISO),Hours to first touch (value)');
     expect(lines.slice(1).map((line) => line.split(',')[0]).sort()).toEqual(all.map((r) => String(r['funnel.lead_id'])).sort());
     await screenshot(page, 'breach-list');
   });

@@ -67,7 +67,7 @@ export function formatCell(value: CsvValue, format: ColumnFormat): string {
   }
 }
 
-const RAW_SUFFIX: Partial<Record<ColumnFormat, string>> = { timestamp: '(UTC, ISO)', month: '(month start)', week: '(week start)' };
+const RAW_SUFFIX: Partial<Record<ColumnFormat, string>> = { timestamp: '(ISO)', month: '(month start)', week: '(week start)' };
 
 /**
  * A table as it goes into a CSV: every column formatted as on screen (37.5%, $1.2M, Oct 2026),
