@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { exportContext, exportFileName, exportHeading } from './export-context';
 import { parseFilters, resolveFilters } from './filters';
 
-const resolve = (search: string) => resolveFilters(parseFilters(search), '2026-10-31', '2025-11-01');
+const resolve = (search: string) => resolveFilters(parseFilters(search), '2026-10-31', {}, '2025-11-01');
 
 describe('exportFileName: view, title, period and filters', () => {
   const cases = [

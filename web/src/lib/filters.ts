@@ -50,7 +50,11 @@ export interface ResolvedFilters {
   /** The data's as-of day (cohort maturity is measured to it). */
   readonly asOf: string | null;
   readonly dims: Readonly<Record<FilterDimension, readonly string[]>>;
+  /** Per view, which member each filter applies to (the views' `meta.filters` in the model, via /meta). */
+  readonly filterMembers: FilterMembersByView;
 }
+
+export type FilterMembersByView = Readonly<Record<string, Partial<Readonly<Record<FilterDimension, string>>>>>;
 
 export interface CubeFilter {
   readonly member: string;
@@ -168,14 +172,19 @@ export function presetRange(preset: DatePreset, asOf: string): DateRange | null 
  * The range as chosen, cut at the as-of day, with its comparison base; the base is a change to
  * show (`previousRange`) only when the data covers all of it.
  */
-export function resolveFilters(filters: DashboardFilters, asOf: string | null, dataStart: string | null = null): ResolvedFilters {
+export function resolveFilters(
+  filters: DashboardFilters,
+  asOf: string | null,
+  filterMembers: FilterMembersByView = {},
+  dataStart: string | null = null,
+): ResolvedFilters {
   let nominal: DateRange | null = null;
   if (filters.preset === null && filters.from && filters.to) nominal = [filters.from, filters.to];
   else if (filters.preset !== null && asOf) nominal = presetRange(filters.preset, asOf);
-  if (!nominal) return { dateRange: null, previousRange: null, period: null, asOf, dims: filters.dims };
+  if (!nominal) return { dateRange: null, previousRange: null, period: null, asOf, dims: filters.dims, filterMembers };
   const period = resolvePeriod(nominal, filters.compare, { asOf, start: dataStart });
   const base = period.comparison;
-  return { dateRange: period.range, previousRange: base && base.coverage === 'complete' ? base.range : null, period, asOf, dims: filters.dims };
+  return { dateRange: period.range, previousRange: base && base.coverage === 'complete' ? base.range : null, period, asOf, dims: filters.dims, filterMembers };
 }
 
 /** Presets the landing view tries, longest first: the first the data can compare like with like. */
@@ -216,6 +225,15 @@ export function toCubeFilters(
     else unsupported.push(dim);
   }
   return { filters, unsupported };
+}
+
+/**
+ * The dashboard filters as Cube filters on one view, from the view's `meta.filters`; filters the
+ * view has no member for are listed in `unsupported` (so a panel can say they do not apply).
+ */
+export function viewFilters(filters: ResolvedFilters, view: string): { filters: { member: string; operator: 'equals'; values: string[] }[]; unsupported: FilterDimension[] } {
+  const { filters: f, unsupported } = toCubeFilters(filters.dims, filters.filterMembers[view] ?? {});
+  return { filters: f.map((x) => ({ member: x.member, operator: x.operator, values: [...x.values] })), unsupported };
 }
 
 export function describeRange(range: DateRange | null): string {

@@ -5,6 +5,7 @@ import { useCallback, useMemo } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { landingPreset, parseFilters, resolveFilters, serializeFilters } from '../../../lib/filters';
 import type { DashboardFilters, ResolvedFilters } from '../../../lib/filters';
+import { filterMembersByView, useMeta } from '../../../lib/cube-meta';
 import { useDataWindow } from '../api/get-data-window';
 
 export interface FiltersState {
@@ -22,6 +23,8 @@ export interface FiltersState {
 export function useFilters(): FiltersState {
   const [params, setParams] = useSearchParams();
   const window = useDataWindow();
+  // Which filter applies to which member of each view comes from the model, through /meta.
+  const meta = useMeta();
   const key = params.toString();
   const asOf = window.data?.asOf ?? null;
   const dataStart = window.data?.start ?? null;
@@ -29,10 +32,15 @@ export function useFilters(): FiltersState {
     const parsed = parseFilters(key);
     return parsed.rangeChosen || !asOf ? parsed : { ...parsed, preset: landingPreset({ asOf, start: dataStart }), rangeChosen: true };
   }, [key, asOf, dataStart]);
+  const members = useMemo(() => (meta.data ? filterMembersByView(meta.data) : null), [meta.data]);
   // Presets are relative to the as-of day; a custom range waits for the window too (it is cut at
   // the as-of day and compared only where the data covers the base) but not if it fails.
   const waits = filters.preset === null ? window.status === 'pending' : filters.preset !== 'all' && window.status !== 'success';
-  const resolved = useMemo(() => (waits ? null : resolveFilters(filters, asOf, dataStart)), [filters, asOf, dataStart, waits]);
+  const resolved = useMemo(
+    () => (waits || !members ? null : resolveFilters(filters, asOf, members, dataStart)),
+    [filters, asOf, dataStart, waits, members],
+  );
+  const status = meta.status === 'error' || window.status === 'error' ? 'error' : meta.status === 'pending' || window.status === 'pending' ? 'pending' : 'success';
   const setFilters = useCallback(
     (next: DashboardFilters) => setParams((prev) => serializeFilters(next, prev), { replace: false }),
     [setParams],
@@ -42,9 +50,12 @@ export function useFilters(): FiltersState {
     resolved,
     asOf,
     dataStart,
-    windowStatus: window.status,
-    windowError: window.error,
-    retryWindow: () => void window.refetch(),
+    windowStatus: status,
+    windowError: meta.error ?? window.error,
+    retryWindow: () => {
+      if (meta.isError) void meta.refetch();
+      if (window.isError) void window.refetch();
+    },
     setFilters,
   };
 }

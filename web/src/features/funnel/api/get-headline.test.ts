@@ -3,7 +3,7 @@ import { parseFilters, resolveFilters } from '../../../lib/filters';
 import { headlineQuery } from './get-headline';
 
 // Seeds' window: data from 1 Nov 2025 to 31 Oct 2026.
-const resolve = (search: string) => resolveFilters(parseFilters(search), '2026-10-31', '2025-11-01');
+const resolve = (search: string) => resolveFilters(parseFilters(search), '2026-10-31', {}, '2025-11-01');
 
 describe('headlineQuery', () => {
   const cases = [

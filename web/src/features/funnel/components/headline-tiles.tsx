@@ -65,7 +65,7 @@ export function HeadlineTiles({ filters, onDrill, large }: HeadlineTilesProps) {
                 value={formatValue(current, format, { compact: format === 'currency' })}
                 delta={data?.previous ? formatDelta(current, previous, format) : null}
                 comparedTo={data?.previousRange ? (note?.kind === 'compared' ? note.text : describeRange(data.previousRange)) : undefined}
-                description={meta?.get(t.measure)?.description ?? null}
+                description={meta?.members.get(t.measure)?.description ?? null}
                 higherIsBetter={t.higherIsBetter}
                 immature={t.settlesAt && maturity && typical && !maturity[t.settlesAt] ? maturityNote(t.settlesAt, typical) : null}
                 large={large ?? false}

@@ -3,7 +3,7 @@ import type { MemberMeta, MetaIndex } from '../../../lib/cube-meta';
 import { slideNotes } from './slide-notes';
 
 function member(name: string, title: string, description: string | null): [string, MemberMeta] {
-  return [name, { name, kind: 'measure', type: 'number', title: `Lead funnel ${title}`, shortTitle: title, description, format: 'number', drillMembers: [] }];
+  return [name, { name, view: 'funnel', kind: 'measure', type: 'number', title: `Lead funnel ${title}`, shortTitle: title, description, format: 'number', drillMembers: [], values: [] }];
 }
 
 const meta: MetaIndex = new Map([

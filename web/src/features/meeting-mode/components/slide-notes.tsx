@@ -28,7 +28,7 @@ export function slideNotes(slide: NoteSource, meta: MetaIndex | undefined): Note
 
 export function SlideNotes({ slide, className }: { readonly slide: NoteSource; readonly className: string }) {
   const meta = useMeta().data;
-  const lines = slideNotes(slide, meta);
+  const lines = slideNotes(slide, meta?.members);
   return (
     <aside className={className} aria-label="Presenter notes" data-testid="slide-notes">
       {lines.length === 0 ? (
