@@ -424,7 +424,7 @@ describe('meeting mode', () => {
       { key: 'ArrowRight', title: 'Headline results' },
       { key: 'PageDown', title: 'Lead funnel: MQL → won' },
       { key: 'PageUp', title: 'Headline results' },
-      { key: 'End', title: 'Closed-loop revenue by source' },
+      { key: 'End', title: 'Closed-loop revenue by original source' },
       { key: 'ArrowLeft', title: 'Acceptance and conversion by channel' },
       { key: 'Home', title: 'Agenda' },
     ];
