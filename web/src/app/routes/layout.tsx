@@ -5,6 +5,7 @@ import { preloadChartRenderer } from '../../components/chart-panel';
 import { QueryState } from '../../components/query-state';
 import { DrilldownDialog } from '../../features/drilldown/components/drilldown-dialog';
 import { FilterBar } from '../../features/filters/components/filter-bar';
+import { ModelStatusBanner } from '../../features/model-status/components/model-status-banner';
 import { useFilters } from '../../features/filters/hooks/use-filters';
 import { useMeta } from '../../lib/cube-meta';
 import { ExportContext, exportContext } from '../../lib/export-context';
@@ -85,6 +86,7 @@ export function Layout() {
             Meeting mode <kbd>M</kbd>
           </button>
         </header>
+        <ModelStatusBanner />
         <FilterBar filters={state.filters} resolved={state.resolved} asOf={state.asOf} onChange={state.setFilters} />
         <main id="main" className="app-main" tabIndex={-1}>
           {state.resolved ? (
