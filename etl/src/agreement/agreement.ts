@@ -1,4 +1,5 @@
 /** What sales and marketing agreed (`agreement.yml`), validated and normalised. */
+import type { Definitions, Goals } from './goals';
 
 export const SYSTEMS = ['salesforce', 'marketo', 'hubspot'] as const;
 export type System = (typeof SYSTEMS)[number];
@@ -51,6 +52,10 @@ export interface Agreement {
   /** region → its countries as written in the file */
   readonly regions: Readonly<Record<string, readonly string[]>>;
   readonly sourceTimeZones: { readonly hubspot: string };
+  /** Revenue goals and fixed reverse-funnel rates (`goals:`). */
+  readonly goals: Goals;
+  /** Switchable definitions (`definitions:`). */
+  readonly definitions: Definitions;
   /** sha256 of the file's text, for build_info. */
   readonly hash: string;
 }

@@ -14,6 +14,7 @@ import {
   type Weekday,
 } from './agreement';
 import { AgreementError } from './agreement-error';
+import { parseDefinitions, parseGoals } from './parse-goals';
 
 /** Read and validate `agreement.yml`. Throws AgreementError naming file, line, key and expectation. */
 export async function loadAgreement(path: string): Promise<Agreement> {
@@ -39,7 +40,7 @@ export function parseAgreement(text: string, path = 'agreement.yml'): Agreement 
     throw new AgreementError(path, '', 'valid YAML', pos?.line, pos?.col, JSON.stringify(message));
   }
   const v = new Validator(path, doc, lineCounter);
-  const root = v.object(doc.toJS() as unknown, [], ['version', 'lead_statuses', 'opportunity_stages', 'mql', 'sales_sla', 'mql_commitments', 'channels', 'segments', 'regions', 'source_time_zones']);
+  const root = v.object(doc.toJS() as unknown, [], ['version', 'lead_statuses', 'opportunity_stages', 'mql', 'sales_sla', 'mql_commitments', 'channels', 'segments', 'regions', 'source_time_zones', 'goals', 'definitions']);
   if (root['version'] !== 1) v.fail(['version'], 'the number 1', root['version']);
 
   const statusesRoot = v.object(root['lead_statuses'] ?? {}, ['lead_statuses'], SYSTEMS);
@@ -118,13 +119,16 @@ export function parseAgreement(text: string, path = 'agreement.yml'): Agreement 
     segments,
     regions,
     sourceTimeZones: { hubspot: hubspotZone },
+    goals: parseGoals(v, root['goals'], segmentNames, Object.keys(regions)),
+    definitions: parseDefinitions(v, root['definitions']),
     hash: createHash('sha256').update(text).digest('hex'),
   };
 }
 
 const defaultSegments = [{ name: 'SMB', max_employees: 199 }, { name: 'Mid-Market', max_employees: 999 }, { name: 'Enterprise' }];
 
-class Validator {
+/** Checks one value at a path of the document; every failure names file, line, column, key and expectation. */
+export class Validator {
   constructor(
     private readonly file: string,
     private readonly doc: Document,

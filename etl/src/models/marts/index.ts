@@ -1,12 +1,16 @@
 import type { Model } from '../model';
+import { agreementTerms } from './agreement-terms';
 import { buildInfo } from './build-info';
+import { goalPacing } from './goal-pacing';
 import { leads } from './leads';
 import { leaks } from './leaks';
+import { mqlEvents } from './mql-events';
 import { opportunities } from './opportunities';
 import { rejectedRows } from './rejected-rows';
+import { revenueGoals } from './revenue-goals';
 import { salesActivities } from './sales-activities';
 import { slaTargets } from './sla-targets';
 import { stageEvents } from './stage-events';
 
 /** Marts in build order (build_info first: its as_of is the "now" of SLAs and ages). */
-export const martModels: readonly Model[] = [buildInfo, leads, opportunities, stageEvents, slaTargets, salesActivities, leaks, rejectedRows];
+export const martModels: readonly Model[] = [buildInfo, leads, opportunities, stageEvents, slaTargets, salesActivities, leaks, rejectedRows, mqlEvents, revenueGoals, goalPacing, agreementTerms];
