@@ -15,7 +15,19 @@ export const ROW_SCOPES = {
   velocity: { region: 'velocity.region', team: 'velocity.team' },
   sla: { region: 'sla.region', team: 'sla.team' },
   data_quality: { region: 'data_quality.leak_region', team: 'data_quality.leak_team' },
+  funnel_period: { region: 'funnel_period.region', team: 'funnel_period.team' },
+  mql_events: { region: 'mql_events.region', team: 'mql_events.team' },
+  // Company-wide (COMPANY_WIDE_VIEWS) or open to all (UNRESTRICTED_VIEWS): no row scope.
+  goals: {},
+  goal_calendar: {},
+  agreement: {},
 };
+
+/** Views that are company-wide as a whole (goals are set for the company, a segment or a region, never a team). */
+export const COMPANY_WIDE_VIEWS = new Set(['goals', 'goal_calendar']);
+
+/** Views anyone may read, with no row filter: the agreement everyone signed. */
+export const UNRESTRICTED_VIEWS = new Set(['agreement']);
 
 /** Members with no region or team: company-wide data a restricted token may not see. */
 export const COMPANY_WIDE_MEMBERS = new Set([
@@ -78,10 +90,10 @@ export function queryRewrite(query, { securityContext }) {
 
   const scopeMembers = new Map();
   for (const member of queryMembers(query)) {
-    if (UNRESTRICTED_MEMBERS.has(member)) continue;
     const view = member.split('.')[0];
+    if (UNRESTRICTED_MEMBERS.has(member) || UNRESTRICTED_VIEWS.has(view)) continue;
     const restriction = claims.map(([claim, values]) => `${claim} ${values.join(', ')}`).join(' and ');
-    if (COMPANY_WIDE_MEMBERS.has(member)) {
+    if (COMPANY_WIDE_MEMBERS.has(member) || COMPANY_WIDE_VIEWS.has(view)) {
       throw forbidden(`${member} is company-wide data, not available to a token restricted to ${restriction}.`);
     }
     const scope = ROW_SCOPES[view];
