@@ -15,9 +15,10 @@
  * - t12m_mqls: leads whose (first) MQL date is in the window; t12m_mql_sqls: those of them
  *   that became SQLs (MQL→SQL rate, cohort-based like the funnel).
  * - fixed_*: the agreement's goals.fixed_rates (NULL: use the trailing rate).
- * Marketing: committed_mqls (sla_targets months in the period, for the goal's segment or all;
- * NULL for a goal by region: commitments are per segment), delivered_mqls (MQLs in the period
- * in the goal's scope).
+ * Marketing: committed_mqls (the agreement's commitments for every month of the period, also
+ * those after as_of — each month's override, else the monthly figure — for the goal's segment
+ * or all; NULL for a goal by region: commitments are per segment), delivered_mqls (MQLs in
+ * the period, to date, in the goal's scope).
  */
 import { sql } from 'kysely';
 import { ref, type Model } from '../model';
@@ -59,11 +60,18 @@ export const goalPacing: Model = {
         on l.mql_at is not null and (g.segment is null or l.segment = g.segment) and (g.region is null or l.region = g.region)
       group by all
     ),
-    commitments as (
-      select g.period, g.segment as goal_segment, g.region as goal_region, sum(t.committed_mqls) as committed_mqls
-      from goals g join ${ref('sla_targets')} t
-        on t.month >= g.period_start and t.month < g.period_end_exclusive and (g.segment is null or t.segment = g.segment)
+    goal_months as (
+      select g.period, g.segment as goal_segment, g.region as goal_region, m.month::date as month
+      from goals g, unnest(generate_series(g.period_start::timestamp, (g.period_end_exclusive - 1)::timestamp, interval 1 month)) as m(month)
       where g.region is null
+    ),
+    commitments as (
+      -- The whole period's commitment (also months after as_of): the month's override, else every month's.
+      select gm.period, gm.goal_segment, gm.goal_region, sum(coalesce(override.mqls, monthly.mqls, 0)) as committed_mqls
+      from goal_months gm
+      join ${ref('agreement_segments')} s on gm.goal_segment is null or s.name = gm.goal_segment
+      left join ${ref('agreement_mql_commitments')} override on override.month = gm.month and override.segment = s.name
+      left join ${ref('agreement_mql_commitments')} monthly on monthly.month is null and monthly.segment = s.name
       group by all
     )
     select

@@ -112,7 +112,7 @@ describe('goal_pacing', () => {
       expected: {
         period_status: 'past', goal_amount: 20000, days_in_period: 31, days_elapsed: 31, goal_to_date: 20000, won_amount: 0, won_count: 0,
         open_pipeline_amount: 0, t12m_won_amount: 40000, t12m_won_count: 2, t12m_lost_count: 1, t12m_mqls: 7, t12m_mql_sqls: 4,
-        committed_mqls: 0, delivered_mqls: 0,
+        committed_mqls: 150, delivered_mqls: 0, // 60 SMB + 30 Mid-Market + 60 Enterprise
       },
     },
     {
@@ -120,7 +120,7 @@ describe('goal_pacing', () => {
       expected: {
         period_status: 'current', goal_amount: 60000, days_in_period: 90, days_elapsed: 45, goal_to_date: 30000, won_amount: 10000, won_count: 1,
         open_pipeline_amount: 50000, t12m_won_amount: 10000, t12m_won_count: 1, t12m_lost_count: 1, t12m_mqls: 4, t12m_mql_sqls: 3,
-        committed_mqls: 120, delivered_mqls: 4,
+        committed_mqls: 180, delivered_mqls: 4, // 60 a month × 3, also the months after as_of
       },
     },
     {
@@ -128,7 +128,7 @@ describe('goal_pacing', () => {
       expected: {
         period_status: 'current', goal_amount: 30000, days_in_period: 90, days_elapsed: 45, goal_to_date: 15000, won_amount: 30000, won_count: 1,
         open_pipeline_amount: 0, t12m_won_amount: 30000, t12m_won_count: 1, t12m_lost_count: 0, t12m_mqls: 1, t12m_mql_sqls: 1,
-        committed_mqls: 120, delivered_mqls: 1,
+        committed_mqls: 180, delivered_mqls: 1,
       },
     },
   ];

@@ -3,6 +3,7 @@ import { BreakdownChart } from '../../features/funnel/components/breakdown-chart
 import { FunnelChart } from '../../features/funnel/components/funnel-chart';
 import { HeadlineTiles } from '../../features/funnel/components/headline-tiles';
 import { TrendChart } from '../../features/funnel/components/trend-chart';
+import { GoalPacingTiles } from '../../features/goals/components/goal-pacing';
 import { usePageContext } from './layout';
 
 export default function FunnelRoute() {
@@ -11,6 +12,7 @@ export default function FunnelRoute() {
     <div className="page" data-testid="page-funnel">
       <h1 className="page-title">Funnel</h1>
       <HeadlineTiles filters={filters} onDrill={onDrill} />
+      <GoalPacingTiles />
       <div className="grid grid-2">
         <FunnelChart filters={filters} onDrill={onDrill} />
         <TrendChart filters={filters} onDrill={onDrill} />
