@@ -6,8 +6,6 @@ import { toNumber } from '../../../lib/format';
 import type { ResolvedFilters } from '../../../lib/filters';
 import { SALES_SLA, handoffScope, salesSlaFilters } from './members';
 
-export const SLA_DUE_COUNT = 'funnel.sla_due_count';
-
 export interface SlaHeadline {
   readonly compliance: number | null;
   readonly met: number;
@@ -18,7 +16,7 @@ export interface SlaHeadline {
 
 export function slaHeadlineQuery(filters: ResolvedFilters): Query {
   return {
-    measures: [SALES_SLA.complianceRate, SALES_SLA.metCount, SALES_SLA.breachedCount, SALES_SLA.pendingCount, SLA_DUE_COUNT],
+    measures: [SALES_SLA.complianceRate, SALES_SLA.metCount, SALES_SLA.breachedCount, SALES_SLA.pendingCount],
     timeDimensions: handoffScope(filters.dateRange),
     filters: salesSlaFilters(filters),
   };
@@ -26,13 +24,10 @@ export function slaHeadlineQuery(filters: ResolvedFilters): Query {
 
 export async function getSlaHeadline(filters: ResolvedFilters, signal?: AbortSignal): Promise<SlaHeadline> {
   const [row] = await loadRows(slaHeadlineQuery(filters), signal);
-  return {
-    compliance: toNumber(row?.[SALES_SLA.complianceRate]),
-    met: toNumber(row?.[SALES_SLA.metCount]) ?? 0,
-    breached: toNumber(row?.[SALES_SLA.breachedCount]) ?? 0,
-    pending: toNumber(row?.[SALES_SLA.pendingCount]) ?? 0,
-    due: toNumber(row?.[SLA_DUE_COUNT]) ?? 0,
-  };
+  const met = toNumber(row?.[SALES_SLA.metCount]) ?? 0;
+  const breached = toNumber(row?.[SALES_SLA.breachedCount]) ?? 0;
+  // Due is met + past due, the denominator the model's compliance rate divides by.
+  return { compliance: toNumber(row?.[SALES_SLA.complianceRate]), met, breached, pending: toNumber(row?.[SALES_SLA.pendingCount]) ?? 0, due: met + breached };
 }
 
 export const slaHeadlineQueryOptions = (filters: ResolvedFilters) =>
