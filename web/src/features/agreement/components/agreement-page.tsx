@@ -94,7 +94,18 @@ function Sections({ terms, meta }: { terms: AgreementTerms; meta: MetaIndex | un
       </Card>
       <Card id="sales-sla" title="Sales SLA" description="What sales promised for each lead marketing hands off.">
         <p data-testid="agreement-sla-rule">{sla ? <>Sales makes the <strong>{sla.rule}</strong>.</> : 'No sales SLA in this build.'}</p>
-        <Table caption="Per-segment SLA hours" head={['Segment', 'Hours']} rows={section('sla_by_segment').map((t) => [t.subject, t.value])} />
+        <dl className="agreement-facts">
+          <dt>Hours</dt>
+          <dd>{termValue(terms, 'sales_sla', 'hours') ?? '—'}</dd>
+          <dt>Counted as</dt>
+          <dd>{termValue(terms, 'sales_sla', 'hours_type') === 'business' ? 'business hours only' : 'clock hours (every hour counts)'}</dd>
+          <dt>Time zone</dt>
+          <dd>{termValue(terms, 'sales_sla', 'time_zone') ?? 'UTC'}</dd>
+          <dt>Business hours</dt>
+          <dd>{termValue(terms, 'sales_sla', 'business_hours') ?? '—'}</dd>
+          <dt>Per segment</dt>
+          <dd>{section('sla_by_segment').length === 0 ? 'the same hours for every segment' : section('sla_by_segment').map((t) => `${t.subject ?? '?'}: ${t.value} hours`).join('; ')}</dd>
+        </dl>
       </Card>
       <Card id="commitments" title="Marketing’s MQL commitments" description="MQLs per month, by segment; a month listed on its own overrides “every month”.">
         <Table caption="MQL commitments" head={['Month', 'Segment', 'MQLs']} rows={section('mql_commitments').map((t) => [t.item, t.subject, t.value])} />

@@ -1,4 +1,5 @@
-// The sales SLA in force, in plain words, with what "due", "past due" and "pending" mean.
+// The sales SLA in force, in plain words, with what "SLA due", "SLA past due" and "pending" mean
+// (the breach list's terms, as Marketo frames them).
 import { Link } from 'react-router-dom';
 import { useAgreementTerms } from '../api/get-agreement-terms';
 import { describeSlaRule } from './sla-rule';
@@ -22,11 +23,11 @@ export function SlaRulePanel() {
         </p>
         <dl>
           <dt>SLA due</dt>
-          <dd>The lead’s deadline (handoff + the agreed hours) has passed, or it was already touched: it counts toward compliance, as met or past due.</dd>
+          <dd>Handed-off leads that missed their deadline (handoff + the agreed hours): touched late, or not at all. The “SLA due” list below names them.</dd>
           <dt>SLA past due</dt>
-          <dd>Sales touched the lead after the deadline, or has not touched it and the deadline has passed (a breach).</dd>
+          <dd>Of those, the ones nobody has touched yet: the deadline has passed and the lead is still waiting for sales. Call them first.</dd>
           <dt>Pending</dt>
-          <dd>Not touched yet and still inside its window: neither met nor breached.</dd>
+          <dd>Not touched yet and still inside the agreed hours: neither met nor missed, and left out of compliance.</dd>
         </dl>
       </div>
     </section>

@@ -1,4 +1,4 @@
-// The sales SLA headline for the filters: compliance with its numerator (met) and denominator (due).
+// The sales SLA headline for the filters: compliance with its numerator (met) and denominator (met + missed).
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import type { Query } from '@cubejs-client/core';
 import { loadRows } from '../../../lib/cube-client';
@@ -26,7 +26,7 @@ export async function getSlaHeadline(filters: ResolvedFilters, signal?: AbortSig
   const [row] = await loadRows(slaHeadlineQuery(filters), signal);
   const met = toNumber(row?.[SALES_SLA.metCount]) ?? 0;
   const breached = toNumber(row?.[SALES_SLA.breachedCount]) ?? 0;
-  // Due is met + past due, the denominator the model's compliance rate divides by.
+  // Met + missed: the leads whose deadline has passed, the denominator of the model's compliance rate.
   return { compliance: toNumber(row?.[SALES_SLA.complianceRate]), met, breached, pending: toNumber(row?.[SALES_SLA.pendingCount]) ?? 0, due: met + breached };
 }
 

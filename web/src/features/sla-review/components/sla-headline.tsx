@@ -18,11 +18,11 @@ export function SlaHeadline({ filters }: { filters: ResolvedFilters }) {
               value={formatValue(h.compliance, 'percent')}
               delta={null}
               large
-              description={`Met ÷ due: ${h.met.toLocaleString('en-US')} met of ${h.due.toLocaleString('en-US')} due (met + past due). Pending leads are left out.`}
+              description={`Met ÷ (met + missed): ${h.met.toLocaleString('en-US')} of ${h.due.toLocaleString('en-US')} leads whose deadline has passed. Pending leads are left out.`}
               testId="sla-compliance"
             />
             <StatTile label="Met" value={h.met.toLocaleString('en-US')} delta={null} description="First touch within the agreed hours of handoff." />
-            <StatTile label="Past due" value={h.breached.toLocaleString('en-US')} delta={null} description="Touched after the deadline, or still untouched when it passed." />
+            <StatTile label="Missed (SLA due)" value={h.breached.toLocaleString('en-US')} delta={null} description="Touched after the deadline, or not at all: the SLA due list below." />
             <StatTile label="Pending" value={h.pending.toLocaleString('en-US')} delta={null} description="Not touched yet, and the deadline has not passed." />
           </div>
         ) : null
