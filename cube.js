@@ -5,39 +5,27 @@
 import { CubejsHandlerError, UserError } from '@cubejs-backend/api-gateway';
 
 /**
- * Row restriction per public view: a token's `region` / `team` claims become filters on these
- * members. Views not listed here cannot be queried with a restricted token.
+ * Who may read each public view (every public view must be listed; a view not listed cannot be
+ * queried at all):
+ * - `{ region, team }`: row-scoped — a token's `region` / `team` claims become filters on these members;
+ * - `'company-wide'`: no region or team, so a token restricted to some gets a 403;
+ * - `'unrestricted'`: anyone may read it, with no row filter (how current the data is).
  */
-export const ROW_SCOPES = {
-  // Every public view must be listed here.
+export const VIEW_ACCESS = {
   funnel: { region: 'funnel.region', team: 'funnel.team' },
   pipeline: { region: 'pipeline.region', team: 'pipeline.team' },
   velocity: { region: 'velocity.region', team: 'velocity.team' },
-  sla: { region: 'sla.region', team: 'sla.team' },
-  data_quality: { region: 'data_quality.leak_region', team: 'data_quality.leak_team' },
+  leakage: { region: 'leakage.region', team: 'leakage.team' },
+  marketing_sla: 'company-wide',
+  quarantine: 'company-wide',
+  freshness: 'unrestricted',
   funnel_period: { region: 'funnel_period.region', team: 'funnel_period.team' },
   mql_events: { region: 'mql_events.region', team: 'mql_events.team' },
-  // Company-wide (COMPANY_WIDE_VIEWS) or open to all (UNRESTRICTED_VIEWS): no row scope.
-  goals: {},
-  goal_calendar: {},
-  agreement: {},
+  // Goals are set for the company, a segment or a region (never a team); the agreement is everyone's.
+  goals: 'company-wide',
+  goal_calendar: 'company-wide',
+  agreement: 'unrestricted',
 };
-
-/** Views that are company-wide as a whole (goals are set for the company, a segment or a region, never a team). */
-export const COMPANY_WIDE_VIEWS = new Set(['goals', 'goal_calendar']);
-
-/** Views anyone may read, with no row filter: the agreement everyone signed. */
-export const UNRESTRICTED_VIEWS = new Set(['agreement']);
-
-/** Members with no region or team: company-wide data a restricted token may not see. */
-export const COMPANY_WIDE_MEMBERS = new Set([
-  'sla.month', 'sla.segment', 'sla.committed_mqls', 'sla.delivered_mqls', 'sla.attainment',
-  'data_quality.file', 'data_quality.line', 'data_quality.format', 'data_quality.column_name',
-  'data_quality.raw_text', 'data_quality.reason', 'data_quality.rejected_row_count',
-]);
-
-/** Members anyone may see, with no row filter: how current the data is. */
-export const UNRESTRICTED_MEMBERS = new Set(['data_quality.as_of', 'data_quality.built_at', 'data_quality.agreement_hash']);
 
 const CLAIMS = ['region', 'team'];
 
@@ -80,9 +68,9 @@ function queryMembers(query) {
  * 403 (not an empty result) a query that asks for other regions or teams, or for company-wide data.
  */
 export function queryRewrite(query, { securityContext }) {
-  const notPublic = queryMembers(query).find((member) => !ROW_SCOPES[member.split('.')[0]]);
+  const notPublic = queryMembers(query).find((member) => !VIEW_ACCESS[member.split('.')[0]]);
   if (notPublic) {
-    throw new UserError(`'${notPublic}' is not a member of a public view. Query the views: ${Object.keys(ROW_SCOPES).join(', ')}.`);
+    throw new UserError(`'${notPublic}' is not a member of a public view. Query the views: ${Object.keys(VIEW_ACCESS).join(', ')}.`);
   }
 
   const claims = CLAIMS.map((claim) => [claim, claimValues(securityContext, claim)]).filter(([, v]) => v);
@@ -90,13 +78,12 @@ export function queryRewrite(query, { securityContext }) {
 
   const scopeMembers = new Map();
   for (const member of queryMembers(query)) {
-    const view = member.split('.')[0];
-    if (UNRESTRICTED_MEMBERS.has(member) || UNRESTRICTED_VIEWS.has(view)) continue;
-    const restriction = claims.map(([claim, values]) => `${claim} ${values.join(', ')}`).join(' and ');
-    if (COMPANY_WIDE_MEMBERS.has(member) || COMPANY_WIDE_VIEWS.has(view)) {
+    const scope = VIEW_ACCESS[member.split('.')[0]];
+    if (scope === 'unrestricted') continue;
+    if (scope === 'company-wide') {
+      const restriction = claims.map(([claim, values]) => `${claim} ${values.join(', ')}`).join(' and ');
       throw forbidden(`${member} is company-wide data, not available to a token restricted to ${restriction}.`);
     }
-    const scope = ROW_SCOPES[view];
     for (const [claim, values] of claims) scopeMembers.set(scope[claim], { claim, values });
   }
 

@@ -148,7 +148,7 @@ export function AgreementPage() {
   const meta = useMeta();
   return (
     <QueryState query={query} isEmpty={!query.data || query.data.size === 0} emptyMessage="This warehouse holds no agreement: rebuild it with npm run etl." height={320}>
-      {() => (query.data ? <Sections terms={query.data} meta={meta.data} /> : null)}
+      {() => (query.data ? <Sections terms={query.data} meta={meta.data?.members} /> : null)}
     </QueryState>
   );
 }
