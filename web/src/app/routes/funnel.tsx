@@ -4,6 +4,7 @@ import { FunnelChart } from '../../features/funnel/components/funnel-chart';
 import { HeadlineTiles } from '../../features/funnel/components/headline-tiles';
 import { TrendChart } from '../../features/funnel/components/trend-chart';
 import { GoalPacingTiles } from '../../features/goals/components/goal-pacing';
+import { RevenueGoalChart } from '../../features/goals/components/revenue-goal-chart';
 import { usePageContext } from './layout';
 
 export default function FunnelRoute() {
@@ -16,6 +17,7 @@ export default function FunnelRoute() {
       <div className="grid grid-2">
         <FunnelChart filters={filters} onDrill={onDrill} />
         <TrendChart filters={filters} onDrill={onDrill} />
+        <RevenueGoalChart filters={filters} />
         <BreakdownChart by="channel" filters={filters} onDrill={onDrill} />
         <BreakdownChart by="campaign" filters={filters} onDrill={onDrill} />
       </div>
