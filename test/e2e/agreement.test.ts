@@ -99,6 +99,26 @@ describe('Funnel page goal tiles', () => {
   });
 });
 
+describe('cohort or period', () => {
+  it('the Funnel page toggle switches the monthly trend to period counts, in the URL, labelled', async () => {
+    await open(stack.url, '/?from=2026-05-01&to=2026-10-31');
+    await page.getByTestId('count-basis').getByRole('button', { name: 'Period' }).click();
+    await page.waitForURL(/count=period/);
+    await settled(page);
+    const panel = page.getByTestId('chart-trend-period');
+    expect(await panel.locator('.panel-title').innerText()).toBe('Monthly trend · by period');
+    await panel.getByRole('button', { name: 'Table', exact: true }).click();
+    const rows = await panel.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => Array.from(tr.querySelectorAll('td')).map((td) => (td.textContent ?? '').trim())));
+    const api = await cubeLoad(stack.url, {
+      measures: ['funnel_period.sql_count'],
+      timeDimensions: [{ dimension: 'funnel_period.entered_date', granularity: 'month', dateRange: ['2026-05-01', '2026-10-31'] }],
+    });
+    // Column 4 is SQLs (Month, MQLs (first), MQL events, SQLs, Won, Re-MQLs).
+    expect(rows.map((r) => Number((r[3] ?? '').replace(/,/g, '')))).toEqual(api.map((r) => num(r['funnel_period.sql_count'])));
+    expect(rows).toHaveLength(6);
+  });
+});
+
 describe('a changed sales SLA', () => {
   async function compliance(base: string): Promise<string> {
     await open(base, '/sla');
