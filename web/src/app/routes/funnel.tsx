@@ -1,6 +1,6 @@
 // Funnel (landing page, for leadership). `?count=period` switches the monthly trend from MQL
 // cohorts to period counts (each stage by its own date); the toggle says which charts it changes.
-import { useSearchParams } from 'react-router-dom';
+import { Link, useSearchParams } from 'react-router-dom';
 import { BreakdownChart } from '../../features/funnel/components/breakdown-chart';
 import { FunnelChart } from '../../features/funnel/components/funnel-chart';
 import { HeadlineTiles } from '../../features/funnel/components/headline-tiles';
@@ -25,6 +25,9 @@ export default function FunnelRoute() {
     <div className="page" data-testid="page-funnel">
       <h1 className="page-title">Funnel</h1>
       <HeadlineTiles filters={filters} onDrill={onDrill} />
+      <p className="goal-note">
+        Hover a rate for what it divides by what; every definition is on the <Link to="/agreement#metrics">Agreement page</Link>.
+      </p>
       <GoalPacingTiles />
       <div className="count-basis" role="group" aria-label="Count leads by" data-testid="count-basis">
         <span className="field-label">Count by</span>
