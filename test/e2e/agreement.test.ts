@@ -78,7 +78,7 @@ describe('Agreement page', () => {
     await page.getByRole('link', { name: 'Agreement', exact: true }).focus();
     await page.keyboard.press('Enter');
     await page.waitForURL(/\/agreement$/);
-    expect(await page.getByRole('heading', { level: 1 }).innerText()).toBe('Agreement');
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).innerText()).toBe('Agreement');
   });
 });
 

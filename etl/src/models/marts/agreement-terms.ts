@@ -4,7 +4,8 @@
  * Long form: `section` groups the terms, `position` orders them within it, `subject` and
  * `item` name the term, `value` is its setting as text.
  *
- * sections: build (agreement hash, built at, data as of), definitions (SQL definition, MQL
+ * sections: build (agreement hash, data as of; the build time is build_info.built_at, kept out so
+ * that identical inputs give identical marts), definitions (SQL definition, MQL
  * inference), sales_sla (hours, clock, time zone, business hours), sla_by_segment,
  * mql_commitments (month or "every month" × segment), revenue_goals (period × scope),
  * goal_rates (fixed reverse-funnel rates), lead_statuses (system × status → stage),
@@ -35,8 +36,7 @@ export const agreementTerms: Model = {
     ),
     terms as (
       select 'build' as section, 1 as position, null as subject, 'agreement_hash' as item, agreement_hash as value from b
-      union all select 'build', 2, null, 'built_at', strftime(built_at, '%Y-%m-%dT%H:%M:%SZ') from b
-      union all select 'build', 3, null, 'as_of', strftime(as_of, '%Y-%m-%dT%H:%M:%SZ') from b
+      union all select 'build', 2, null, 'as_of', strftime(as_of, '%Y-%m-%dT%H:%M:%SZ') from b
       union all select 'definitions', 1, null, 'sql', sql_definition from ${ref('agreement_definitions')}
       union all select 'definitions', 2, null, 'infer_mql_from_later_stages', infer_mql::varchar from s
       union all select 'sales_sla', 1, null, 'hours', ${num('sla_hours')} from s

@@ -28,9 +28,14 @@ export const agreementTermsQuery: Query = {
 
 const text = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
 
+/** The build time is not an agreement term (identical inputs give identical marts): `freshness` has it. */
+export const builtAtQuery: Query = { dimensions: ['freshness.built_at'], limit: 1 };
+
 export async function getAgreementTerms(signal?: AbortSignal): Promise<AgreementTerms> {
-  const rows = await loadRows(agreementTermsQuery, signal);
+  const [rows, built] = await Promise.all([loadRows(agreementTermsQuery, signal), loadRows(builtAtQuery, signal)]);
   const out = new Map<string, AgreementTerm[]>();
+  const builtAt = text(built[0]?.['freshness.built_at']);
+  if (builtAt !== null) out.set('build', [{ subject: null, item: 'built_at', value: builtAt }]);
   for (const r of rows) {
     const section = String(r[AGREEMENT.section]);
     const list = out.get(section) ?? [];
