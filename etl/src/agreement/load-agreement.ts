@@ -17,6 +17,7 @@ import {
 import { formats } from '../formats/index';
 import { DEFAULT_QUARANTINE, parseThreshold, type QuarantineRules, type QuarantineThresholds, type Threshold } from '../guards/threshold';
 import { AgreementError } from './agreement-error';
+import { parseDefinitions, parseGoals } from './parse-goals';
 
 /** Read and validate `agreement.yml`. Throws AgreementError naming file, line, key and expectation. */
 export async function loadAgreement(path: string): Promise<Agreement> {
@@ -42,7 +43,7 @@ export function parseAgreement(text: string, path = 'agreement.yml'): Agreement 
     throw new AgreementError(path, '', 'valid YAML', pos?.line, pos?.col, JSON.stringify(message));
   }
   const v = new Validator(path, doc, lineCounter);
-  const root = v.object(doc.toJS() as unknown, [], ['version', 'lead_statuses', 'opportunity_stages', 'mql', 'sales_sla', 'mql_commitments', 'channels', 'segments', 'regions', 'source_time_zones', 'date_order', 'quarantine']);
+  const root = v.object(doc.toJS() as unknown, [], ['version', 'lead_statuses', 'opportunity_stages', 'mql', 'sales_sla', 'mql_commitments', 'channels', 'segments', 'regions', 'source_time_zones', 'date_order', 'quarantine', 'goals', 'definitions']);
   if (root['version'] !== 1) v.fail(['version'], 'the number 1', root['version']);
 
   const statusesRoot = v.object(root['lead_statuses'] ?? {}, ['lead_statuses'], SYSTEMS);
@@ -126,6 +127,8 @@ export function parseAgreement(text: string, path = 'agreement.yml'): Agreement 
     sourceTimeZones,
     dateOrder,
     quarantine: parseQuarantine(v, root['quarantine']),
+    goals: parseGoals(v, root['goals'], segmentNames, Object.keys(regions)),
+    definitions: parseDefinitions(v, root['definitions']),
     hash: createHash('sha256').update(text).digest('hex'),
   };
 }
@@ -163,7 +166,8 @@ function parseQuarantine(v: Validator, value: unknown): QuarantineThresholds {
 
 const defaultSegments = [{ name: 'SMB', max_employees: 199 }, { name: 'Mid-Market', max_employees: 999 }, { name: 'Enterprise' }];
 
-class Validator {
+/** Checks one value at a path of the document; every failure names file, line, column, key and expectation. */
+export class Validator {
   constructor(
     private readonly file: string,
     private readonly doc: Document,
