@@ -25,6 +25,8 @@ export interface StartServerOptions {
   readonly warehousePath: string;
   /** 0 picks a free port. */
   readonly port: number;
+  /** The Cube model folder. Default: cube.js's schemaPath (model/). Edits are served on the next request. */
+  readonly modelPath?: string;
   /** Folder of the built dashboard, served with SPA fallback to index.html. */
   readonly webDist?: string;
   /** Require a JWT on every request. Default: NODE_ENV === 'production'. */
@@ -140,7 +142,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     type GenerationContext = { [generationKey]?: number };
     // Cube's in-memory cache is shared by every server in the process: keep ours apart.
     const instanceId = randomBytes(4).toString('hex');
-    const schemaPath = relative(process.cwd(), resolve(projectRoot, cubeConfig.schemaPath ?? 'model')) || '.';
+    const schemaPath = relative(process.cwd(), resolve(projectRoot, options.modelPath ?? cubeConfig.schemaPath ?? 'model')) || '.';
     const preAggregations = options.preAggregations ?? preAggregationsFromEnv();
     core = new CubejsServerCore({
       ...cubeConfig,

@@ -81,7 +81,7 @@ export function Layout() {
           Meeting mode <kbd>M</kbd>
         </button>
       </header>
-      <FilterBar filters={state.filters} resolved={state.resolved} asOf={state.asOf} onChange={state.setFilters} />
+      {page?.globalFilters === false ? null : <FilterBar filters={state.filters} resolved={state.resolved} asOf={state.asOf} onChange={state.setFilters} />}
       <main id="main" className="app-main" tabIndex={-1}>
         {state.resolved ? (
           <Outlet context={{ filters: state.resolved, onDrill } satisfies PageContext} />
