@@ -30,7 +30,7 @@ afterAll(async () => {
 /** Waits for the result panel to show data (no skeleton), then shows its table. */
 async function resultTable(p: Page): Promise<{ headers: string[]; rows: string[][] }> {
   const panel = p.getByTestId('explore-result');
-  await panel.getByRole('button', { name: 'Table', exact: true }).or(panel.getByRole('button', { name: /Export .* as CSV/ })).first().waitFor();
+  await panel.getByRole('button', { name: 'Table', exact: true }).or(panel.getByRole('button', { name: /Export .* as CSV/ })).first().waitFor({ timeout: 120_000 });
   const toggle = panel.getByRole('button', { name: 'Table', exact: true });
   if (await toggle.count()) await toggle.click();
   await panel.locator('tbody tr').first().waitFor();
@@ -42,6 +42,8 @@ const sorted = (rows: string[][]) => [...rows].sort((a, b) => (a[0] ?? '').local
 describe('Explore', () => {
   it('pick a view, a measure and a dimension: the table is the REST answer, and the query is in the URL', async () => {
     await page.goto(`${stack.url}/explore`);
+    // The first request of a fresh server may wait for Cube to warm up.
+    await page.getByTestId('explore-view').waitFor({ timeout: 120_000 });
     await page.getByTestId('explore-view').selectOption('funnel');
     await page.getByTestId('explore-measures').getByLabel('MQLs', { exact: true }).check();
     await page.getByTestId('explore-dimensions').getByLabel('Channel', { exact: true }).check();
@@ -75,7 +77,11 @@ describe('Explore', () => {
     const [total] = await cubeLoad(stack.url, query);
     await expect.poll(() => page.getByTestId('explore-number').locator('.tile-value').innerText()).toBe(fmt.money(total?.['funnel.won_amount']));
 
-    const range = ['2025-01-01', '2025-06-30'];
+    // Six whole months ending with the data's as-of month.
+    const [fresh] = await cubeLoad(stack.url, { dimensions: ['freshness.as_of'] });
+    const asOf = new Date(`${String(fresh?.['freshness.as_of']).slice(0, 10)}T00:00:00Z`);
+    const iso = (d: Date) => d.toISOString().slice(0, 10);
+    const range = [iso(new Date(Date.UTC(asOf.getUTCFullYear(), asOf.getUTCMonth() - 5, 1))), iso(new Date(Date.UTC(asOf.getUTCFullYear(), asOf.getUTCMonth() + 1, 0)))];
     const byMonth = { measures: ['funnel.mql_count', 'funnel.acceptance_rate'], timeDimensions: [{ dimension: 'funnel.mql_date', granularity: 'month', dateRange: range }] };
     await page.goto(`${stack.url}/explore?view=funnel&q=${encodeURIComponent(JSON.stringify(byMonth))}`);
     await page.getByTestId('explore-result').locator('canvas').first().waitFor();
@@ -86,6 +92,7 @@ describe('Explore', () => {
     const month = (v: unknown) => new Date(String(v).slice(0, 10) + 'T00:00:00Z').toLocaleDateString('en-US', { month: 'short', year: 'numeric', timeZone: 'UTC' });
     expect(shown.headers).toEqual(['MQL date (month)', 'MQLs', 'Acceptance rate']);
     expect(shown.rows.map((r) => r.slice(1))).toEqual(rest.map((r) => [fmt.int(r['funnel.mql_count']), r['funnel.acceptance_rate'] === null ? '—' : fmt.pct(r['funnel.acceptance_rate'])]));
+    expect(rest.length).toBe(6);
     expect(shown.rows.length).toBe(rest.length);
     expect(shown.rows[0]?.[0]).toContain(month(rest[0]?.['funnel.mql_date.month']).split(' ')[1]);
   });
@@ -136,6 +143,7 @@ describe('Explore', () => {
 
     it('appears in Explore with its title and description, and its numbers are the REST answer', async () => {
       await page.goto(`${server.url}/explore`);
+      await page.getByTestId('explore-view').waitFor({ timeout: 120_000 });
       await page.getByTestId('explore-view').selectOption('funnel');
       const checkbox = page.getByTestId('explore-measures').getByLabel('Handed-off leads', { exact: true });
       expect(await page.getByTestId('explore-measures').locator('label', { hasText: 'Handed-off leads' }).getAttribute('title')).toBe('Leads passed to sales (added by the Explore test).');

@@ -20,6 +20,8 @@ export function isRunnable(query: Query): boolean {
 
 export async function getExploreResult(query: Query, signal?: AbortSignal): Promise<ExploreResult> {
   const resultSet = await loadCube(query, signal);
+  // The pivots fill missing dates; an empty answer stays empty (the panel says so).
+  if (resultSet.rawData().length === 0) return { rows: [], chart: [], series: [] };
   return { rows: resultSet.tablePivot() as CubeRow[], chart: resultSet.chartPivot(), series: resultSet.seriesNames() };
 }
 
