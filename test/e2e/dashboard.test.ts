@@ -330,7 +330,7 @@ describe('drill-down and export', () => {
     const panel = page.getByTestId('chart-by-channel');
     const [csvDownload] = await Promise.all([page.waitForEvent('download'), panel.getByRole('button', { name: /as CSV/ }).click()]);
     const csv = readFileSync(await csvDownload.path(), 'utf8').replace(/^\uFEFF/, '');
-    expect(csv.split('\r\n')[0]).toBe('Channel,MQLs,SQLs,Won,Won amount');
+    expect(csv.split('\r\n')[0]).toBe('Channel,MQLs,SQLs,Won,Won revenue');
     const [pngDownload] = await Promise.all([page.waitForEvent('download'), panel.getByRole('button', { name: /as PNG/ }).click()]);
     expect(pngDownload.suggestedFilename()).toBe('by-channel.png');
     const png = readFileSync(await pngDownload.path());

@@ -23,8 +23,8 @@ export function TrendChart({ filters, onDrill, large }: TrendChartProps) {
   const meta = useMeta().data;
   // Targets are optional: without them (or while they load, or if they fail) the actuals still show.
   const targets = useMqlTargets(filters).data ?? null;
-  const option = useMemo(() => (trend.data ? categoryChartOption(trendChartInput(trend.data, large, targets)) : null), [trend.data, large, targets]);
-  const table = useMemo(() => (trend.data ? trendTable(trend.data, targets) : null), [trend.data, targets]);
+  const option = useMemo(() => (trend.data ? categoryChartOption(trendChartInput(trend.data, meta, large, targets)) : null), [trend.data, meta, large, targets]);
+  const table = useMemo(() => (trend.data ? trendTable(trend.data, meta, targets) : null), [trend.data, meta, targets]);
   const drill = (index: number, measure: string) => {
     const point = trend.data?.[index];
     if (!point) return;
