@@ -76,9 +76,9 @@ describe('result → table and chart, titles and formats from /meta', () => {
     ];
     const input = exploreChartInput(chart, series, byChannel, meta);
     expect(input?.categories).toEqual(['Email', 'Events']);
-    expect(input?.series.map((s) => [s.name, s.kind, s.format, s.values])).toEqual([
-      ['MQLs', 'bar', 'integer', [12, 3]],
-      ['Close rate', 'bar', 'percent', [0.25, null]],
+    expect(input?.series.map((s) => [s.name, s.kind, s.format, s.values, s.axis])).toEqual([
+      ['MQLs', 'bar', 'integer', [12, 3], 0],
+      ['Close rate', 'bar', 'percent', [0.25, null], 1],
     ]);
   });
   it('a measure split by a dimension over time: series named by value and measure', () => {

@@ -112,12 +112,17 @@ export function exploreChartInput(chart: readonly ChartPivotRow[], series: reado
   const format: ValueFormat = memberFormat(meta, measureOf(series[0] ?? { key: '', title: '', shortTitle: '', yValues: [] }), 'number');
   return {
     categories: chart.map((p) => (granularity && (GRANULARITIES as readonly string[]).includes(granularity) ? formatPeriod(p.x, granularity) : p.x)),
-    series: series.map((s) => ({
-      name: seriesName(s, meta),
-      values: chart.map((p) => toNumber(p[s.key])),
-      kind: kind === 'line' ? ('line' as const) : ('bar' as const),
-      format: memberFormat(meta, measureOf(s), 'number'),
-    })),
+    // A measure in another format (a rate beside counts) gets the second axis.
+    series: series.map((s) => {
+      const own = memberFormat(meta, measureOf(s), 'number');
+      return {
+        name: seriesName(s, meta),
+        values: chart.map((p) => toNumber(p[s.key])),
+        kind: kind === 'line' ? ('line' as const) : ('bar' as const),
+        format: own,
+        axis: own === format ? (0 as const) : (1 as const),
+      };
+    }),
     format,
     horizontal: kind === 'bar' && chart.length > 8,
   };
