@@ -7,6 +7,7 @@
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import jwt from 'jsonwebtoken';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
@@ -110,6 +111,28 @@ describe('Explore', () => {
     await page.goto(`${stack.url}/explore?q=%7Bnot-json`);
     await expect.poll(() => page.getByRole('alert').first().innerText()).toContain("This link's query cannot be read");
     expect(await page.getByTestId('explore-view').isVisible()).toBe(true);
+  });
+
+  it('respects the token: a regional token sees its own rows, and company-wide views answer 403 with the reason', async () => {
+    const secret = 'closedloop-explore-secret';
+    const prod = await startServer({ warehousePath: stack.warehousePath, port: 0, webDist: stack.webDist, production: true, apiSecret: secret, log: () => undefined });
+    const tab = await stack.newPage();
+    try {
+      const token = jwt.sign({ region: 'EMEA' }, secret, { algorithm: 'HS256', expiresIn: '1h' });
+      const query = { measures: ['funnel.lead_count'], dimensions: ['funnel.region'] };
+      await tab.goto(`${prod.url}/explore?view=funnel&q=${encodeURIComponent(JSON.stringify(query))}&token=${token}`);
+      const shown = await resultTable(tab);
+      const [emea] = await cubeLoad(stack.url, { measures: ['funnel.lead_count'], filters: [{ member: 'funnel.region', operator: 'equals', values: ['EMEA'] }] });
+      expect(shown.rows).toEqual([['EMEA', fmt.int(emea?.['funnel.lead_count'])]]);
+
+      await tab.goto(`${prod.url}/explore?view=marketing_sla&q=${encodeURIComponent(JSON.stringify({ measures: ['marketing_sla.committed_mqls'] }))}`);
+      const error = tab.getByTestId('explore-result').locator('.panel-error-message');
+      await error.waitFor({ timeout: 120_000 });
+      expect(await error.innerText()).toContain('company-wide data, not available to a token restricted to region EMEA');
+    } finally {
+      await tab.close();
+      await prod.close();
+    }
   });
 
   describe('a measure added to the model', () => {
