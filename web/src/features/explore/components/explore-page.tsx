@@ -295,6 +295,9 @@ function ExploreResults({ query, meta }: { query: Query; meta: CubeMeta | undefi
   const title = exploreTitle(query, meta);
   const table = result.data ? exploreTable(result.data.rows, query, meta) : null;
   const input = result.data ? exploreChartInput(result.data.chart, result.data.series, query, meta) : null;
+  // Cube answers at most `limit` rows (10,000 unless the query says otherwise): say so rather than cut quietly.
+  const limit = query.limit ?? 10_000;
+  const truncated = (result.data?.rows.length ?? 0) >= limit;
   const descriptions = (query.measures ?? []).map((m) => meta?.members.get(m)?.description).filter(Boolean).join(' ');
   let number: ReactNode = null;
   if (kind === 'number' && result.data && (query.measures?.length ?? 0) > 0) {
@@ -320,6 +323,7 @@ function ExploreResults({ query, meta }: { query: Query; meta: CubeMeta | undefi
         emptyMessage="No rows match this query. Remove a filter or widen the date range."
         height={360}
         testId="explore-result"
+        footer={truncated ? `Showing the first ${limit.toLocaleString('en-US')} rows (Cube's row limit): add a filter or fewer dimensions to see the rest.` : null}
       />
     </>
   );
