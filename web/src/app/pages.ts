@@ -12,5 +12,6 @@ export const PAGES: readonly PageDef[] = [
   { path: '/sla', label: 'SLA review', meetingSection: 'sla', globalFilters: true },
   { path: '/lead-quality', label: 'Lead quality & feedback', meetingSection: 'feedback', globalFilters: true },
   { path: '/velocity', label: 'Velocity & leakage', meetingSection: 'metrics', globalFilters: true },
+  { path: '/agreement', label: 'Agreement', meetingSection: 'metrics', globalFilters: true },
   { path: '/explore', label: 'Explore', meetingSection: 'results', globalFilters: false },
 ];

@@ -9,6 +9,7 @@ const LeadQualityRoute = lazy(() => import('./routes/lead-quality'));
 const VelocityRoute = lazy(() => import('./routes/velocity-leakage'));
 const ExploreRoute = lazy(() => import('./routes/explore'));
 const MeetingRoute = lazy(() => import('./routes/meeting'));
+const AgreementRoute = lazy(() => import('./routes/agreement'));
 const NotFoundRoute = lazy(() => import('./routes/not-found'));
 
 const fallback = <Skeleton height={320} label="Loading page" />;
@@ -31,6 +32,7 @@ export function AppRouter() {
           <Route path="lead-quality" element={<Suspense fallback={fallback}><LeadQualityRoute /></Suspense>} />
           <Route path="velocity" element={<Suspense fallback={fallback}><VelocityRoute /></Suspense>} />
           <Route path="explore" element={<Suspense fallback={fallback}><ExploreRoute /></Suspense>} />
+          <Route path="agreement" element={<Suspense fallback={fallback}><AgreementRoute /></Suspense>} />
           <Route path="*" element={<Suspense fallback={fallback}><NotFoundRoute /></Suspense>} />
         </Route>
       </Routes>

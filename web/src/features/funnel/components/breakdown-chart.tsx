@@ -24,8 +24,8 @@ export function BreakdownChart({ by, filters, onDrill, large }: BreakdownChartPr
   const breakdown = useBreakdown(by, filters);
   const meta = useMeta().data;
   const dimTitle = memberTitle(meta, BREAKDOWN_DIMENSIONS[by], TITLES[by]);
-  const option = useMemo(() => (breakdown.data ? categoryChartOption(breakdownChartInput(breakdown.data, meta, large)) : null), [breakdown.data, meta, large]);
-  const table = useMemo(() => (breakdown.data ? breakdownTable(breakdown.data, dimTitle, meta) : null), [breakdown.data, dimTitle, meta]);
+  const option = useMemo(() => (breakdown.data ? categoryChartOption(breakdownChartInput(breakdown.data, large)) : null), [breakdown.data, large]);
+  const table = useMemo(() => (breakdown.data ? breakdownTable(breakdown.data, dimTitle) : null), [breakdown.data, dimTitle]);
   const rows = breakdown.data?.length ?? 0;
   const drill = (index: number, measure: string) => {
     const row = breakdown.data?.[index];

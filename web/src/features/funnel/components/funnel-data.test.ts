@@ -1,17 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Cube } from '@cubejs-client/core';
-import { indexMeta } from '../../../lib/cube-meta';
 import { breakdownChartInput, breakdownTable, trendChartInput, trendTable } from './funnel-data';
-
-// Titles and formats as /meta serves them for the funnel view (model/cubes/funnel/leads.yml).
-const measure = (name: string, shortTitle: string, format: string, aggType: string) => ({ name, title: `Lead funnel ${shortTitle}`, shortTitle, type: 'number', format, aggType });
-const meta = indexMeta([
-  {
-    name: 'funnel', title: 'Lead funnel', type: 'view', public: true, segments: [], folders: [], nestedFolders: [], hierarchies: [],
-    dimensions: [{ name: 'funnel.mql_date', title: 'Lead funnel MQL date', shortTitle: 'MQL date', type: 'time' }],
-    measures: [measure('funnel.mql_count', 'MQLs', 'number', 'count'), measure('funnel.sql_count', 'SQLs', 'number', 'count'), measure('funnel.won_count', 'Won', 'number', 'count'), measure('funnel.won_amount', 'Won revenue', 'currency', 'sum')],
-  } as unknown as Cube,
-]);
 
 const trend = [
   { month: '2026-01-01', values: { 'funnel.mql_count': 10, 'funnel.sql_count': 4, 'funnel.won_count': 1 } },
@@ -26,7 +14,7 @@ describe('funnel data → chart input', () => {
   const cases = [
     {
       name: 'trend: months as labels, one line per measure',
-      actual: () => trendChartInput(trend, meta),
+      actual: () => trendChartInput(trend),
       expected: {
         categories: ['Jan 2026', 'Feb 2026'],
         series: [
@@ -40,7 +28,7 @@ describe('funnel data → chart input', () => {
     },
     {
       name: 'breakdown: horizontal bars of MQLs, SQLs, won',
-      actual: () => breakdownChartInput(breakdown, meta, true),
+      actual: () => breakdownChartInput(breakdown, true),
       expected: {
         categories: ['Paid Search', 'Events'],
         series: [
@@ -59,13 +47,13 @@ describe('funnel data → chart input', () => {
 
 describe('funnel data → tables', () => {
   it('trend table has a row per month', () => {
-    const t = trendTable(trend, meta);
-    expect(t.columns.map((c) => c.title)).toEqual(['MQL date', 'MQLs', 'SQLs', 'Won']);
+    const t = trendTable(trend);
+    expect(t.columns.map((c) => c.title)).toEqual(['MQL month', 'MQLs', 'SQLs', 'Won']);
     expect(t.rows[1]).toEqual({ month: '2026-02-01', 'funnel.mql_count': 12, 'funnel.sql_count': null, 'funnel.won_count': 0 });
   });
   it('breakdown table includes won amount as currency', () => {
-    const t = breakdownTable(breakdown, 'Channel', meta);
-    expect(t.columns.at(-1)).toEqual({ key: 'funnel.won_amount', title: 'Won revenue', format: 'currency' });
+    const t = breakdownTable(breakdown, 'Channel');
+    expect(t.columns.at(-1)).toEqual({ key: 'funnel.won_amount', title: 'Won amount', format: 'currency' });
     expect(t.rows[0]).toMatchObject({ key: 'Paid Search', 'funnel.won_amount': 5000 });
   });
 });
@@ -73,9 +61,33 @@ describe('funnel data → tables', () => {
 describe('MQL targets on the trend', () => {
   const targets = new Map([['2026-01-01', 11]]);
   const cases = [
-    { name: 'a dashed target line, null where a month has no target', actual: () => trendChartInput(trend, meta, false, targets).series[3], expected: { name: 'MQL target', values: [11, null], kind: 'line', format: 'integer', color: '#000000', dashed: true } },
-    { name: 'no target series without targets', actual: () => trendChartInput(trend, meta, false, new Map()).series.length, expected: 3 },
-    { name: 'the table gets a target column', actual: () => trendTable(trend, meta, targets).rows.map((r) => r.target), expected: [11, null] },
+    { name: 'a dashed target line, null where a month has no target', actual: () => trendChartInput(trend, false, targets).series[3], expected: { name: 'MQL target', values: [11, null], kind: 'line', format: 'integer', color: '#000000', dashed: true } },
+    { name: 'no target series without targets', actual: () => trendChartInput(trend, false, new Map()).series.length, expected: 3 },
+    { name: 'the table gets a target column', actual: () => trendTable(trend, targets).rows.map((r) => r.target), expected: [11, null] },
   ];
   for (const c of cases) it(c.name, () => expect(c.actual()).toEqual(c.expected));
+});
+
+describe('trend maturity marks', () => {
+  const point = (month: string, mqls: number) => ({ month, values: { 'funnel.mql_count': mqls, 'funnel.sql_count': 1, 'funnel.won_count': 0 } });
+  const months = [point('2026-08-01', 10), point('2026-09-01', 11), point('2026-10-01', 12)];
+  const maturity = [
+    { sql: true, won: true },
+    { sql: true, won: false },
+    { sql: false, won: false },
+  ];
+  it('shades from the first month not yet mature to the last', () => {
+    expect(trendChartInput(months, false, null, maturity).shade).toEqual({ from: 'Sep 2026', to: 'Oct 2026', label: 'not yet mature' });
+  });
+  it('no shade when every month has settled', () => {
+    expect(trendChartInput(months, false, null, maturity.map(() => ({ sql: true, won: true }))).shade).toBeUndefined();
+  });
+  it('the table says which rates have not settled', () => {
+    const t = trendTable(months, null, maturity);
+    expect(t.columns.map((c) => c.title)).toContain('Cohort maturity');
+    expect(t.rows.map((r) => r['maturity'])).toEqual(['', 'Won not yet mature', 'SQLs and won not yet mature']);
+  });
+  it('no maturity column when every month has settled', () => {
+    expect(trendTable(months, null, maturity.map(() => ({ sql: true, won: true }))).columns.map((c) => c.key)).not.toContain('maturity');
+  });
 });

@@ -1,64 +1,97 @@
 // Funnel data → chart inputs and tables (pure; unit-tested).
 import type { CategoryChartInput } from '../../../lib/chart-options';
-import { memberFormat, memberTitle } from '../../../lib/cube-meta';
-import type { CubeMeta } from '../../../lib/cube-meta';
+import type { Maturity } from '../../../lib/maturity';
 import { formatPeriod } from '../../../lib/format';
-import type { ValueFormat } from '../../../lib/format';
 import type { TableData } from '../../../lib/table';
 import type { BreakdownRow } from '../api/get-breakdown';
 import type { TrendPoint } from '../api/get-monthly-trend';
 import { FUNNEL } from '../api/members';
 
-/** Title and format of a measure: the model's, via /meta (the member name while it loads). */
-function measureColumn(meta: CubeMeta | undefined, member: string): { title: string; format: ValueFormat } {
-  return { title: memberTitle(meta, member, member), format: memberFormat(meta, member, 'number') };
-}
-
-const TREND_SERIES = [FUNNEL.mqlCount, FUNNEL.sqlCount, FUNNEL.wonCount] as const;
+export const SERIES_TITLES: Readonly<Record<string, string>> = {
+  [FUNNEL.mqlCount]: 'MQLs',
+  [FUNNEL.sqlCount]: 'SQLs',
+  [FUNNEL.wonCount]: 'Won',
+  [FUNNEL.wonAmount]: 'Won amount',
+};
 
 /** The series of the trend chart, in order; the target is last and only there when known. */
-export function trendChartInput(points: readonly TrendPoint[], meta: CubeMeta | undefined, large?: boolean, targets?: ReadonlyMap<string, number> | null): CategoryChartInput {
+/** What a month's maturity says in the trend's table ("" when settled). */
+export function maturityText(m: Maturity | undefined): string {
+  if (!m || (m.sql && m.won)) return '';
+  return m.sql ? 'Won not yet mature' : 'SQLs and won not yet mature';
+}
+
+/** The months from the first not-yet-mature one to the last, shaded on the trend. */
+function immatureShade(points: readonly TrendPoint[], maturity: readonly Maturity[] | undefined): CategoryChartInput['shade'] {
+  const first = maturity?.findIndex((m) => !m.sql || !m.won) ?? -1;
+  const last = points[points.length - 1];
+  const from = points[first];
+  return first >= 0 && from && last ? { from: formatPeriod(from.month, 'month'), to: formatPeriod(last.month, 'month'), label: 'not yet mature' } : null;
+}
+
+export function trendChartInput(
+  points: readonly TrendPoint[],
+  large?: boolean,
+  targets?: ReadonlyMap<string, number> | null,
+  maturity?: readonly Maturity[],
+): CategoryChartInput {
+  const shade = immatureShade(points, maturity);
   const target = targets && targets.size > 0 ? [{ name: 'MQL target', values: points.map((p) => targets.get(p.month) ?? null), kind: 'line' as const, format: 'integer' as const, color: '#000000', dashed: true }] : [];
   return {
     categories: points.map((p) => formatPeriod(p.month, 'month')),
     series: [
-      ...TREND_SERIES.map((m) => ({ name: measureColumn(meta, m).title, values: points.map((p) => p.values[m] ?? null), kind: 'line' as const, format: measureColumn(meta, m).format })),
+      { name: 'MQLs', values: points.map((p) => p.values[FUNNEL.mqlCount]), kind: 'line', format: 'integer' },
+      { name: 'SQLs', values: points.map((p) => p.values[FUNNEL.sqlCount]), kind: 'line', format: 'integer' },
+      { name: 'Won', values: points.map((p) => p.values[FUNNEL.wonCount]), kind: 'line', format: 'integer' },
       ...target,
     ],
-    format: measureColumn(meta, FUNNEL.mqlCount).format,
+    format: 'integer',
     large: large ?? false,
+    ...(shade ? { shade } : {}),
   };
 }
 
-export function trendTable(points: readonly TrendPoint[], meta: CubeMeta | undefined, targets?: ReadonlyMap<string, number> | null): TableData {
+export function trendTable(points: readonly TrendPoint[], targets?: ReadonlyMap<string, number> | null, maturity?: readonly Maturity[]): TableData {
   const withTargets = Boolean(targets && targets.size > 0);
+  const withMaturity = Boolean(maturity?.some((m) => !m.sql || !m.won));
   return {
     columns: [
-      { key: 'month', title: memberTitle(meta, FUNNEL.mqlDate, FUNNEL.mqlDate), format: 'month' },
-      ...TREND_SERIES.map((m) => ({ key: m, ...measureColumn(meta, m) })),
+      { key: 'month', title: 'MQL month', format: 'month' },
+      { key: FUNNEL.mqlCount, title: 'MQLs', format: 'integer' },
+      { key: FUNNEL.sqlCount, title: 'SQLs', format: 'integer' },
+      { key: FUNNEL.wonCount, title: 'Won', format: 'integer' },
       ...(withTargets ? [{ key: 'target', title: 'MQL target', format: 'integer' as const }] : []),
+      ...(withMaturity ? [{ key: 'maturity', title: 'Cohort maturity', format: 'text' as const }] : []),
     ],
-    rows: points.map((p) => ({ month: p.month, ...p.values, ...(withTargets ? { target: targets?.get(p.month) ?? null } : {}) })),
+    rows: points.map((p, i) => ({
+      month: p.month,
+      ...p.values,
+      ...(withTargets ? { target: targets?.get(p.month) ?? null } : {}),
+      ...(withMaturity ? { maturity: maturityText(maturity?.[i]) } : {}),
+    })),
   };
 }
 
 export const BREAKDOWN_SERIES = [FUNNEL.mqlCount, FUNNEL.sqlCount, FUNNEL.wonCount] as const;
 
-export function breakdownChartInput(rows: readonly BreakdownRow[], meta: CubeMeta | undefined, large?: boolean): CategoryChartInput {
+export function breakdownChartInput(rows: readonly BreakdownRow[], large?: boolean): CategoryChartInput {
   return {
     categories: rows.map((r) => r.key),
-    series: BREAKDOWN_SERIES.map((m) => ({ name: measureColumn(meta, m).title, values: rows.map((r) => r.values[m] ?? null), format: measureColumn(meta, m).format })),
+    series: BREAKDOWN_SERIES.map((m) => ({ name: SERIES_TITLES[m] ?? m, values: rows.map((r) => r.values[m]), format: 'integer' as const })),
     horizontal: true,
-    format: measureColumn(meta, FUNNEL.mqlCount).format,
+    format: 'integer',
     large: large ?? false,
   };
 }
 
-export function breakdownTable(rows: readonly BreakdownRow[], dimensionTitle: string, meta: CubeMeta | undefined): TableData {
+export function breakdownTable(rows: readonly BreakdownRow[], dimensionTitle: string): TableData {
   return {
     columns: [
       { key: 'key', title: dimensionTitle, format: 'text' },
-      ...[...BREAKDOWN_SERIES, FUNNEL.wonAmount].map((m) => ({ key: m, ...measureColumn(meta, m) })),
+      { key: FUNNEL.mqlCount, title: 'MQLs', format: 'integer' },
+      { key: FUNNEL.sqlCount, title: 'SQLs', format: 'integer' },
+      { key: FUNNEL.wonCount, title: 'Won', format: 'integer' },
+      { key: FUNNEL.wonAmount, title: 'Won amount', format: 'currency' },
     ],
     rows: rows.map((r) => ({ key: r.key, ...r.values })),
   };
