@@ -14,6 +14,7 @@ const pages = [
   { name: 'sla-review', path: '/sla' },
   { name: 'lead-quality', path: '/lead-quality' },
   { name: 'velocity-leakage', path: '/velocity' },
+  { name: 'explore', path: `/explore?view=funnel&q=${encodeURIComponent('{"measures":["funnel.mql_count","funnel.acceptance_rate"],"timeDimensions":[{"dimension":"funnel.mql_date","granularity":"month"}]}')}` },
 ];
 
 await mkdir(outDir, { recursive: true });

@@ -9,7 +9,7 @@ import { ensureWebBuild } from '../../scripts/lib/ensure-web-build';
 import { isStale } from '../../scripts/lib/freshness';
 import { defaultAgreement, root, seedsDirs, webDist } from '../../scripts/lib/paths';
 import { bundleSizes } from '../lib/bundle-size';
-import { measureFunnelRender } from '../../test/e2e/funnel-render-timing';
+import { measureFunnelRender } from '../lib/funnel-render-timing';
 import { caseArgs } from '../lib/case-args';
 import { emit, percentile, ratio } from '../lib/result';
 import { serveInChild } from '../lib/serve-child';

@@ -7,6 +7,7 @@ const FunnelRoute = lazy(() => import('./routes/funnel'));
 const SlaRoute = lazy(() => import('./routes/sla-review'));
 const LeadQualityRoute = lazy(() => import('./routes/lead-quality'));
 const VelocityRoute = lazy(() => import('./routes/velocity-leakage'));
+const ExploreRoute = lazy(() => import('./routes/explore'));
 const MeetingRoute = lazy(() => import('./routes/meeting'));
 const AgreementRoute = lazy(() => import('./routes/agreement'));
 const NotFoundRoute = lazy(() => import('./routes/not-found'));
@@ -30,6 +31,7 @@ export function AppRouter() {
           <Route path="sla" element={<Suspense fallback={fallback}><SlaRoute /></Suspense>} />
           <Route path="lead-quality" element={<Suspense fallback={fallback}><LeadQualityRoute /></Suspense>} />
           <Route path="velocity" element={<Suspense fallback={fallback}><VelocityRoute /></Suspense>} />
+          <Route path="explore" element={<Suspense fallback={fallback}><ExploreRoute /></Suspense>} />
           <Route path="agreement" element={<Suspense fallback={fallback}><AgreementRoute /></Suspense>} />
           <Route path="*" element={<Suspense fallback={fallback}><NotFoundRoute /></Suspense>} />
         </Route>

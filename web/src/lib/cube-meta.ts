@@ -2,6 +2,7 @@
 // descriptions and formats of every public member, the ordered value labels of enum dimensions
 // (`meta.values`: stages, leak kinds), and per view which dashboard filter applies to which
 // member (`meta.filters`), its default time dimension and the funnel's stages (`meta`).
+import { useCallback } from 'react';
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import type { Cube, TCubeDimension, TCubeMeasure } from '@cubejs-client/core';
 import { cubeApi } from './cube-client';
@@ -185,6 +186,19 @@ export function memberFormat(meta: CubeMeta | undefined, member: string, fallbac
 /** The label of a dimension value (`meta.values` in the model), else the value itself. */
 export function valueLabel(meta: CubeMeta | undefined, member: string, value: string): string {
   return meta?.members.get(member)?.values.find((v) => v.value === value)?.label ?? value;
+}
+
+/** A stable value → label function for one dimension (its `meta.values`), for chart mappers. */
+export function useValueLabel(member: string): (value: string) => string {
+  const meta = useMeta().data;
+  return useCallback((value: string) => valueLabel(meta, member, value), [meta, member]);
+}
+
+const NO_VALUES: readonly ValueLabel[] = [];
+
+/** A dimension's known values in the model's order (its `meta.values`), empty while /meta loads. */
+export function useKnownValues(member: string): readonly ValueLabel[] {
+  return useMeta().data?.members.get(member)?.values ?? NO_VALUES;
 }
 
 /** Dashboard filter → member, per view: what `resolveFilters` needs from meta. */

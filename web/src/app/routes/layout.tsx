@@ -87,9 +87,12 @@ export function Layout() {
           </button>
         </header>
         <ModelStatusBanner />
-        <FilterBar filters={state.filters} resolved={state.resolved} asOf={state.asOf} onChange={state.setFilters} />
+        {page?.globalFilters === false ? null : <FilterBar filters={state.filters} resolved={state.resolved} asOf={state.asOf} onChange={state.setFilters} />}
         <main id="main" className="app-main" tabIndex={-1}>
-          {state.resolved ? (
+          {page?.globalFilters === false ? (
+            // Explore builds its own query: it does not wait for the dashboard filters' as-of date.
+            <Outlet />
+          ) : state.resolved ? (
             <Outlet context={{ filters: state.resolved, onDrill } satisfies PageContext} />
           ) : (
             <QueryState query={windowQuery} isEmpty={state.windowStatus === 'success'} emptyMessage="The warehouse has no leads yet. Run the ETL on your exports." height={320}>

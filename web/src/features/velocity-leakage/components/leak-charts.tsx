@@ -1,8 +1,9 @@
 // Leakage: MQLs lost between tools, by kind, with the leakage rate and the list behind them.
-import { useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { ChartPanel } from '../../../components/chart-panel';
 import { PagedListPanel } from '../../../components/paged-list-panel';
 import type { CubeRow } from '../../../lib/cube-client';
+import { useKnownValues, useValueLabel } from '../../../lib/cube-meta';
 import { categoryChartOption } from '../../../lib/chart-options';
 import type { OnDrill } from '../../../lib/drill';
 import { describeRange } from '../../../lib/filters';
@@ -14,7 +15,7 @@ import { DEFAULT_LEAK_SORT, LEAK_LIST_DIMENSIONS, getEveryLeak, useLeakList } fr
 import { useLeakRate } from '../api/get-leak-rate';
 import { useLeaks } from '../api/get-leaks';
 import { LEAKS, cubeFilters, leakScope } from '../api/members';
-import { LEAK_LABELS, leakLabel, leaksChartInput, leaksTable } from './velocity-data';
+import { leaksChartInput, leaksTable } from './velocity-data';
 
 interface Props {
   readonly filters: ResolvedFilters;
@@ -25,9 +26,10 @@ interface Props {
 export function LeaksChart({ filters, onDrill, large }: Props) {
   const leaks = useLeaks(filters);
   const rate = useLeakRate(filters);
+  const leakLabel = useValueLabel(LEAKS.kind);
   const kinds = leaks.data?.kinds;
-  const option = useMemo(() => (kinds ? categoryChartOption(leaksChartInput(kinds, large)) : null), [kinds, large]);
-  const table = useMemo(() => (kinds ? leaksTable(kinds) : null), [kinds]);
+  const option = useMemo(() => (kinds ? categoryChartOption(leaksChartInput(kinds, leakLabel, large)) : null), [kinds, leakLabel, large]);
+  const table = useMemo(() => (kinds ? leaksTable(kinds, leakLabel) : null), [kinds, leakLabel]);
   const unsupported = leaks.data?.unsupported ?? [];
   const drill = (index: number) => {
     const k = kinds?.[index];
@@ -73,15 +75,17 @@ const LIST_COLUMNS: TableData['columns'] = LEAK_LIST_DIMENSIONS.map((key) => ({
   format: key === LEAKS.mqlDate ? 'timestamp' : 'text',
 }));
 
-const labelKind = (row: CubeRow): CubeRow => ({ ...row, [LEAKS.kind]: leakLabel(String(row[LEAKS.kind] ?? '')) });
-
 export function LeakList({ filters, large }: Omit<Props, 'onDrill'>) {
   const [kind, setKind] = useState<string | null>(null);
   const paging = useListPage(DEFAULT_LEAK_SORT, [kind, filters]);
   const list = useLeakList(kind, filters, paging.page);
   // The leaks-by-kind chart's query (same filters) already counts the list's rows.
   const leaks = useLeaks(filters);
-  const rows = useMemo(() => list.data?.map(labelKind), [list.data]);
+  // Leak kinds, their order and labels: the model's `meta.values` on leakage.kind.
+  const leakLabel = useValueLabel(LEAKS.kind);
+  const kinds = useKnownValues(LEAKS.kind);
+  const labelKind = useCallback((row: CubeRow): CubeRow => ({ ...row, [LEAKS.kind]: leakLabel(String(row[LEAKS.kind] ?? '')) }), [leakLabel]);
+  const rows = useMemo(() => list.data?.map(labelKind), [list.data, labelKind]);
   const total = leaks.data ? leaks.data.kinds.filter((k) => kind === null || k.kind === kind).reduce((sum, k) => sum + k.count, 0) : null;
   return (
     <PagedListPanel
@@ -99,7 +103,7 @@ export function LeakList({ filters, large }: Omit<Props, 'onDrill'>) {
       large={large ?? false}
       toolbar={
         <div className="segmented" role="radiogroup" aria-label="Leak kind">
-          {[null, ...Object.keys(LEAK_LABELS)].map((k) => (
+          {[null, ...kinds.map((v) => v.value)].map((k) => (
             <button key={k ?? 'all'} type="button" role="radio" aria-checked={kind === k} className={`segment${kind === k ? ' segment-active' : ''}`} onClick={() => setKind(k)}>
               {k ? leakLabel(k) : 'All'}
             </button>

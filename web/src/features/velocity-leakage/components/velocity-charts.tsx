@@ -2,13 +2,14 @@
 import { useMemo } from 'react';
 import { ChartPanel } from '../../../components/chart-panel';
 import { categoryChartOption } from '../../../lib/chart-options';
+import { useValueLabel } from '../../../lib/cube-meta';
 import type { OnDrill } from '../../../lib/drill';
 import { describeRange } from '../../../lib/filters';
 import type { ResolvedFilters } from '../../../lib/filters';
 import { useStageVelocity } from '../api/get-stage-velocity';
 import { useTimeInStage } from '../api/get-time-in-stage';
 import { VELOCITY, cubeFilters } from '../api/members';
-import { stageLabel, timeInStageChartInput, timeInStageTable, transitionLabel, transitionsChartInput, transitionsTable } from './velocity-data';
+import { timeInStageChartInput, timeInStageTable, transitionLabel, transitionsChartInput, transitionsTable } from './velocity-data';
 
 interface Props {
   readonly filters: ResolvedFilters;
@@ -22,13 +23,14 @@ function enteredScope(filters: ResolvedFilters) {
 
 export function StageVelocityChart({ filters, onDrill, large }: Props) {
   const velocity = useStageVelocity(filters);
-  const option = useMemo(() => (velocity.data ? categoryChartOption(transitionsChartInput(velocity.data, large)) : null), [velocity.data, large]);
-  const table = useMemo(() => (velocity.data ? transitionsTable(velocity.data) : null), [velocity.data]);
+  const stageLabel = useValueLabel(VELOCITY.stage);
+  const option = useMemo(() => (velocity.data ? categoryChartOption(transitionsChartInput(velocity.data, stageLabel, large)) : null), [velocity.data, stageLabel, large]);
+  const table = useMemo(() => (velocity.data ? transitionsTable(velocity.data, stageLabel) : null), [velocity.data, stageLabel]);
   const drill = (index: number) => {
     const t = velocity.data?.[index];
     if (!t) return;
     onDrill({
-      title: `${transitionLabel(t)} · entered ${describeRange(filters.dateRange)}`,
+      title: `${transitionLabel(t, stageLabel)} · entered ${describeRange(filters.dateRange)}`,
       measure: VELOCITY.transitionCount,
       filters: [
         ...cubeFilters(filters, 'velocity').filters,
@@ -56,8 +58,9 @@ export function StageVelocityChart({ filters, onDrill, large }: Props) {
 
 export function TimeInStageChart({ filters, onDrill, large }: Props) {
   const stages = useTimeInStage(filters);
-  const option = useMemo(() => (stages.data ? categoryChartOption(timeInStageChartInput(stages.data, large)) : null), [stages.data, large]);
-  const table = useMemo(() => (stages.data ? timeInStageTable(stages.data) : null), [stages.data]);
+  const stageLabel = useValueLabel(VELOCITY.stage);
+  const option = useMemo(() => (stages.data ? categoryChartOption(timeInStageChartInput(stages.data, stageLabel, large)) : null), [stages.data, stageLabel, large]);
+  const table = useMemo(() => (stages.data ? timeInStageTable(stages.data, stageLabel) : null), [stages.data, stageLabel]);
   const drill = (index: number) => {
     const s = stages.data?.[index];
     if (!s) return;

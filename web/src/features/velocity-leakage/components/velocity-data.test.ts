@@ -1,11 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { baseName, leaksChartInput, quarantineChartInput, quarantineFiles, stageLabel, timeInStageChartInput, transitionLabel, transitionsChartInput } from './velocity-data';
+import { baseName, leaksChartInput, quarantineChartInput, quarantineFiles, timeInStageChartInput, transitionLabel, transitionsChartInput } from './velocity-data';
+
+// Labels as the model gives them (meta.values on velocity.stage / leakage.kind, read from /meta).
+const STAGES: Record<string, string> = { mql: 'MQL', handoff: 'Handoff', sal: 'SAL', sql: 'SQL' };
+const stageLabel = (v: string) => STAGES[v] ?? v;
+const LEAKS: Record<string, string> = { not_in_crm: 'Never reached the CRM', not_touched: 'Never touched' };
+const leakLabel = (v: string) => LEAKS[v] ?? v;
 
 describe('labels', () => {
   const cases = [
-    { actual: stageLabel('mql'), expected: 'MQL' },
-    { actual: stageLabel('custom'), expected: 'custom' },
-    { actual: transitionLabel({ from: 'sal', to: 'sql' }), expected: 'SAL → SQL' },
+    { actual: transitionLabel({ from: 'sal', to: 'sql' }, stageLabel), expected: 'SAL → SQL' },
     { actual: baseName('/data/exports/Lead.csv'), expected: 'Lead.csv' },
     { actual: baseName('C:\\exports\\Task.csv'), expected: 'Task.csv' },
   ];
@@ -14,7 +18,7 @@ describe('labels', () => {
 
 describe('velocity charts', () => {
   it('transitions: median and p90 in days, horizontal', () => {
-    const input = transitionsChartInput([{ from: 'mql', to: 'handoff', transitions: 4, median: 1.5, p90: 6 }]);
+    const input = transitionsChartInput([{ from: 'mql', to: 'handoff', transitions: 4, median: 1.5, p90: 6 }], stageLabel);
     expect(input.categories).toEqual(['MQL → Handoff']);
     expect(input.series.map((s) => [s.name, s.format, s.values])).toEqual([
       ['Median days', 'days', [1.5]],
@@ -23,7 +27,7 @@ describe('velocity charts', () => {
     expect(input.horizontal).toBe(true);
   });
   it('time in stage: stages as categories', () => {
-    const input = timeInStageChartInput([{ stage: 'sal', entries: 3, median: 2, p90: null }]);
+    const input = timeInStageChartInput([{ stage: 'sal', entries: 3, median: 2, p90: null }], stageLabel);
     expect(input.categories).toEqual(['SAL']);
     expect(input.series[1]?.values).toEqual([null]);
   });
@@ -31,7 +35,7 @@ describe('velocity charts', () => {
 
 describe('leak and quarantine charts', () => {
   it('leak kinds get readable labels', () => {
-    expect(leaksChartInput([{ kind: 'not_in_crm', count: 2 }, { kind: 'not_touched', count: 7 }]).categories).toEqual(['Never reached the CRM', 'Never touched']);
+    expect(leaksChartInput([{ kind: 'not_in_crm', count: 2 }, { kind: 'not_touched', count: 7 }], leakLabel).categories).toEqual(['Never reached the CRM', 'Never touched']);
   });
   it('quarantine: files by total rows, base names as labels', () => {
     const cells = [

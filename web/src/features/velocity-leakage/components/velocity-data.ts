@@ -7,38 +7,16 @@ import type { QuarantineCell } from '../api/get-quarantine';
 import type { StageTransition } from '../api/get-stage-velocity';
 import type { StageTime } from '../api/get-time-in-stage';
 
-const STAGE_LABELS: Readonly<Record<string, string>> = {
-  lead: 'Lead',
-  mql: 'MQL',
-  handoff: 'Handoff',
-  sal: 'SAL',
-  rejected: 'Rejected',
-  sql: 'SQL',
-  won: 'Won',
-  lost: 'Lost',
-};
+/** A dimension value → its display label: the model's `meta.values` via /meta (`valueLabel`). */
+export type Labeler = (value: string) => string;
 
-export function stageLabel(stage: string): string {
-  return STAGE_LABELS[stage] ?? stage;
+export function transitionLabel(t: Pick<StageTransition, 'from' | 'to'>, label: Labeler): string {
+  return `${label(t.from)} → ${label(t.to)}`;
 }
 
-export const LEAK_LABELS: Readonly<Record<string, string>> = {
-  not_in_crm: 'Never reached the CRM',
-  not_handed_off: 'Never handed off',
-  not_touched: 'Never touched',
-};
-
-export function leakLabel(kind: string): string {
-  return LEAK_LABELS[kind] ?? kind;
-}
-
-export function transitionLabel(t: Pick<StageTransition, 'from' | 'to'>): string {
-  return `${stageLabel(t.from)} → ${stageLabel(t.to)}`;
-}
-
-export function transitionsChartInput(rows: readonly StageTransition[], large?: boolean): CategoryChartInput {
+export function transitionsChartInput(rows: readonly StageTransition[], label: Labeler, large?: boolean): CategoryChartInput {
   return {
-    categories: rows.map(transitionLabel),
+    categories: rows.map((r) => transitionLabel(r, label)),
     series: [
       { name: 'Median days', values: rows.map((r) => r.median), format: 'days' },
       { name: '90th percentile', values: rows.map((r) => r.p90), format: 'days', color: '#56B4E9' },
@@ -50,7 +28,7 @@ export function transitionsChartInput(rows: readonly StageTransition[], large?: 
   };
 }
 
-export function transitionsTable(rows: readonly StageTransition[]): TableData {
+export function transitionsTable(rows: readonly StageTransition[], label: Labeler): TableData {
   return {
     columns: [
       { key: 'label', title: 'Transition', format: 'text' },
@@ -58,13 +36,13 @@ export function transitionsTable(rows: readonly StageTransition[]): TableData {
       { key: 'median', title: 'Median days', format: 'days' },
       { key: 'p90', title: '90th percentile days', format: 'days' },
     ],
-    rows: rows.map((r) => ({ label: transitionLabel(r), transitions: r.transitions, median: r.median, p90: r.p90 })),
+    rows: rows.map((r) => ({ label: transitionLabel(r, label), transitions: r.transitions, median: r.median, p90: r.p90 })),
   };
 }
 
-export function timeInStageChartInput(rows: readonly StageTime[], large?: boolean): CategoryChartInput {
+export function timeInStageChartInput(rows: readonly StageTime[], label: Labeler, large?: boolean): CategoryChartInput {
   return {
-    categories: rows.map((r) => stageLabel(r.stage)),
+    categories: rows.map((r) => label(r.stage)),
     series: [
       { name: 'Median days in stage', values: rows.map((r) => r.median), format: 'days' },
       { name: '90th percentile', values: rows.map((r) => r.p90), format: 'days', color: '#56B4E9' },
@@ -74,7 +52,7 @@ export function timeInStageChartInput(rows: readonly StageTime[], large?: boolea
   };
 }
 
-export function timeInStageTable(rows: readonly StageTime[]): TableData {
+export function timeInStageTable(rows: readonly StageTime[], label: Labeler): TableData {
   return {
     columns: [
       { key: 'stage', title: 'Stage', format: 'text' },
@@ -82,13 +60,13 @@ export function timeInStageTable(rows: readonly StageTime[]): TableData {
       { key: 'median', title: 'Median days in stage', format: 'days' },
       { key: 'p90', title: '90th percentile days', format: 'days' },
     ],
-    rows: rows.map((r) => ({ stage: stageLabel(r.stage), entries: r.entries, median: r.median, p90: r.p90 })),
+    rows: rows.map((r) => ({ stage: label(r.stage), entries: r.entries, median: r.median, p90: r.p90 })),
   };
 }
 
-export function leaksChartInput(kinds: readonly LeakKind[], large?: boolean): CategoryChartInput {
+export function leaksChartInput(kinds: readonly LeakKind[], label: Labeler, large?: boolean): CategoryChartInput {
   return {
-    categories: kinds.map((k) => leakLabel(k.kind)),
+    categories: kinds.map((k) => label(k.kind)),
     series: [{ name: 'Leaked MQLs', values: kinds.map((k) => k.count), format: 'integer', color: '#D55E00' }],
     horizontal: true,
     format: 'integer',
@@ -97,14 +75,14 @@ export function leaksChartInput(kinds: readonly LeakKind[], large?: boolean): Ca
   };
 }
 
-export function leaksTable(kinds: readonly LeakKind[]): TableData {
+export function leaksTable(kinds: readonly LeakKind[], label: Labeler): TableData {
   return {
     columns: [
       { key: 'label', title: 'Leak', format: 'text' },
       { key: 'kind', title: 'Kind', format: 'text' },
       { key: 'count', title: 'MQLs', format: 'integer' },
     ],
-    rows: kinds.map((k) => ({ label: leakLabel(k.kind), kind: k.kind, count: k.count })),
+    rows: kinds.map((k) => ({ label: label(k.kind), kind: k.kind, count: k.count })),
   };
 }
 

@@ -1,7 +1,7 @@
 /**
  * Benchmark helper (not a test): how long after navigation the funnel page's tiles and charts
  * have all rendered, in headless Chromium. For `npm run bench`; also runnable on its own:
- *   npx tsx test/e2e/funnel-render-timing.ts http://localhost:4000 [runs]
+ *   npx tsx bench/lib/funnel-render-timing.ts http://localhost:4000 [runs]
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
