@@ -9,7 +9,6 @@ import jwt from 'jsonwebtoken';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createToken } from '../../server/src/auth';
 import { startServer } from '../../server/src/start-server';
-import { WarehouseDriver } from '../../server/src/warehouse/warehouse-driver';
 import { FUNNEL_TOTAL, NA_LEADS } from './expected';
 import { buildWarehouse, cubeGet, num, startFixtureServer, tempDir } from './helpers';
 import type { Fixture } from './helpers';
@@ -150,25 +149,4 @@ describe('a damaged warehouse file is reported as damaged, not as locked', () =>
       expect(error.message).not.toMatch(/locked/);
     });
   }
-});
-
-describe('two builders racing for the same pre-aggregation table both succeed', () => {
-  it('the second CREATE of the same table is a no-op, not "already exists"', async () => {
-    const dir = tempDir();
-    const driver = new WarehouseDriver(await buildWarehouse(join(dir, 'w.duckdb')), 1);
-    try {
-      await driver.open();
-      await driver.query('CREATE SCHEMA IF NOT EXISTS pre_aggregations');
-      const build = 'CREATE TABLE pre_aggregations.leads_funnel_by_mql_month_abc_def_123 AS SELECT channel, count(*) AS n FROM leads GROUP BY channel';
-      const results = await Promise.allSettled([driver.query(build), driver.query(build), driver.query(build)]);
-      expect(results.map((r) => r.status)).toEqual(['fulfilled', 'fulfilled', 'fulfilled']);
-      const rows = await driver.query<{ n: unknown }>('SELECT sum(n) AS n FROM pre_aggregations.leads_funnel_by_mql_month_abc_def_123');
-      expect(Number(rows[0]?.n)).toBe(FUNNEL_TOTAL.lead_count);
-      // Anything else that already exists still fails loudly.
-      await driver.query('CREATE TABLE other AS SELECT 1 AS x');
-      await expect(driver.query('CREATE TABLE other AS SELECT 1 AS x')).rejects.toThrow(/already exists/);
-    } finally {
-      await driver.release();
-    }
-  });
 });

@@ -54,19 +54,6 @@ export function explainOpenError(warehousePath: string, error: unknown): Error {
   return new WarehouseInvalidError(warehousePath, message);
 }
 
-const PRE_AGGREGATION_CREATE = /^(\s*CREATE\s+TABLE\s+)(?!IF\s+NOT\s+EXISTS\b)(?="?pre_aggregations"?\.)/i;
-
-/**
- * A pre-aggregation table is named for its content and structure versions and the second it
- * was built, so two builders that race (the refresh worker and a request on a fresh server)
- * ask for the same table with the same contents; the second used to fail with "Table with
- * name … already exists" and that error reached the client. Creating it only if missing
- * makes the second build a no-op (catalog changes run one at a time, so this is atomic).
- */
-export function idempotentPreAggregationBuild(sql: string): string {
-  return sql.replace(PRE_AGGREGATION_CREATE, '$1IF NOT EXISTS ');
-}
-
 export class WarehouseDriver extends DuckDBDriver {
   private inflight = 0;
   private idleWaiters: (() => void)[] = [];
@@ -170,8 +157,7 @@ export class WarehouseDriver extends DuckDBDriver {
 
   override query<R = unknown>(query: string, values?: unknown[]): Promise<R[]> {
     if (!DDL.test(query)) return this.track(() => this.run<R>(query, values));
-    const sql = idempotentPreAggregationBuild(query);
-    return this.track(() => this.serialised(() => this.run<R>(sql, values)));
+    return this.track(() => this.serialised(() => this.run<R>(query, values)));
   }
 
   private serialised<T>(work: () => Promise<T>): Promise<T> {
