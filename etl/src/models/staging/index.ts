@@ -1,5 +1,6 @@
 import type { Model } from '../model';
 import { stgHubspotContacts, stgHubspotDeals } from './stg-hubspot';
+import { stgMarketingSpend } from './stg-marketing';
 import { stgMarketoActivities, stgMarketoLeads } from './stg-marketo';
 import {
   stgSalesforceCampaignMembers,
@@ -26,6 +27,7 @@ export const stagingModels: readonly Model[] = [
   ...stgMarketoActivities,
   ...stgHubspotContacts,
   ...stgHubspotDeals,
+  ...stgMarketingSpend,
 ];
 
 /** Names of the staging models whose rejects feed `rejected_rows`. */
