@@ -15,6 +15,7 @@ export const ROW_SCOPES = {
   velocity: { region: 'velocity.region', team: 'velocity.team' },
   sla: { region: 'sla.region', team: 'sla.team' },
   data_quality: { region: 'data_quality.leak_region', team: 'data_quality.leak_team' },
+  attribution: { region: 'attribution.region', team: 'attribution.team' },
 };
 
 /** Members with no region or team: company-wide data a restricted token may not see. */
@@ -22,7 +23,23 @@ export const COMPANY_WIDE_MEMBERS = new Set([
   'sla.month', 'sla.segment', 'sla.committed_mqls', 'sla.delivered_mqls', 'sla.attainment',
   'data_quality.file', 'data_quality.line', 'data_quality.format', 'data_quality.column_name',
   'data_quality.raw_text', 'data_quality.reason', 'data_quality.rejected_row_count',
+  'attribution.spend', 'attribution.roi', 'attribution.cost_per_mql', 'attribution.cost_per_sql', 'attribution.cost_per_won',
 ]);
+
+/** Measures whose rows repeat on every attribution model: a query must pick one model. */
+const PER_MODEL_MEASURES = new Set(['attribution.spend', 'attribution.mqls', 'attribution.roi', 'attribution.cost_per_mql', 'attribution.cost_per_sql', 'attribution.cost_per_won']);
+
+function requireOneModel(query) {
+  const measure = (query.measures ?? []).find((m) => PER_MODEL_MEASURES.has(m));
+  if (!measure) return;
+  if ((query.dimensions ?? []).includes('attribution.model')) return;
+  const pinned = filterMembers(query.filters, []).some(
+    (f) => (f.member ?? f.dimension) === 'attribution.model' && f.operator === 'equals' && (f.values ?? []).length === 1,
+  );
+  if (!pinned) {
+    throw new UserError(`${measure} repeats on every attribution model's rows: filter attribution.model to one model (equals, one value) or group by it.`);
+  }
+}
 
 /** Members anyone may see, with no row filter: how current the data is. */
 export const UNRESTRICTED_MEMBERS = new Set(['data_quality.as_of', 'data_quality.built_at', 'data_quality.agreement_hash']);
@@ -72,6 +89,7 @@ export function queryRewrite(query, { securityContext }) {
   if (notPublic) {
     throw new UserError(`'${notPublic}' is not a member of a public view. Query the views: ${Object.keys(ROW_SCOPES).join(', ')}.`);
   }
+  requireOneModel(query);
 
   const claims = CLAIMS.map((claim) => [claim, claimValues(securityContext, claim)]).filter(([, v]) => v);
   if (claims.length === 0) return query;

@@ -125,9 +125,9 @@ describe('meta: the public contract', () => {
     const response = await fetch(`${fixture.server.url}/cubejs-api/v1/meta`);
     cubes = ((await response.json()) as { cubes: CubeMeta[] }).cubes;
   });
-  it('exposes only the five views', () => {
+  it('exposes only the six views', () => {
     expect(cubes.map((c) => `${c.type}:${c.name}`).sort()).toEqual(
-      ['view:data_quality', 'view:funnel', 'view:pipeline', 'view:sla', 'view:velocity'],
+      ['view:attribution', 'view:data_quality', 'view:funnel', 'view:pipeline', 'view:sla', 'view:velocity'],
     );
   });
   it('gives every member a title and a description, and every measure a format', () => {

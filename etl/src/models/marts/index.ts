@@ -1,5 +1,6 @@
 import type { Model } from '../model';
 import { attribution } from './attribution';
+import { attributionModels } from './attribution-models';
 import { buildInfo } from './build-info';
 import { campaignPerformance } from './campaign-performance';
 import { leads } from './leads';
@@ -13,4 +14,4 @@ import { stageEvents } from './stage-events';
 import { touchpoints } from './touchpoints';
 
 /** Marts in build order (build_info first: its as_of is the "now" of SLAs and ages). */
-export const martModels: readonly Model[] = [buildInfo, leads, opportunities, stageEvents, slaTargets, salesActivities, leaks, touchpoints, attribution, spend, campaignPerformance, rejectedRows];
+export const martModels: readonly Model[] = [buildInfo, leads, opportunities, stageEvents, slaTargets, salesActivities, leaks, touchpoints, attribution, attributionModels, spend, campaignPerformance, rejectedRows];
