@@ -46,8 +46,8 @@ describe('first-run mistakes give clear errors', () => {
 
   // A warehouse from an older ETL lacks columns the model reads: say so once, not per query.
   const versions = [
-    { name: 'built before schema versions existed', sql: 'ALTER TABLE build_info DROP COLUMN schema_version;', message: /built by an older Closedloop ETL \(warehouse schema 1; this server reads schema 2\)\. Rebuild it from your exports: npm run etl/ },
-    { name: 'built by a newer ETL', sql: 'UPDATE build_info SET schema_version = 99;', message: /built by a newer Closedloop ETL \(warehouse schema 99; this server reads schema 2\)/ },
+    { name: 'built before schema versions existed', sql: 'ALTER TABLE build_info DROP COLUMN schema_version;', message: /built by an older Closedloop ETL \(warehouse schema 1; this server reads schema 3\)\. Rebuild it from your exports: npm run etl/ },
+    { name: 'built by a newer ETL', sql: 'UPDATE build_info SET schema_version = 99;', message: /built by a newer Closedloop ETL \(warehouse schema 99; this server reads schema 3\)/ },
   ];
   for (const v of versions) {
     it(`a warehouse ${v.name}`, async () => {

@@ -10,4 +10,5 @@ export const PAGES: readonly PageDef[] = [
   { path: '/sla', label: 'SLA review', meetingSection: 'sla' },
   { path: '/lead-quality', label: 'Lead quality & feedback', meetingSection: 'feedback' },
   { path: '/velocity', label: 'Velocity & leakage', meetingSection: 'metrics' },
+  { path: '/attribution', label: 'Attribution & ROI', meetingSection: 'results' },
 ];

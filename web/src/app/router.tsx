@@ -7,6 +7,7 @@ const FunnelRoute = lazy(() => import('./routes/funnel'));
 const SlaRoute = lazy(() => import('./routes/sla-review'));
 const LeadQualityRoute = lazy(() => import('./routes/lead-quality'));
 const VelocityRoute = lazy(() => import('./routes/velocity-leakage'));
+const AttributionRoute = lazy(() => import('./routes/attribution'));
 const MeetingRoute = lazy(() => import('./routes/meeting'));
 const NotFoundRoute = lazy(() => import('./routes/not-found'));
 
@@ -29,6 +30,7 @@ export function AppRouter() {
           <Route path="sla" element={<Suspense fallback={fallback}><SlaRoute /></Suspense>} />
           <Route path="lead-quality" element={<Suspense fallback={fallback}><LeadQualityRoute /></Suspense>} />
           <Route path="velocity" element={<Suspense fallback={fallback}><VelocityRoute /></Suspense>} />
+          <Route path="attribution" element={<Suspense fallback={fallback}><AttributionRoute /></Suspense>} />
           <Route path="*" element={<Suspense fallback={fallback}><NotFoundRoute /></Suspense>} />
         </Route>
       </Routes>

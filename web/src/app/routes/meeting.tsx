@@ -12,6 +12,9 @@ import { TrendChart } from '../../features/funnel/components/trend-chart';
 import { ConversionChart } from '../../features/lead-quality/components/conversion-chart';
 import { RejectionReasonsChart, RejectionsByChannelChart } from '../../features/lead-quality/components/rejection-charts';
 import { RevenueChart } from '../../features/lead-quality/components/revenue-chart';
+import { DEFAULT_MODEL, modelLabel, parseModel, type ModelId } from '../../features/attribution/api/members';
+import { CreditChart } from '../../features/attribution/components/credit-chart';
+import { ModelComparisonChart } from '../../features/attribution/components/model-comparison-chart';
 import { Agenda } from '../../features/meeting-mode/components/agenda';
 import { MeetingDeck } from '../../features/meeting-mode/components/meeting-deck';
 import type { Slide } from '../../features/meeting-mode/components/meeting-deck';
@@ -27,7 +30,7 @@ import type { ResolvedFilters } from '../../lib/filters';
 const noDrill = () => undefined;
 
 export const AGENDA = [
-  { id: 'results', title: 'Results', detail: 'MQLs, conversion, won revenue against the previous period' },
+  { id: 'results', title: 'Results', detail: 'MQLs, conversion, won revenue against the previous period; revenue by channel under each attribution model' },
   { id: 'metrics', title: 'Metrics', detail: 'Trends, channels and campaigns, velocity and leakage' },
   { id: 'sla', title: 'SLA compliance', detail: 'Sales follow-up and marketing’s MQL commitment' },
   { id: 'feedback', title: 'Lead-quality feedback', detail: 'Rejected leads and why; what converts' },
@@ -40,12 +43,14 @@ function slide(section: SectionId, id: string, title: string, render: () => Reac
   return { id, section, sectionTitle: s?.title ?? section, title, render };
 }
 
-export function meetingSlides(filters: ResolvedFilters): Slide[] {
+export function meetingSlides(filters: ResolvedFilters, model: ModelId = DEFAULT_MODEL): Slide[] {
   const large = true;
   return [
     { id: 'agenda', section: 'agenda', sectionTitle: 'Feedback meeting', title: 'Agenda', render: () => <Agenda items={AGENDA} /> },
     slide('results', 'headline', 'Headline results', () => <HeadlineTiles filters={filters} onDrill={noDrill} large={large} />),
     slide('results', 'funnel', 'Lead funnel: MQL → won', () => <FunnelChart filters={filters} onDrill={noDrill} large={large} />),
+    slide('results', 'attribution-channel', `Revenue by channel, ${modelLabel(model)} attribution`, () => <CreditChart by="channel" model={model} filters={filters} large={large} />),
+    slide('results', 'attribution-models', 'Every attribution model, the same revenue', () => <ModelComparisonChart filters={filters} large={large} />),
     slide('metrics', 'trend', 'Monthly MQLs, SQLs and won', () => <TrendChart filters={filters} onDrill={noDrill} large={large} />),
     slide('metrics', 'by-channel', 'Results by channel', () => <BreakdownChart by="channel" filters={filters} onDrill={noDrill} large={large} />),
     slide('metrics', 'by-campaign', 'Results by campaign', () => <BreakdownChart by="campaign" filters={filters} onDrill={noDrill} large={large} />),
@@ -74,7 +79,8 @@ export default function MeetingRoute() {
   const state = useFilters();
   const [params, setParams] = useSearchParams();
   const navigate = useNavigate();
-  const slides = useMemo(() => (state.resolved ? meetingSlides(state.resolved) : []), [state.resolved]);
+  const model = parseModel(params.get('model'));
+  const slides = useMemo(() => (state.resolved ? meetingSlides(state.resolved, model) : []), [state.resolved, model]);
 
   const slideParam = params.get('slide');
   const section = params.get('section');
