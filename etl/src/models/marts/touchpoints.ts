@@ -21,12 +21,14 @@ export const touchpoints: Model = {
       select t.* from ${ref('int_touches_unioned')} t
       where t.touch_kind in (select kind from ${ref('agreement_touch_kinds')})
     ),
+    first_record as (select lead_id, min(touched_at) as first_at from records group by lead_id),
     original as (
       select 'original_source:' || l.lead_id as touch_id, l.lead_id, l.source_system, 'original_source' as touch_kind,
         l.created_at as touched_at, null::varchar as campaign, l.channel
       from ${ref('leads')} l
+      left join first_record f on f.lead_id = l.lead_id
       where 'original_source' in (select kind from ${ref('agreement_touch_kinds')})
-        and not exists (select 1 from records r where r.lead_id = l.lead_id and r.touched_at <= l.created_at)
+        and (f.first_at is null or f.first_at > l.created_at)
     ),
     unioned as (select * from records union all select * from original)
     select
