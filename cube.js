@@ -5,26 +5,28 @@
 import { CubejsHandlerError, UserError } from '@cubejs-backend/api-gateway';
 
 /**
- * Row restriction per public view: a token's `region` / `team` claims become filters on these
- * members. Views not listed here cannot be queried with a restricted token.
+ * Who may read each public view (every public view must be listed; a view not listed cannot be
+ * queried at all):
+ * - `{ region, team }`: row-scoped — a token's `region` / `team` claims become filters on these members;
+ * - `'company-wide'`: no region or team, so a token restricted to some gets a 403;
+ * - `'unrestricted'`: anyone may read it, with no row filter (how current the data is).
  */
-export const ROW_SCOPES = {
-  // Every public view must be listed here.
+export const VIEW_ACCESS = {
   funnel: { region: 'funnel.region', team: 'funnel.team' },
   pipeline: { region: 'pipeline.region', team: 'pipeline.team' },
   velocity: { region: 'velocity.region', team: 'velocity.team' },
-  sla: { region: 'sla.region', team: 'sla.team' },
-  data_quality: { region: 'data_quality.leak_region', team: 'data_quality.leak_team' },
+  leakage: { region: 'leakage.region', team: 'leakage.team' },
+  marketing_sla: 'company-wide',
+  quarantine: 'company-wide',
+  freshness: 'unrestricted',
   attribution: { region: 'attribution.region', team: 'attribution.team' },
 };
 
-/** Members with no region or team: company-wide data a restricted token may not see. */
-export const COMPANY_WIDE_MEMBERS = new Set([
-  'sla.month', 'sla.segment', 'sla.committed_mqls', 'sla.delivered_mqls', 'sla.attainment',
-  'data_quality.file', 'data_quality.line', 'data_quality.format', 'data_quality.column_name',
-  'data_quality.raw_text', 'data_quality.reason', 'data_quality.rejected_row_count',
-  'attribution.spend', 'attribution.roi', 'attribution.cost_per_mql', 'attribution.cost_per_sql', 'attribution.cost_per_won',
-]);
+/**
+ * Members of a row-scoped view that are company-wide all the same: spend has no region or team,
+ * so spend, ROI and costs are refused (403) to a token restricted to some.
+ */
+export const COMPANY_WIDE_MEMBERS = new Set(['attribution.spend', 'attribution.roi', 'attribution.cost_per_mql', 'attribution.cost_per_sql', 'attribution.cost_per_won']);
 
 /** Measures whose rows repeat on every attribution model: a query must pick one model. */
 const PER_MODEL_MEASURES = new Set(['attribution.spend', 'attribution.mqls', 'attribution.roi', 'attribution.cost_per_mql', 'attribution.cost_per_sql', 'attribution.cost_per_won']);
@@ -40,9 +42,6 @@ function requireOneModel(query) {
     throw new UserError(`${measure} repeats on every attribution model's rows: filter attribution.model to one model (equals, one value) or group by it.`);
   }
 }
-
-/** Members anyone may see, with no row filter: how current the data is. */
-export const UNRESTRICTED_MEMBERS = new Set(['data_quality.as_of', 'data_quality.built_at', 'data_quality.agreement_hash']);
 
 const CLAIMS = ['region', 'team'];
 
@@ -85,9 +84,9 @@ function queryMembers(query) {
  * 403 (not an empty result) a query that asks for other regions or teams, or for company-wide data.
  */
 export function queryRewrite(query, { securityContext }) {
-  const notPublic = queryMembers(query).find((member) => !ROW_SCOPES[member.split('.')[0]]);
+  const notPublic = queryMembers(query).find((member) => !VIEW_ACCESS[member.split('.')[0]]);
   if (notPublic) {
-    throw new UserError(`'${notPublic}' is not a member of a public view. Query the views: ${Object.keys(ROW_SCOPES).join(', ')}.`);
+    throw new UserError(`'${notPublic}' is not a member of a public view. Query the views: ${Object.keys(VIEW_ACCESS).join(', ')}.`);
   }
   requireOneModel(query);
 
@@ -96,13 +95,12 @@ export function queryRewrite(query, { securityContext }) {
 
   const scopeMembers = new Map();
   for (const member of queryMembers(query)) {
-    if (UNRESTRICTED_MEMBERS.has(member)) continue;
-    const view = member.split('.')[0];
-    const restriction = claims.map(([claim, values]) => `${claim} ${values.join(', ')}`).join(' and ');
-    if (COMPANY_WIDE_MEMBERS.has(member)) {
+    const scope = VIEW_ACCESS[member.split('.')[0]];
+    if (scope === 'unrestricted') continue;
+    if (scope === 'company-wide' || COMPANY_WIDE_MEMBERS.has(member)) {
+      const restriction = claims.map(([claim, values]) => `${claim} ${values.join(', ')}`).join(' and ');
       throw forbidden(`${member} is company-wide data, not available to a token restricted to ${restriction}.`);
     }
-    const scope = ROW_SCOPES[view];
     for (const [claim, values] of claims) scopeMembers.set(scope[claim], { claim, values });
   }
 

@@ -81,6 +81,17 @@ describe('region / team claims restrict rows', () => {
     expect(num((body.data as Row[])[0]?.['pipeline.opportunity_count'])).toBe(5);
   });
 
+  it('row-scopes the leakage view by its own region and team (fixture: all 4 leaks are EMEA, Team B has 1)', async () => {
+    const count = async (claims: Record<string, string>) => {
+      const { status, body } = await cubeGet(fixture.server.url, 'load', { measures: ['leakage.leak_row_count'] }, createToken(SECRET, claims));
+      expect(status).toBe(200);
+      return num((body.data as Row[])[0]?.['leakage.leak_row_count']) ?? 0;
+    };
+    expect(await count({ region: 'NA' })).toBe(0);
+    expect(await count({ region: 'EMEA' })).toBe(4);
+    expect(await count({ team: 'Team B' })).toBe(1);
+  });
+
   const forbidden = [
     {
       name: 'asking for another region',
@@ -97,13 +108,13 @@ describe('region / team claims restrict rows', () => {
     },
     {
       name: 'company-wide marketing targets',
-      query: { measures: ['sla.committed_mqls'] },
-      error: 'sla.committed_mqls is company-wide data',
+      query: { measures: ['marketing_sla.committed_mqls'] },
+      error: 'marketing_sla.committed_mqls is company-wide data',
     },
     {
       name: 'the quarantine (no region)',
-      query: { measures: ['data_quality.rejected_row_count'] },
-      error: 'data_quality.rejected_row_count is company-wide data',
+      query: { measures: ['quarantine.rejected_row_count'] },
+      error: 'quarantine.rejected_row_count is company-wide data',
     },
   ];
   for (const { name, query, error } of forbidden) {
@@ -115,7 +126,7 @@ describe('region / team claims restrict rows', () => {
   }
 
   it('build time is visible to everyone', async () => {
-    const { status } = await cubeGet(fixture.server.url, 'load', { dimensions: ['data_quality.as_of'] }, createToken(SECRET, { region: 'NA' }));
+    const { status } = await cubeGet(fixture.server.url, 'load', { dimensions: ['freshness.as_of'] }, createToken(SECRET, { region: 'NA' }));
     expect(status).toBe(200);
   });
 

@@ -52,7 +52,7 @@ describe('@cubejs-client/core against the running server', () => {
 
   it('meta lists the public views', async () => {
     const meta = await api.meta();
-    expect(meta.cubes.map((c) => c.name).sort()).toEqual(['attribution', 'data_quality', 'funnel', 'pipeline', 'sla', 'velocity']);
+    expect(meta.cubes.map((c) => c.name).sort()).toEqual(['attribution', 'freshness', 'funnel', 'leakage', 'marketing_sla', 'pipeline', 'quarantine', 'velocity']);
   });
 
   it('dryRun and sql for a query', async () => {

@@ -1,3 +1,5 @@
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   LEAKS_BY_KIND, MARKETING_SLA_BY_SEGMENT, MARKETING_SLA_TOTAL, PIPELINE_BY_CLOSE_MONTH, PIPELINE_BY_CREATED_MONTH,
@@ -59,28 +61,31 @@ describe('pipeline view', () => {
   });
 });
 
-describe('sla view', () => {
+describe('marketing_sla view', () => {
   it('marketing commitment vs delivery', async () => {
-    const rows = await loadRows(fixture.server.url, { measures: ['sla.committed_mqls', 'sla.delivered_mqls', 'sla.attainment'] });
-    expectMeasures(rows[0], 'sla', MARKETING_SLA_TOTAL);
+    const rows = await loadRows(fixture.server.url, { measures: ['marketing_sla.committed_mqls', 'marketing_sla.delivered_mqls', 'marketing_sla.attainment'] });
+    expectMeasures(rows[0], 'marketing_sla', MARKETING_SLA_TOTAL);
   });
   it('marketing attainment by segment', async () => {
     const rows = await loadRows(fixture.server.url, {
-      measures: ['sla.committed_mqls', 'sla.delivered_mqls', 'sla.attainment'],
-      dimensions: ['sla.segment'],
-      timeDimensions: [{ dimension: 'sla.month', dateRange: ['2024-01-01', '2024-03-31'] }],
+      measures: ['marketing_sla.committed_mqls', 'marketing_sla.delivered_mqls', 'marketing_sla.attainment'],
+      dimensions: ['marketing_sla.segment'],
+      timeDimensions: [{ dimension: 'marketing_sla.month', dateRange: ['2024-01-01', '2024-03-31'] }],
     });
     for (const [segment, values] of Object.entries(MARKETING_SLA_BY_SEGMENT)) {
-      expectMeasures(rows.find((r) => r['sla.segment'] === segment), 'sla', values);
+      expectMeasures(rows.find((r) => r['marketing_sla.segment'] === segment), 'marketing_sla', values);
     }
   });
+});
+
+describe('the sales SLA, where the leads are (funnel view)', () => {
   it('sales SLA by team', async () => {
     const rows = await loadRows(fixture.server.url, {
-      measures: ['sla.sla_met_count', 'sla.sla_breached_count', 'sla.sla_pending_count', 'sla.sla_compliance_rate'],
-      dimensions: ['sla.team'],
+      measures: ['funnel.sla_met_count', 'funnel.sla_breached_count', 'funnel.sla_pending_count', 'funnel.sla_compliance_rate'],
+      dimensions: ['funnel.team'],
     });
     for (const [team, values] of Object.entries(SALES_SLA_BY_TEAM)) {
-      expectMeasures(rows.find((r) => r['sla.team'] === team), 'sla', values);
+      expectMeasures(rows.find((r) => r['funnel.team'] === team), 'funnel', values);
     }
   });
 });
@@ -97,37 +102,37 @@ describe('velocity view', () => {
   });
 });
 
-describe('data_quality view', () => {
+describe('quarantine, leakage and freshness views', () => {
   it('quarantined rows by reason', async () => {
-    const rows = await loadRows(fixture.server.url, { measures: ['data_quality.rejected_row_count'], dimensions: ['data_quality.reason'] });
-    expect(Object.fromEntries(rows.map((r) => [r['data_quality.reason'], num(r['data_quality.rejected_row_count'])]))).toEqual(QUARANTINE_BY_REASON);
+    const rows = await loadRows(fixture.server.url, { measures: ['quarantine.rejected_row_count'], dimensions: ['quarantine.reason'] });
+    expect(Object.fromEntries(rows.map((r) => [r['quarantine.reason'], num(r['quarantine.rejected_row_count'])]))).toEqual(QUARANTINE_BY_REASON);
   });
   it('leaks by kind', async () => {
     const rows = await loadRows(fixture.server.url, {
-      measures: ['data_quality.leak_row_count', 'data_quality.leaked_mql_count'],
-      dimensions: ['data_quality.leak_kind'],
+      measures: ['leakage.leak_row_count', 'leakage.leaked_mql_count'],
+      dimensions: ['leakage.kind'],
     });
-    expect(Object.fromEntries(rows.map((r) => [r['data_quality.leak_kind'], num(r['data_quality.leak_row_count'])]))).toEqual(LEAKS_BY_KIND);
-    const total = await loadRows(fixture.server.url, { measures: ['data_quality.leak_row_count', 'data_quality.leaked_mql_count'] });
-    expectMeasures(total[0], 'data_quality', { leak_row_count: 4, leaked_mql_count: 2 });
+    expect(Object.fromEntries(rows.map((r) => [r['leakage.kind'], num(r['leakage.leak_row_count'])]))).toEqual(LEAKS_BY_KIND);
+    const total = await loadRows(fixture.server.url, { measures: ['leakage.leak_row_count', 'leakage.leaked_mql_count'] });
+    expectMeasures(total[0], 'leakage', { leak_row_count: 4, leaked_mql_count: 2 });
   });
   it('how current the data is', async () => {
-    const rows = await loadRows(fixture.server.url, { dimensions: ['data_quality.as_of', 'data_quality.built_at'] });
-    expect(rows).toEqual([{ 'data_quality.as_of': '2024-03-31T00:00:00.000', 'data_quality.built_at': '2024-04-01T06:00:00.000' }]);
+    const rows = await loadRows(fixture.server.url, { dimensions: ['freshness.as_of', 'freshness.built_at'] });
+    expect(rows).toEqual([{ 'freshness.as_of': '2024-03-31T00:00:00.000', 'freshness.built_at': '2024-04-01T06:00:00.000' }]);
   });
 });
 
 describe('meta: the public contract', () => {
   interface Member { name: string; title?: string; shortTitle?: string; description?: string; format?: unknown; type: string }
-  interface CubeMeta { name: string; type: string; measures: Member[]; dimensions: Member[] }
+  interface CubeMeta { name: string; type: string; measures: Member[]; dimensions: Member[]; meta?: { filters?: Record<string, string>; time_dimension?: string } }
   let cubes: CubeMeta[] = [];
   beforeAll(async () => {
     const response = await fetch(`${fixture.server.url}/cubejs-api/v1/meta`);
     cubes = ((await response.json()) as { cubes: CubeMeta[] }).cubes;
   });
-  it('exposes only the six views', () => {
+  it('exposes only the views, one subject each', () => {
     expect(cubes.map((c) => `${c.type}:${c.name}`).sort()).toEqual(
-      ['view:attribution', 'view:data_quality', 'view:funnel', 'view:pipeline', 'view:sla', 'view:velocity'],
+      ['view:attribution', 'view:freshness', 'view:funnel', 'view:leakage', 'view:marketing_sla', 'view:pipeline', 'view:quarantine', 'view:velocity'],
     );
   });
   it('gives every member a title and a description, and every measure a format', () => {
@@ -138,6 +143,30 @@ describe('meta: the public contract', () => {
       }
       for (const measure of cube.measures) expect(measure.format, measure.name).toBeTruthy();
     }
+  });
+  it('says per view which dashboard filter applies to which of its own dimensions (view meta)', () => {
+    const filters = Object.fromEntries(cubes.map((c) => [c.name, c.meta?.filters]));
+    const all = { channel: 'channel', segment: 'segment', region: 'region', team: 'team', owner: 'owner' };
+    expect(filters).toEqual({
+      funnel: all, pipeline: all, velocity: all,
+      leakage: { channel: 'channel', region: 'region', team: 'team', owner: 'owner' },
+      marketing_sla: { segment: 'segment' },
+      quarantine: {}, freshness: {},
+      attribution: { channel: 'channel', segment: 'segment', region: 'region', team: 'team' },
+    });
+    for (const cube of cubes) {
+      const dimensions = cube.dimensions.map((d) => d.name);
+      for (const member of Object.values(cube.meta?.filters ?? {})) expect(dimensions, cube.name).toContain(`${cube.name}.${member}`);
+      if (cube.meta?.time_dimension) expect(cube.dimensions.find((d) => d.name === `${cube.name}.${cube.meta?.time_dimension}`)?.type, cube.name).toBe('time');
+    }
+  });
+  it('every public view has an access rule in cube.js (row-scoped, company-wide or unrestricted)', async () => {
+    const { VIEW_ACCESS } = (await import(pathToFileURL(resolve('cube.js')).href)) as { VIEW_ACCESS: Record<string, unknown> };
+    expect(Object.keys(VIEW_ACCESS).sort()).toEqual(cubes.map((c) => c.name).sort());
+  });
+  it('orders and labels the funnel stages in the model (dimension meta)', () => {
+    const stage = cubes.find((c) => c.name === 'funnel')?.dimensions.find((d) => d.name === 'funnel.stage') as { meta?: { values?: { value: string }[] } } | undefined;
+    expect(stage?.meta?.values?.map((v) => v.value)).toEqual(['lead', 'mql', 'handoff', 'sal', 'rejected', 'sql', 'won', 'lost']);
   });
   it('marks rates as percent fractions', () => {
     const funnel = cubes.find((c) => c.name === 'funnel');

@@ -139,8 +139,8 @@ const panelCases: PanelCase[] = [
     name: 'marketing SLA by segment',
     path: '/sla',
     panel: 'chart-marketing-segment',
-    query: () => ({ measures: ['sla.committed_mqls', 'sla.delivered_mqls', 'sla.attainment'], dimensions: ['sla.segment'], timeDimensions: [{ dimension: 'sla.month', dateRange: range }] }),
-    expected: (rows) => sortRows(rows.map((r) => [String(r['sla.segment']), fmt.int(r['sla.committed_mqls']), fmt.int(r['sla.delivered_mqls']), r['sla.attainment'] === null ? '—' : fmt.pct(r['sla.attainment'])])),
+    query: () => ({ measures: ['marketing_sla.committed_mqls', 'marketing_sla.delivered_mqls', 'marketing_sla.attainment'], dimensions: ['marketing_sla.segment'], timeDimensions: [{ dimension: 'marketing_sla.month', dateRange: range }] }),
+    expected: (rows) => sortRows(rows.map((r) => [String(r['marketing_sla.segment']), fmt.int(r['marketing_sla.committed_mqls']), fmt.int(r['marketing_sla.delivered_mqls']), r['marketing_sla.attainment'] === null ? '—' : fmt.pct(r['marketing_sla.attainment'])])),
     columns: 4,
   },
   {
@@ -170,16 +170,16 @@ const panelCases: PanelCase[] = [
     name: 'leaks by kind',
     path: '/velocity',
     panel: 'chart-leaks',
-    query: () => ({ measures: ['data_quality.leak_row_count'], dimensions: ['data_quality.leak_kind'], timeDimensions: [{ dimension: 'data_quality.leak_mql_date', dateRange: range }] }),
-    expected: (rows) => sortRows(rows.map((r) => [String(r['data_quality.leak_kind']), fmt.int(r['data_quality.leak_row_count'])])),
+    query: () => ({ measures: ['leakage.leak_row_count'], dimensions: ['leakage.kind'], timeDimensions: [{ dimension: 'leakage.mql_date', dateRange: range }] }),
+    expected: (rows) => sortRows(rows.map((r) => [String(r['leakage.kind']), fmt.int(r['leakage.leak_row_count'])])),
     columns: 3,
   },
   {
     name: 'quarantined rows by file and reason',
     path: '/velocity',
     panel: 'chart-quarantine',
-    query: () => ({ measures: ['data_quality.rejected_row_count'], dimensions: ['data_quality.file', 'data_quality.reason'] }),
-    expected: (rows) => sortRows(rows.map((r) => [`${String(r['data_quality.file'])}|${String(r['data_quality.reason'])}`, fmt.int(r['data_quality.rejected_row_count'])])),
+    query: () => ({ measures: ['quarantine.rejected_row_count'], dimensions: ['quarantine.file', 'quarantine.reason'] }),
+    expected: (rows) => sortRows(rows.map((r) => [`${String(r['quarantine.file'])}|${String(r['quarantine.reason'])}`, fmt.int(r['quarantine.rejected_row_count'])])),
     columns: 3,
   },
 ];
@@ -376,8 +376,8 @@ describe('paged lists', () => {
   });
 
   it('the leak list pages with the leaks chart\'s count', async () => {
-    const kinds = await cubeLoad(stack.url, { measures: ['data_quality.leak_row_count'], timeDimensions: [{ dimension: 'data_quality.leak_mql_date', dateRange: range }] });
-    const total = num(kinds[0]?.['data_quality.leak_row_count']) ?? 0;
+    const kinds = await cubeLoad(stack.url, { measures: ['leakage.leak_row_count'], timeDimensions: [{ dimension: 'leakage.mql_date', dateRange: range }] });
+    const total = num(kinds[0]?.['leakage.leak_row_count']) ?? 0;
     await open('/velocity');
     const panel = page.getByTestId('leak-list');
     expect(await panel.getByTestId('pager-range').innerText()).toBe(`1–${fmt.int(Math.min(100, total))} of ${fmt.int(total)}`);

@@ -1,13 +1,24 @@
-// Cube's /meta: titles, descriptions, formats and drill members of every public member.
+// Cube's /meta, the one source of what the dashboard shows about the model: titles,
+// descriptions and formats of every public member, the ordered value labels of enum dimensions
+// (`meta.values`: stages, leak kinds), and per view which dashboard filter applies to which
+// member (`meta.filters`), its default time dimension and the funnel's stages (`meta`).
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import type { TCubeDimension, TCubeMeasure } from '@cubejs-client/core';
+import type { Cube, TCubeDimension, TCubeMeasure } from '@cubejs-client/core';
 import { cubeApi } from './cube-client';
 import { CubeQueryError } from './cube-client';
+import { FILTER_DIMENSIONS } from './filters';
+import type { FilterDimension } from './filters';
 import { formatFromMeta } from './format';
 import type { ValueFormat } from './format';
 
+export interface ValueLabel {
+  readonly value: string;
+  readonly label: string;
+}
+
 export interface MemberMeta {
   readonly name: string;
+  readonly view: string;
   readonly kind: 'measure' | 'dimension';
   readonly type: 'string' | 'number' | 'time' | 'boolean';
   readonly title: string;
@@ -15,44 +26,144 @@ export interface MemberMeta {
   readonly description: string | null;
   readonly format: ValueFormat;
   readonly drillMembers: readonly string[];
+  /** Known values in their order (e.g. funnel stages), with display labels; empty when not listed. */
+  readonly values: readonly ValueLabel[];
+}
+
+export interface FunnelStageMeta {
+  readonly measure: string;
+  readonly label: string;
+}
+
+export interface ViewMeta {
+  readonly name: string;
+  readonly title: string;
+  readonly description: string | null;
+  /** Dashboard filter → the view's member it filters; a filter not listed does not apply to the view. */
+  readonly filterMembers: Partial<Readonly<Record<FilterDimension, string>>>;
+  /** The view's main date (e.g. the MQL date of the funnel), or null. */
+  readonly timeDimension: string | null;
+  readonly funnelStages: readonly FunnelStageMeta[];
+  readonly measures: readonly string[];
+  readonly dimensions: readonly string[];
 }
 
 export type MetaIndex = ReadonlyMap<string, MemberMeta>;
 
-export async function getMeta(): Promise<MetaIndex> {
-  try {
-    const meta = await cubeApi.meta();
-    const index = new Map<string, MemberMeta>();
-    for (const view of meta.meta.cubes) {
-      for (const m of view.measures as TCubeMeasure[]) {
-        index.set(m.name, {
-          name: m.name,
-          kind: 'measure',
-          type: 'number',
-          title: m.title,
-          shortTitle: m.shortTitle,
-          description: m.description ?? null,
-          format: formatFromMeta(m, 'number'),
-          drillMembers: m.drillMembers ?? [],
-        });
-      }
-      for (const d of view.dimensions as TCubeDimension[]) {
-        index.set(d.name, {
-          name: d.name,
-          kind: 'dimension',
-          type: d.type,
-          title: d.title,
-          shortTitle: d.shortTitle,
-          description: d.description ?? null,
-          format: d.type === 'number' ? formatFromMeta(d, 'number') : 'number',
-          drillMembers: [],
-        });
-      }
+export interface CubeMeta {
+  readonly members: MetaIndex;
+  readonly views: ReadonlyMap<string, ViewMeta>;
+}
+
+/** Thrown when a view's or member's `meta` is not the shape the dashboard reads. */
+export class ModelMetaError extends Error {
+  constructor(where: string, expected: string) {
+    super(`model meta of ${where}: expected ${expected}. Fix it in model/ (the view or cube YAML).`);
+    this.name = 'ModelMetaError';
+  }
+}
+
+function record(value: unknown): Readonly<Record<string, unknown>> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+}
+
+function qualify(view: string, member: string): string {
+  return member.includes('.') ? member : `${view}.${member}`;
+}
+
+function valueLabels(where: string, raw: unknown): ValueLabel[] {
+  if (raw === undefined) return [];
+  if (!Array.isArray(raw)) throw new ModelMetaError(where, '`values` to be a list of { value, label }');
+  return raw.map((item) => {
+    const { value, label } = record(item);
+    if (typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean') throw new ModelMetaError(where, 'each of `values` to have a `value`');
+    return { value: String(value), label: typeof label === 'string' ? label : String(value) };
+  });
+}
+
+function filterMembers(view: Cube): Partial<Record<FilterDimension, string>> {
+  const raw = record(record(view.meta).filters);
+  const out: Partial<Record<FilterDimension, string>> = {};
+  for (const [dim, member] of Object.entries(raw)) {
+    if (!(FILTER_DIMENSIONS as readonly string[]).includes(dim)) {
+      throw new ModelMetaError(`view ${view.name}`, `\`filters\` keys among ${FILTER_DIMENSIONS.join(', ')} (got "${dim}")`);
     }
-    return index;
+    if (typeof member !== 'string') throw new ModelMetaError(`view ${view.name}`, `\`filters.${dim}\` to name a member`);
+    const name = qualify(view.name, member);
+    if (!view.dimensions.some((d) => d.name === name)) throw new ModelMetaError(`view ${view.name}`, `\`filters.${dim}\` to name one of its dimensions (got "${member}")`);
+    out[dim as FilterDimension] = name;
+  }
+  return out;
+}
+
+function funnelStages(view: Cube): FunnelStageMeta[] {
+  const raw = record(view.meta).funnel_stages;
+  if (raw === undefined) return [];
+  if (!Array.isArray(raw)) throw new ModelMetaError(`view ${view.name}`, '`funnel_stages` to be a list of { measure, label }');
+  return raw.map((item) => {
+    const { measure, label } = record(item);
+    if (typeof measure !== 'string') throw new ModelMetaError(`view ${view.name}`, 'each of `funnel_stages` to name a `measure`');
+    return { measure: qualify(view.name, measure), label: typeof label === 'string' ? label : measure };
+  });
+}
+
+/** Indexes /meta's views (pure; unit-tested). Only public views are indexed. */
+export function indexMeta(cubes: readonly Cube[]): CubeMeta {
+  const members = new Map<string, MemberMeta>();
+  const views = new Map<string, ViewMeta>();
+  for (const view of cubes) {
+    if (view.public === false) continue;
+    for (const m of view.measures as TCubeMeasure[]) {
+      members.set(m.name, {
+        name: m.name,
+        view: view.name,
+        kind: 'measure',
+        type: 'number',
+        title: m.title,
+        shortTitle: m.shortTitle,
+        description: m.description ?? null,
+        format: formatFromMeta(m, 'number'),
+        drillMembers: m.drillMembers ?? [],
+        values: [],
+      });
+    }
+    for (const d of view.dimensions as TCubeDimension[]) {
+      members.set(d.name, {
+        name: d.name,
+        view: view.name,
+        kind: 'dimension',
+        type: d.type,
+        title: d.title,
+        shortTitle: d.shortTitle,
+        description: d.description ?? null,
+        format: d.type === 'number' ? formatFromMeta(d, 'number') : 'number',
+        drillMembers: [],
+        values: valueLabels(d.name, record(d.meta).values),
+      });
+    }
+    const timeDimension = record(view.meta).time_dimension;
+    views.set(view.name, {
+      name: view.name,
+      title: view.title,
+      description: view.description ?? null,
+      filterMembers: filterMembers(view),
+      timeDimension: typeof timeDimension === 'string' ? qualify(view.name, timeDimension) : null,
+      funnelStages: funnelStages(view),
+      measures: view.measures.map((m) => m.name),
+      dimensions: view.dimensions.map((d) => d.name),
+    });
+  }
+  return { members, views };
+}
+
+export async function getMeta(): Promise<CubeMeta> {
+  let cubes: Cube[];
+  try {
+    cubes = (await cubeApi.meta()).meta.cubes;
   } catch (error) {
     throw new CubeQueryError(error instanceof Error ? error.message : String(error), null);
   }
+  return indexMeta(cubes);
 }
 
 export const metaQueryOptions = () => queryOptions({ queryKey: ['cube-meta'], queryFn: getMeta, staleTime: 5 * 60_000 });
@@ -62,11 +173,21 @@ export function useMeta() {
 }
 
 /** Title of a member from meta, or a fallback while meta loads. */
-export function memberTitle(meta: MetaIndex | undefined, member: string, fallback: string): string {
-  return meta?.get(member)?.shortTitle ?? meta?.get(member)?.title ?? fallback;
+export function memberTitle(meta: CubeMeta | undefined, member: string, fallback: string): string {
+  return meta?.members.get(member)?.shortTitle ?? meta?.members.get(member)?.title ?? fallback;
 }
 
-export function memberFormat(meta: MetaIndex | undefined, member: string, fallback: ValueFormat): ValueFormat {
-  const m = meta?.get(member);
+export function memberFormat(meta: CubeMeta | undefined, member: string, fallback: ValueFormat): ValueFormat {
+  const m = meta?.members.get(member);
   return m && m.format !== 'number' ? m.format : fallback;
+}
+
+/** The label of a dimension value (`meta.values` in the model), else the value itself. */
+export function valueLabel(meta: CubeMeta | undefined, member: string, value: string): string {
+  return meta?.members.get(member)?.values.find((v) => v.value === value)?.label ?? value;
+}
+
+/** Dashboard filter → member, per view: what `resolveFilters` needs from meta. */
+export function filterMembersByView(meta: CubeMeta): Readonly<Record<string, Partial<Readonly<Record<FilterDimension, string>>>>> {
+  return Object.fromEntries([...meta.views.values()].map((v) => [v.name, v.filterMembers]));
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseFilters, presetRange, previousRange, resolveFilters, serializeFilters, toCubeFilters } from './filters';
+import type { FilterDimension } from './filters';
+import { parseFilters, presetRange, previousRange, resolveFilters, serializeFilters, toCubeFilters, viewFilters } from './filters';
 import type { DatePreset } from './filters';
 
 const none = { channel: [], segment: [], region: [], team: [], owner: [] };
@@ -67,10 +68,10 @@ describe('previousRange', () => {
 describe('resolveFilters', () => {
   it('resolves a preset against the as-of day', () => {
     const r = resolveFilters(parseFilters('range=this-month&region=NA'), '2026-03-18');
-    expect(r).toEqual({ dateRange: ['2026-03-01', '2026-03-31'], previousRange: ['2026-02-01', '2026-02-28'], dims: { ...none, region: ['NA'] } });
+    expect(r).toEqual({ dateRange: ['2026-03-01', '2026-03-31'], previousRange: ['2026-02-01', '2026-02-28'], dims: { ...none, region: ['NA'] }, filterMembers: {} });
   });
   it('all time has no range and nothing to compare', () => {
-    expect(resolveFilters(parseFilters('range=all'), '2026-03-18')).toEqual({ dateRange: null, previousRange: null, dims: none });
+    expect(resolveFilters(parseFilters('range=all'), '2026-03-18')).toEqual({ dateRange: null, previousRange: null, dims: none, filterMembers: {} });
   });
   it('custom days need no as-of', () => {
     expect(resolveFilters(parseFilters('from=2026-03-10&to=2026-03-16'), null).dateRange).toEqual(['2026-03-10', '2026-03-16']);
@@ -89,4 +90,24 @@ describe('toCubeFilters', () => {
     });
   });
   it('no filters when nothing is selected', () => expect(toCubeFilters(none, members)).toEqual({ filters: [], unsupported: [] }));
+});
+
+describe('viewFilters: the dashboard filters on one view, by the view meta from /meta', () => {
+  // As the model's views say (model/views/*.yml `meta.filters`).
+  const filterMembers = {
+    funnel: { channel: 'funnel.channel', segment: 'funnel.segment', region: 'funnel.region', team: 'funnel.team', owner: 'funnel.owner' },
+    leakage: { channel: 'leakage.channel', region: 'leakage.region', team: 'leakage.team', owner: 'leakage.owner' },
+    marketing_sla: { segment: 'marketing_sla.segment' },
+    quarantine: {},
+  };
+  const resolved = (dims: Partial<Record<FilterDimension, readonly string[]>>) => resolveFilters({ ...parseFilters('range=all'), dims: { ...none, ...dims } }, null, filterMembers);
+  const cases = [
+    { name: 'funnel takes every filter', view: 'funnel', dims: { segment: ['SMB'], owner: ['Ann'] }, expected: { filters: [{ member: 'funnel.segment', operator: 'equals', values: ['SMB'] }, { member: 'funnel.owner', operator: 'equals', values: ['Ann'] }], unsupported: [] } },
+    { name: 'leaks carry no segment', view: 'leakage', dims: { segment: ['SMB'], region: ['NA'] }, expected: { filters: [{ member: 'leakage.region', operator: 'equals', values: ['NA'] }], unsupported: ['segment'] } },
+    { name: 'marketing targets take segment only', view: 'marketing_sla', dims: { channel: ['Email'], segment: ['SMB', 'Enterprise'] }, expected: { filters: [{ member: 'marketing_sla.segment', operator: 'equals', values: ['SMB', 'Enterprise'] }], unsupported: ['channel'] } },
+    { name: 'the quarantine takes none', view: 'quarantine', dims: { team: ['East'] }, expected: { filters: [], unsupported: ['team'] } },
+    { name: 'a view meta does not know applies no filter and says so', view: 'nowhere', dims: { channel: ['Email'] }, expected: { filters: [], unsupported: ['channel'] } },
+    { name: 'nothing selected, nothing to filter', view: 'funnel', dims: {}, expected: { filters: [], unsupported: [] } },
+  ] as const;
+  for (const { name, view, dims, expected } of cases) it(name, () => expect(viewFilters(resolved(dims), view)).toEqual(expected));
 });

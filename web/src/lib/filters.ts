@@ -35,7 +35,11 @@ export interface ResolvedFilters {
   /** The period before `dateRange`, of the same length (null for "all time"). */
   readonly previousRange: DateRange | null;
   readonly dims: Readonly<Record<FilterDimension, readonly string[]>>;
+  /** Per view, which member each filter applies to (the views' `meta.filters` in the model, via /meta). */
+  readonly filterMembers: FilterMembersByView;
 }
+
+export type FilterMembersByView = Readonly<Record<string, Partial<Readonly<Record<FilterDimension, string>>>>>;
 
 export interface CubeFilter {
   readonly member: string;
@@ -167,11 +171,11 @@ export function previousRange(range: DateRange): DateRange {
   return [day(prevFrom), day(prevTo)];
 }
 
-export function resolveFilters(filters: DashboardFilters, asOf: string | null): ResolvedFilters {
+export function resolveFilters(filters: DashboardFilters, asOf: string | null, filterMembers: FilterMembersByView = {}): ResolvedFilters {
   let dateRange: DateRange | null = null;
   if (filters.preset === null && filters.from && filters.to) dateRange = [filters.from, filters.to];
   else if (filters.preset !== null && asOf) dateRange = presetRange(filters.preset, asOf);
-  return { dateRange, previousRange: dateRange ? previousRange(dateRange) : null, dims: filters.dims };
+  return { dateRange, previousRange: dateRange ? previousRange(dateRange) : null, dims: filters.dims, filterMembers };
 }
 
 /**
@@ -192,6 +196,15 @@ export function toCubeFilters(
     else unsupported.push(dim);
   }
   return { filters, unsupported };
+}
+
+/**
+ * The dashboard filters as Cube filters on one view, from the view's `meta.filters`; filters the
+ * view has no member for are listed in `unsupported` (so a panel can say they do not apply).
+ */
+export function viewFilters(filters: ResolvedFilters, view: string): { filters: { member: string; operator: 'equals'; values: string[] }[]; unsupported: FilterDimension[] } {
+  const { filters: f, unsupported } = toCubeFilters(filters.dims, filters.filterMembers[view] ?? {});
+  return { filters: f.map((x) => ({ member: x.member, operator: x.operator, values: [...x.values] })), unsupported };
 }
 
 export function describeRange(range: DateRange | null): string {

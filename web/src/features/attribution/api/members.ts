@@ -1,8 +1,8 @@
 // Members the Attribution & ROI page queries (all from the `attribution` view), the models in
 // the order the page lists them, and the page's filters as Cube filters.
 import type { Filter, TimeDimension } from '@cubejs-client/core';
-import { toCubeFilters } from '../../../lib/filters';
-import type { DateRange, FilterDimension, ResolvedFilters } from '../../../lib/filters';
+import { viewFilters } from '../../../lib/filters';
+import type { DateRange, ResolvedFilters } from '../../../lib/filters';
 
 export const ATTR = {
   model: 'attribution.model',
@@ -42,16 +42,9 @@ export function modelLabel(id: string): string {
   return MODELS.find((m) => m.id === id)?.label ?? id;
 }
 
-/** Filters the view has members for (it has no owner: owner is left out and the page says so). */
-export const ATTR_FILTER_MEMBERS: Partial<Readonly<Record<FilterDimension, string>>> = {
-  channel: ATTR.channel,
-  segment: 'attribution.segment',
-  region: 'attribution.region',
-  team: 'attribution.team',
-};
-
+/** The dashboard filters on the attribution view (its `meta.filters`: no owner, the page says so), and the model. */
 export function attributionFilters(filters: ResolvedFilters, model?: ModelId): Filter[] {
-  const dims = toCubeFilters(filters.dims, ATTR_FILTER_MEMBERS).filters.map((f): Filter => ({ member: f.member, operator: f.operator, values: [...f.values] }));
+  const dims: Filter[] = viewFilters(filters, 'attribution').filters;
   return model ? [{ member: ATTR.model, operator: 'equals', values: [model] }, ...dims] : dims;
 }
 

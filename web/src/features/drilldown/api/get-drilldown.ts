@@ -47,7 +47,7 @@ export interface DrillResult extends TableData {
 }
 
 export async function getDrilldown(request: DrillRequest, signal?: AbortSignal): Promise<DrillResult> {
-  const meta = await getMeta();
+  const meta = (await getMeta()).members;
   const members = meta.get(request.measure)?.drillMembers ?? [];
   if (members.length === 0) throw new NoDrillMembersError(request.measure);
   const rows: CubeRow[] = await loadRows(drillQuery(request, members), signal);

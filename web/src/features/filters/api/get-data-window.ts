@@ -6,7 +6,7 @@ import type { Query } from '@cubejs-client/core';
 import { loadRows } from '../../../lib/cube-client';
 
 export const DATA_WINDOW_MEMBERS = {
-  asOf: 'data_quality.as_of',
+  asOf: 'freshness.as_of',
   count: 'funnel.lead_count',
   createdDate: 'funnel.created_date',
 } as const;

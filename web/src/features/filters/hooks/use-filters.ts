@@ -4,6 +4,7 @@ import { useCallback, useMemo } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { parseFilters, resolveFilters, serializeFilters } from '../../../lib/filters';
 import type { DashboardFilters, ResolvedFilters } from '../../../lib/filters';
+import { filterMembersByView, useMeta } from '../../../lib/cube-meta';
 import { useDataWindow } from '../api/get-data-window';
 
 export interface FiltersState {
@@ -19,14 +20,18 @@ export interface FiltersState {
 export function useFilters(): FiltersState {
   const [params, setParams] = useSearchParams();
   const window = useDataWindow();
+  // Which filter applies to which member of each view comes from the model, through /meta.
+  const meta = useMeta();
   const key = params.toString();
   const filters = useMemo(() => parseFilters(key), [key]);
   const asOf = window.data?.asOf ?? null;
   const needsAsOf = filters.preset !== null && filters.preset !== 'all';
+  const members = useMemo(() => (meta.data ? filterMembersByView(meta.data) : null), [meta.data]);
   const resolved = useMemo(
-    () => (needsAsOf && window.status !== 'success' ? null : resolveFilters(filters, asOf)),
-    [filters, asOf, needsAsOf, window.status],
+    () => ((needsAsOf && window.status !== 'success') || !members ? null : resolveFilters(filters, asOf, members)),
+    [filters, asOf, needsAsOf, window.status, members],
   );
+  const status = meta.status === 'error' || window.status === 'error' ? 'error' : meta.status === 'pending' || window.status === 'pending' ? 'pending' : 'success';
   const setFilters = useCallback(
     (next: DashboardFilters) => setParams((prev) => serializeFilters(next, prev), { replace: false }),
     [setParams],
@@ -35,9 +40,12 @@ export function useFilters(): FiltersState {
     filters,
     resolved,
     asOf,
-    windowStatus: window.status,
-    windowError: window.error,
-    retryWindow: () => void window.refetch(),
+    windowStatus: status,
+    windowError: meta.error ?? window.error,
+    retryWindow: () => {
+      if (meta.isError) void meta.refetch();
+      if (window.isError) void window.refetch();
+    },
     setFilters,
   };
 }

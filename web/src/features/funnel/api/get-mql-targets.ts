@@ -1,17 +1,18 @@
-// MQLs marketing committed to per month (the agreement's targets, `sla` view), to draw against
-// actual MQLs. Targets exist per segment only: with a channel, region, team or owner filter
-// there is no target to compare with.
+// MQLs marketing committed to per month (the agreement's targets, `marketing_sla` view), to draw against
+// actual MQLs. Targets exist per segment only (the view's `meta.filters`): with any filter the
+// view does not take there is no target to compare with.
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import type { Query } from '@cubejs-client/core';
 import { loadRows } from '../../../lib/cube-client';
 import { toNumber } from '../../../lib/format';
+import { viewFilters } from '../../../lib/filters';
 import type { ResolvedFilters } from '../../../lib/filters';
 
-export const TARGET_MEMBERS = { month: 'sla.month', segment: 'sla.segment', committed: 'sla.committed_mqls' } as const;
+export const TARGET_MEMBERS = { month: 'marketing_sla.month', committed: 'marketing_sla.committed_mqls' } as const;
 
-/** Whether targets apply to these filters (only segment can narrow them). */
+/** Whether targets apply to these filters (every filter set is one the view takes). */
 export function targetsApply(filters: ResolvedFilters): boolean {
-  return filters.dims.channel.length === 0 && filters.dims.region.length === 0 && filters.dims.team.length === 0 && filters.dims.owner.length === 0;
+  return viewFilters(filters, 'marketing_sla').unsupported.length === 0;
 }
 
 export function mqlTargetsQuery(filters: ResolvedFilters): Query {
@@ -20,7 +21,7 @@ export function mqlTargetsQuery(filters: ResolvedFilters): Query {
     timeDimensions: [
       { dimension: TARGET_MEMBERS.month, granularity: 'month', ...(filters.dateRange ? { dateRange: [...filters.dateRange] as [string, string] } : {}) },
     ],
-    filters: filters.dims.segment.length ? [{ member: TARGET_MEMBERS.segment, operator: 'equals', values: [...filters.dims.segment] }] : [],
+    filters: viewFilters(filters, 'marketing_sla').filters,
     order: { [TARGET_MEMBERS.month]: 'asc' },
   };
 }

@@ -1,7 +1,8 @@
-// The funnel view's members (the contract in issue 4), in one place.
+// The funnel view's members (the contract in issue 4), in one place. Which dashboard filter
+// applies to which member comes from the view's `meta.filters` in the model (via /meta).
 import type { Filter, TimeDimension } from '@cubejs-client/core';
-import { toCubeFilters } from '../../../lib/filters';
-import type { DateRange, FilterDimension, ResolvedFilters } from '../../../lib/filters';
+import { viewFilters } from '../../../lib/filters';
+import type { DateRange, ResolvedFilters } from '../../../lib/filters';
 
 export const FUNNEL = {
   createdDate: 'funnel.created_date',
@@ -24,16 +25,8 @@ export const FUNNEL = {
   slaBreachedCount: 'funnel.sla_breached_count',
 } as const;
 
-export const FUNNEL_FILTER_MEMBERS: Readonly<Record<FilterDimension, string>> = {
-  channel: 'funnel.channel',
-  segment: 'funnel.segment',
-  region: 'funnel.region',
-  team: 'funnel.team',
-  owner: 'funnel.owner',
-};
-
 export function funnelFilters(filters: ResolvedFilters): Filter[] {
-  return toCubeFilters(filters.dims, FUNNEL_FILTER_MEMBERS).filters.map((f) => ({ member: f.member, operator: f.operator, values: [...f.values] }));
+  return viewFilters(filters, 'funnel').filters;
 }
 
 /** Cohort scope: leads whose MQL date falls in the range. */

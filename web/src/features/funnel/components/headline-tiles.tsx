@@ -57,7 +57,7 @@ export function HeadlineTiles({ filters, onDrill, large }: HeadlineTilesProps) {
                 value={formatValue(current, format, { compact: format === 'currency' })}
                 delta={data?.previous ? formatDelta(current, previous, format) : null}
                 comparedTo={data?.previousRange ? describeRange(data.previousRange) : undefined}
-                description={meta?.get(t.measure)?.description ?? null}
+                description={meta?.members.get(t.measure)?.description ?? null}
                 higherIsBetter={t.higherIsBetter}
                 large={large ?? false}
                 onClick={() =>

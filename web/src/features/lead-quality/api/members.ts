@@ -1,7 +1,7 @@
 // Members the lead-quality page queries (all from the `funnel` view), in one place.
 import type { Filter, TimeDimension } from '@cubejs-client/core';
-import { toCubeFilters } from '../../../lib/filters';
-import type { DateRange, FilterDimension, ResolvedFilters } from '../../../lib/filters';
+import { viewFilters } from '../../../lib/filters';
+import type { DateRange, ResolvedFilters } from '../../../lib/filters';
 
 export const QUALITY = {
   mqlDate: 'funnel.mql_date',
@@ -21,16 +21,9 @@ export const QUALITY = {
   closeRate: 'funnel.close_rate',
 } as const;
 
-export const QUALITY_FILTER_MEMBERS: Readonly<Record<FilterDimension, string>> = {
-  channel: 'funnel.channel',
-  segment: 'funnel.segment',
-  region: 'funnel.region',
-  team: 'funnel.team',
-  owner: 'funnel.owner',
-};
-
+/** The dashboard filters on the funnel view (which applies where: the view's `meta.filters`). */
 export function qualityFilters(filters: ResolvedFilters): Filter[] {
-  return toCubeFilters(filters.dims, QUALITY_FILTER_MEMBERS).filters.map((f) => ({ member: f.member, operator: f.operator, values: [...f.values] }));
+  return viewFilters(filters, 'funnel').filters;
 }
 
 export function mqlCohort(range: DateRange | null): TimeDimension[] {

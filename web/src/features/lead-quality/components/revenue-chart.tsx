@@ -14,7 +14,7 @@ export type RevenueBy = 'source' | 'campaign';
 
 export function RevenueChart({ by, filters, onDrill, large }: { readonly by: RevenueBy; readonly filters: ResolvedFilters; readonly onDrill: OnDrill; readonly large?: boolean }) {
   const meta = useMeta();
-  const hasSource = meta.data?.has(QUALITY.originalSource) ?? false;
+  const hasSource = meta.data?.members.has(QUALITY.originalSource) ?? false;
   const dimension = by === 'campaign' ? QUALITY.campaign : hasSource ? QUALITY.originalSource : QUALITY.channel;
   const label = by === 'campaign' ? 'Campaign' : hasSource ? 'Original source' : 'Channel';
   const revenue = useClosedLoopRevenue(dimension, filters, meta.status !== 'pending');

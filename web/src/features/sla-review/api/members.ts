@@ -1,8 +1,9 @@
 // Members the SLA review queries, in one place. Sales follow-up comes from the `funnel` view
 // (it has the handoff date, the SLA measures and every global filter dimension); marketing's
-// commitment comes from the `sla` view (month × segment).
+// commitment comes from the `marketing_sla` view (month × segment). Which dashboard filter
+// applies to which member comes from each view's `meta.filters` in the model (via /meta).
 import type { Filter, TimeDimension } from '@cubejs-client/core';
-import { toCubeFilters } from '../../../lib/filters';
+import { viewFilters } from '../../../lib/filters';
 import type { DateRange, FilterDimension, ResolvedFilters } from '../../../lib/filters';
 
 export const SALES_SLA = {
@@ -21,34 +22,21 @@ export const SALES_SLA = {
   medianHours: 'funnel.median_hours_to_first_touch',
 } as const;
 
-export const SALES_SLA_FILTER_MEMBERS: Readonly<Record<FilterDimension, string>> = {
-  channel: 'funnel.channel',
-  segment: 'funnel.segment',
-  region: 'funnel.region',
-  team: 'funnel.team',
-  owner: 'funnel.owner',
-};
-
 export const MARKETING_SLA = {
-  month: 'sla.month',
-  segment: 'sla.segment',
-  committed: 'sla.committed_mqls',
-  delivered: 'sla.delivered_mqls',
-  attainment: 'sla.attainment',
+  month: 'marketing_sla.month',
+  segment: 'marketing_sla.segment',
+  committed: 'marketing_sla.committed_mqls',
+  delivered: 'marketing_sla.delivered_mqls',
+  attainment: 'marketing_sla.attainment',
 } as const;
 
-/** Marketing's commitment is per segment only; other filters do not apply to it. */
-export const MARKETING_SLA_FILTER_MEMBERS: Partial<Readonly<Record<FilterDimension, string>>> = {
-  segment: MARKETING_SLA.segment,
-};
-
 export function salesSlaFilters(filters: ResolvedFilters): Filter[] {
-  return toCubeFilters(filters.dims, SALES_SLA_FILTER_MEMBERS).filters.map((f) => ({ member: f.member, operator: f.operator, values: [...f.values] }));
+  return viewFilters(filters, 'funnel').filters;
 }
 
+/** Marketing's commitment is per segment only (the view's meta); other filters are `unsupported`. */
 export function marketingSlaFilters(filters: ResolvedFilters): { filters: Filter[]; unsupported: FilterDimension[] } {
-  const { filters: f, unsupported } = toCubeFilters(filters.dims, MARKETING_SLA_FILTER_MEMBERS);
-  return { filters: f.map((x) => ({ member: x.member, operator: x.operator, values: [...x.values] })), unsupported };
+  return viewFilters(filters, 'marketing_sla');
 }
 
 /** Handed-off leads whose handoff falls in the range. */

@@ -8,7 +8,7 @@ import type { ResolvedFilters } from '../../../lib/filters';
 import { listPageQuery, loadEveryRow } from '../../../lib/list-query';
 import type { ListPage } from '../../../lib/list-query';
 import type { SortState } from '../../../lib/table';
-import { LEAKS, LEAK_FILTER_MEMBERS, cubeFilters, leakScope } from './members';
+import { LEAKS, cubeFilters, leakScope } from './members';
 
 export const LEAK_LIST_DIMENSIONS = [LEAKS.leadId, LEAKS.kind, LEAKS.channel, LEAKS.owner, LEAKS.team, LEAKS.mqlDate] as const;
 export const DEFAULT_LEAK_SORT: SortState = { key: LEAKS.mqlDate, direction: 'desc' };
@@ -17,7 +17,7 @@ function leakRows(kind: string | null, filters: ResolvedFilters): Query {
   return {
     dimensions: [...LEAK_LIST_DIMENSIONS],
     timeDimensions: leakScope(filters),
-    filters: [...cubeFilters(filters, LEAK_FILTER_MEMBERS).filters, ...(kind ? [{ member: LEAKS.kind, operator: 'equals' as const, values: [kind] }] : [])],
+    filters: [...cubeFilters(filters, 'leakage').filters, ...(kind ? [{ member: LEAKS.kind, operator: 'equals' as const, values: [kind] }] : [])],
   };
 }
 

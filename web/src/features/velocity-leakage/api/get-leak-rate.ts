@@ -4,7 +4,7 @@ import type { Query } from '@cubejs-client/core';
 import { loadRows } from '../../../lib/cube-client';
 import { toNumber } from '../../../lib/format';
 import type { ResolvedFilters } from '../../../lib/filters';
-import { LEAK_RATE, LEAK_RATE_FILTER_MEMBERS, cubeFilters } from './members';
+import { LEAK_RATE, cubeFilters } from './members';
 
 export interface LeakRate {
   readonly mqls: number | null;
@@ -16,7 +16,7 @@ export function leakRateQuery(filters: ResolvedFilters): Query {
   return {
     measures: [LEAK_RATE.mqlCount, LEAK_RATE.leakCount, LEAK_RATE.leakRate],
     timeDimensions: filters.dateRange ? [{ dimension: LEAK_RATE.mqlDate, dateRange: [...filters.dateRange] as [string, string] }] : [],
-    filters: cubeFilters(filters, LEAK_RATE_FILTER_MEMBERS).filters,
+    filters: cubeFilters(filters, 'funnel').filters,
   };
 }
 

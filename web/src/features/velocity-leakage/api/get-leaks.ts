@@ -4,7 +4,7 @@ import type { Query } from '@cubejs-client/core';
 import { loadRows } from '../../../lib/cube-client';
 import { toNumber } from '../../../lib/format';
 import type { FilterDimension, ResolvedFilters } from '../../../lib/filters';
-import { LEAKS, LEAK_FILTER_MEMBERS, cubeFilters, leakScope } from './members';
+import { LEAKS, cubeFilters, leakScope } from './members';
 
 export interface LeakKind {
   readonly kind: string;
@@ -21,7 +21,7 @@ export function leaksQuery(filters: ResolvedFilters): Query {
     measures: [LEAKS.rowCount],
     dimensions: [LEAKS.kind],
     timeDimensions: leakScope(filters),
-    filters: cubeFilters(filters, LEAK_FILTER_MEMBERS).filters,
+    filters: cubeFilters(filters, 'leakage').filters,
     order: { [LEAKS.rowCount]: 'desc' },
   };
 }
@@ -30,7 +30,7 @@ export async function getLeaks(filters: ResolvedFilters, signal?: AbortSignal): 
   const rows = await loadRows(leaksQuery(filters), signal);
   return {
     kinds: rows.map((r) => ({ kind: String(r[LEAKS.kind] ?? ''), count: toNumber(r[LEAKS.rowCount]) ?? 0 })),
-    unsupported: cubeFilters(filters, LEAK_FILTER_MEMBERS).unsupported,
+    unsupported: cubeFilters(filters, 'leakage').unsupported,
   };
 }
 

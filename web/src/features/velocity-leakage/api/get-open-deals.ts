@@ -4,7 +4,7 @@ import type { Query } from '@cubejs-client/core';
 import { loadRows } from '../../../lib/cube-client';
 import { toNumber } from '../../../lib/format';
 import type { ResolvedFilters } from '../../../lib/filters';
-import { OPEN_DEALS, PIPELINE_FILTER_MEMBERS, cubeFilters } from './members';
+import { OPEN_DEALS, cubeFilters } from './members';
 
 export interface OpenDealsRow {
   readonly channel: string;
@@ -18,7 +18,7 @@ export function openDealsQuery(filters: ResolvedFilters): Query {
   return {
     measures: [OPEN_DEALS.openCount, OPEN_DEALS.openAmount, OPEN_DEALS.avgAge, OPEN_DEALS.maxAge],
     dimensions: [OPEN_DEALS.channel],
-    filters: [...cubeFilters(filters, PIPELINE_FILTER_MEMBERS).filters, { member: OPEN_DEALS.openCount, operator: 'gt', values: ['0'] }],
+    filters: [...cubeFilters(filters, 'pipeline').filters, { member: OPEN_DEALS.openCount, operator: 'gt', values: ['0'] }],
     order: { [OPEN_DEALS.avgAge]: 'desc' },
     limit: 20,
   };

@@ -4,7 +4,7 @@ import type { Query } from '@cubejs-client/core';
 import { loadRows } from '../../../lib/cube-client';
 import { toNumber } from '../../../lib/format';
 import type { ResolvedFilters } from '../../../lib/filters';
-import { VELOCITY, VELOCITY_FILTER_MEMBERS, cubeFilters } from './members';
+import { VELOCITY, cubeFilters } from './members';
 
 export interface StageTransition {
   readonly from: string;
@@ -19,7 +19,7 @@ export function stageVelocityQuery(filters: ResolvedFilters): Query {
     measures: [VELOCITY.transitionCount, VELOCITY.medianFromPrevious, VELOCITY.p90FromPrevious],
     dimensions: [VELOCITY.previousStage, VELOCITY.stage, VELOCITY.stageOrder],
     timeDimensions: filters.dateRange ? [{ dimension: VELOCITY.enteredDate, dateRange: [...filters.dateRange] as [string, string] }] : [],
-    filters: [...cubeFilters(filters, VELOCITY_FILTER_MEMBERS).filters, { member: VELOCITY.previousStage, operator: 'set' }],
+    filters: [...cubeFilters(filters, 'velocity').filters, { member: VELOCITY.previousStage, operator: 'set' }],
     order: { [VELOCITY.stageOrder]: 'asc', [VELOCITY.transitionCount]: 'desc' },
     limit: 200,
   };

@@ -4,7 +4,7 @@ import type { Query } from '@cubejs-client/core';
 import { loadRows } from '../../../lib/cube-client';
 import { toNumber } from '../../../lib/format';
 import type { ResolvedFilters } from '../../../lib/filters';
-import { VELOCITY, VELOCITY_FILTER_MEMBERS, cubeFilters } from './members';
+import { VELOCITY, cubeFilters } from './members';
 
 export interface StageTime {
   readonly stage: string;
@@ -18,7 +18,7 @@ export function timeInStageQuery(filters: ResolvedFilters): Query {
     measures: [VELOCITY.eventCount, VELOCITY.medianInStage, VELOCITY.p90InStage],
     dimensions: [VELOCITY.stage, VELOCITY.stageOrder],
     timeDimensions: filters.dateRange ? [{ dimension: VELOCITY.enteredDate, dateRange: [...filters.dateRange] as [string, string] }] : [],
-    filters: cubeFilters(filters, VELOCITY_FILTER_MEMBERS).filters,
+    filters: cubeFilters(filters, 'velocity').filters,
     order: { [VELOCITY.stageOrder]: 'asc' },
     limit: 50,
   };

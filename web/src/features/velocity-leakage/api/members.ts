@@ -1,8 +1,9 @@
 // Members the velocity & leakage page queries, in one place: the `velocity` view (stage
-// transitions), `data_quality` (leaks, quarantined rows), `funnel` (leak rate) and `pipeline`
-// (open-deal age).
+// transitions), `leakage` (leaks), `quarantine` (quarantined rows), `funnel` (leak rate) and
+// `pipeline` (open-deal age). Which dashboard filter applies to which member comes from each
+// view's `meta.filters` in the model (via /meta).
 import type { Filter, TimeDimension } from '@cubejs-client/core';
-import { toCubeFilters } from '../../../lib/filters';
+import { viewFilters } from '../../../lib/filters';
 import type { FilterDimension, ResolvedFilters } from '../../../lib/filters';
 
 export const VELOCITY = {
@@ -18,38 +19,22 @@ export const VELOCITY = {
   p90InStage: 'velocity.p90_days_in_stage',
 } as const;
 
-export const VELOCITY_FILTER_MEMBERS: Readonly<Record<FilterDimension, string>> = {
-  channel: 'velocity.channel',
-  segment: 'velocity.segment',
-  region: 'velocity.region',
-  team: 'velocity.team',
-  owner: 'velocity.owner',
-};
-
 export const LEAKS = {
-  leadId: 'data_quality.leak_lead_id',
-  kind: 'data_quality.leak_kind',
-  channel: 'data_quality.leak_channel',
-  owner: 'data_quality.leak_owner',
-  team: 'data_quality.leak_team',
-  region: 'data_quality.leak_region',
-  mqlDate: 'data_quality.leak_mql_date',
-  rowCount: 'data_quality.leak_row_count',
-  leakedMqls: 'data_quality.leaked_mql_count',
+  leadId: 'leakage.lead_id',
+  kind: 'leakage.kind',
+  channel: 'leakage.channel',
+  owner: 'leakage.owner',
+  team: 'leakage.team',
+  region: 'leakage.region',
+  mqlDate: 'leakage.mql_date',
+  rowCount: 'leakage.leak_row_count',
+  leakedMqls: 'leakage.leaked_mql_count',
 } as const;
 
 /** Leaks of MQLs whose MQL date falls in the range. */
 export function leakScope(filters: ResolvedFilters): TimeDimension[] {
   return filters.dateRange ? [{ dimension: LEAKS.mqlDate, dateRange: [filters.dateRange[0], filters.dateRange[1]] }] : [];
 }
-
-/** Leaks carry no segment. */
-export const LEAK_FILTER_MEMBERS: Partial<Readonly<Record<FilterDimension, string>>> = {
-  channel: LEAKS.channel,
-  region: LEAKS.region,
-  team: LEAKS.team,
-  owner: LEAKS.owner,
-};
 
 export const LEAK_RATE = {
   mqlDate: 'funnel.mql_date',
@@ -58,22 +43,14 @@ export const LEAK_RATE = {
   leakRate: 'funnel.leak_rate',
 } as const;
 
-export const LEAK_RATE_FILTER_MEMBERS: Readonly<Record<FilterDimension, string>> = {
-  channel: 'funnel.channel',
-  segment: 'funnel.segment',
-  region: 'funnel.region',
-  team: 'funnel.team',
-  owner: 'funnel.owner',
-};
-
 export const QUARANTINE = {
-  file: 'data_quality.file',
-  line: 'data_quality.line',
-  format: 'data_quality.format',
-  columnName: 'data_quality.column_name',
-  rawText: 'data_quality.raw_text',
-  reason: 'data_quality.reason',
-  rowCount: 'data_quality.rejected_row_count',
+  file: 'quarantine.file',
+  line: 'quarantine.line',
+  format: 'quarantine.format',
+  columnName: 'quarantine.column_name',
+  rawText: 'quarantine.raw_text',
+  reason: 'quarantine.reason',
+  rowCount: 'quarantine.rejected_row_count',
 } as const;
 
 export const OPEN_DEALS = {
@@ -84,15 +61,7 @@ export const OPEN_DEALS = {
   maxAge: 'pipeline.max_open_age_days',
 } as const;
 
-export const PIPELINE_FILTER_MEMBERS: Readonly<Record<FilterDimension, string>> = {
-  channel: 'pipeline.channel',
-  segment: 'pipeline.segment',
-  region: 'pipeline.region',
-  team: 'pipeline.team',
-  owner: 'pipeline.owner',
-};
-
-export function cubeFilters(filters: ResolvedFilters, members: Partial<Readonly<Record<FilterDimension, string>>>): { filters: Filter[]; unsupported: FilterDimension[] } {
-  const { filters: f, unsupported } = toCubeFilters(filters.dims, members);
-  return { filters: f.map((x) => ({ member: x.member, operator: x.operator, values: [...x.values] })), unsupported };
+/** The dashboard filters on one view; the ones it does not take are listed in `unsupported`. */
+export function cubeFilters(filters: ResolvedFilters, view: 'velocity' | 'leakage' | 'funnel' | 'pipeline'): { filters: Filter[]; unsupported: FilterDimension[] } {
+  return viewFilters(filters, view);
 }

@@ -13,7 +13,7 @@ import { useListPage } from '../../../lib/use-list-page';
 import { DEFAULT_LEAK_SORT, LEAK_LIST_DIMENSIONS, getEveryLeak, useLeakList } from '../api/get-leak-list';
 import { useLeakRate } from '../api/get-leak-rate';
 import { useLeaks } from '../api/get-leaks';
-import { LEAKS, LEAK_FILTER_MEMBERS, cubeFilters, leakScope } from '../api/members';
+import { LEAKS, cubeFilters, leakScope } from '../api/members';
 import { LEAK_LABELS, leakLabel, leaksChartInput, leaksTable } from './velocity-data';
 
 interface Props {
@@ -35,7 +35,7 @@ export function LeaksChart({ filters, onDrill, large }: Props) {
     onDrill({
       title: `${leakLabel(k.kind)} · MQLs of ${describeRange(filters.dateRange)}`,
       measure: LEAKS.rowCount,
-      filters: [...cubeFilters(filters, LEAK_FILTER_MEMBERS).filters, { member: LEAKS.kind, operator: 'equals', values: [k.kind] }],
+      filters: [...cubeFilters(filters, 'leakage').filters, { member: LEAKS.kind, operator: 'equals', values: [k.kind] }],
       timeDimensions: leakScope(filters),
     });
   };

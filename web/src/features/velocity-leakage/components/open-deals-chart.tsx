@@ -5,7 +5,7 @@ import { categoryChartOption } from '../../../lib/chart-options';
 import type { OnDrill } from '../../../lib/drill';
 import type { ResolvedFilters } from '../../../lib/filters';
 import { useOpenDeals } from '../api/get-open-deals';
-import { OPEN_DEALS, PIPELINE_FILTER_MEMBERS, cubeFilters } from '../api/members';
+import { OPEN_DEALS, cubeFilters } from '../api/members';
 import { openDealsChartInput, openDealsTable } from './velocity-data';
 
 export function OpenDealsChart({ filters, onDrill, large }: { readonly filters: ResolvedFilters; readonly onDrill: OnDrill; readonly large?: boolean }) {
@@ -18,7 +18,7 @@ export function OpenDealsChart({ filters, onDrill, large }: { readonly filters: 
     onDrill({
       title: `Open deals · ${row.channel}`,
       measure: OPEN_DEALS.openCount,
-      filters: [...cubeFilters(filters, PIPELINE_FILTER_MEMBERS).filters, { member: OPEN_DEALS.channel, operator: 'equals', values: [row.channel] }],
+      filters: [...cubeFilters(filters, 'pipeline').filters, { member: OPEN_DEALS.channel, operator: 'equals', values: [row.channel] }],
       timeDimensions: [],
     });
   };

@@ -7,7 +7,7 @@ import { describeRange } from '../../../lib/filters';
 import type { ResolvedFilters } from '../../../lib/filters';
 import { useStageVelocity } from '../api/get-stage-velocity';
 import { useTimeInStage } from '../api/get-time-in-stage';
-import { VELOCITY, VELOCITY_FILTER_MEMBERS, cubeFilters } from '../api/members';
+import { VELOCITY, cubeFilters } from '../api/members';
 import { stageLabel, timeInStageChartInput, timeInStageTable, transitionLabel, transitionsChartInput, transitionsTable } from './velocity-data';
 
 interface Props {
@@ -31,7 +31,7 @@ export function StageVelocityChart({ filters, onDrill, large }: Props) {
       title: `${transitionLabel(t)} · entered ${describeRange(filters.dateRange)}`,
       measure: VELOCITY.transitionCount,
       filters: [
-        ...cubeFilters(filters, VELOCITY_FILTER_MEMBERS).filters,
+        ...cubeFilters(filters, 'velocity').filters,
         { member: VELOCITY.previousStage, operator: 'equals', values: [t.from] },
         { member: VELOCITY.stage, operator: 'equals', values: [t.to] },
       ],
@@ -64,7 +64,7 @@ export function TimeInStageChart({ filters, onDrill, large }: Props) {
     onDrill({
       title: `Entered ${stageLabel(s.stage)} · ${describeRange(filters.dateRange)}`,
       measure: VELOCITY.eventCount,
-      filters: [...cubeFilters(filters, VELOCITY_FILTER_MEMBERS).filters, { member: VELOCITY.stage, operator: 'equals', values: [s.stage] }],
+      filters: [...cubeFilters(filters, 'velocity').filters, { member: VELOCITY.stage, operator: 'equals', values: [s.stage] }],
       timeDimensions: enteredScope(filters),
     });
   };
