@@ -21,7 +21,9 @@
  *   model with share 1, so every model sums to the same total.
  *
  * attributed_pipeline = share × amount (every opportunity); attributed_revenue = share ×
- * amount for won deals, else 0. Opportunity columns are copied for row scopes and dates.
+ * amount for won deals, else 0. Shares are rounded to 14 decimals: time decay's normalising sum
+ * is a parallel aggregate whose last bit may differ between runs, and the same inputs must give
+ * the same marts. Opportunity columns are copied for row scopes and dates.
  */
 import { sql } from 'kysely';
 import { ref, type Model } from '../model';
@@ -119,9 +121,9 @@ export const attribution: Model = {
       a.channel, a.campaign, a.is_first_touch, a.is_lead_creation, a.is_opportunity_creation, a.is_closed_won,
       concat_ws('+', case when a.is_first_touch then 'FT' end, case when a.is_lead_creation then 'LC' end,
         case when a.is_opportunity_creation then 'OC' end, case when a.is_closed_won then 'CW' end) as milestones,
-      a.share::double as share,
-      (a.share * o.amount)::double as attributed_pipeline,
-      (case when o.outcome = 'won' then a.share * o.amount else 0 end)::double as attributed_revenue,
+      round(a.share, 14)::double as share,
+      (round(a.share, 14) * o.amount)::double as attributed_pipeline,
+      (case when o.outcome = 'won' then round(a.share, 14) * o.amount else 0 end)::double as attributed_revenue,
       o.outcome, o.amount, o.oc_at as opportunity_created_at, o.closed_at, o.segment, o.region, o.team, o.owner
     from attributed a
     join opps o using (opportunity_id)`,

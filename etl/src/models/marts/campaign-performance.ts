@@ -35,9 +35,11 @@ export const campaignPerformance: Model = {
       from ${ref('attribution')} where outcome = 'won'
     )
     select model, month, channel, campaign,
-      sum(spend)::double as spend, sum(mqls)::bigint as mqls,
-      sum(attributed_opportunities)::double as attributed_opportunities, sum(attributed_pipeline)::double as attributed_pipeline,
-      sum(attributed_won)::double as attributed_won, sum(attributed_revenue)::double as attributed_revenue
+      -- Rounded (money to 1e-6, shares to 1e-9): a parallel sum of doubles may differ in its last
+      -- bit between runs, and the same inputs must give the same marts.
+      round(sum(spend), 6)::double as spend, sum(mqls)::bigint as mqls,
+      round(sum(attributed_opportunities), 9)::double as attributed_opportunities, round(sum(attributed_pipeline), 6)::double as attributed_pipeline,
+      round(sum(attributed_won), 9)::double as attributed_won, round(sum(attributed_revenue), 6)::double as attributed_revenue
     from parts
     group by all`,
 };
