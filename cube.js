@@ -49,11 +49,23 @@ function forbidden(message) {
   return new CubejsHandlerError(403, 'Forbidden', message);
 }
 
+/**
+ * The values a token's claim allows, or undefined when the token does not restrict it. A
+ * claim that is present but allows nothing (`[]`, `""`, `[null]`) or is not text is refused:
+ * reading it as "no restriction" would show a restricted user every row.
+ */
 function claimValues(securityContext, claim) {
   const value = securityContext?.[claim];
   if (value === undefined || value === null) return undefined;
-  const values = (Array.isArray(value) ? value : [value]).map(String);
-  return values.length > 0 ? values : undefined;
+  const list = Array.isArray(value) ? value : [value];
+  const values = list.filter((v) => (typeof v === 'string' && v.trim() !== '') || typeof v === 'number').map(String);
+  if (values.length === 0 || values.length !== list.length) {
+    throw forbidden(
+      `Your token's "${claim}" claim is ${JSON.stringify(value)}, which allows no rows. ` +
+        `Ask for a token naming at least one ${claim} (npm run token -- --${claim} <name>), or one without a "${claim}" claim for every ${claim}.`,
+    );
+  }
+  return values;
 }
 
 function filterMembers(filters, out) {

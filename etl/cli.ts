@@ -2,19 +2,23 @@
  * `npm run etl -- --input <dir> [--input <dir> ...] --warehouse <file.duckdb> [--agreement agreement.yml] [--verbose]`
  * A thin shell over `buildWarehouse` (etl/src/build.ts).
  */
+import { mkdir } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import { parseArgs } from 'node:util';
+import { defaultAgreement, defaultWarehouse, seedsDirs } from '../scripts/lib/paths';
 import { buildWarehouse } from './src/build';
 import { createProgressRenderer } from './src/progress/render-progress';
 
-const usage = `Usage: npm run etl -- --input <dir> [--input <dir> ...] --warehouse <file.duckdb> [options]
+const usage = `Usage: npm run etl [-- --input <dir> [--input <dir> ...] [--warehouse <file.duckdb>] [options]]
 
 Builds the Closedloop warehouse from CRM and marketing-automation CSV exports.
 
   --input DIR        folder of CSV exports (repeatable; subfolders included). Each file is
                      recognised by its header row (Salesforce, Marketo or HubSpot export);
                      file names do not matter. A single file may be given instead of a folder.
-  --warehouse FILE   DuckDB file to build. It is replaced only after every data test passes;
-                     on failure the previous warehouse stays as it was.
+                     Without --input (and --warehouse): the bundled samples in seeds/.
+  --warehouse FILE   DuckDB file to build (default: data/warehouse.duckdb). It is replaced only
+                     after every data test passes; on failure the previous one stays as it was.
   --agreement FILE   the sales & marketing agreement (default: agreement.yml)
   --verbose          list every model and data test; print stack traces on errors
   --help             show this help
@@ -28,7 +32,7 @@ async function main(): Promise<void> {
       options: {
         input: { type: 'string', multiple: true },
         warehouse: { type: 'string' },
-        agreement: { type: 'string', default: 'agreement.yml' },
+        agreement: { type: 'string', default: defaultAgreement },
         verbose: { type: 'boolean', default: false },
         help: { type: 'boolean', default: false },
       },
@@ -43,12 +47,17 @@ async function main(): Promise<void> {
     console.log(usage);
     return;
   }
-  const missing = [args.input?.length ? undefined : '--input', args.warehouse ? undefined : '--warehouse'].filter(Boolean);
-  if (missing.length > 0) {
-    console.error(`Missing ${missing.join(' and ')}.\n\n${usage}`);
+  // No --input and no --warehouse: rebuild the bundled samples into data/warehouse.duckdb.
+  // --warehouse alone is refused: it would fill someone's own warehouse with the samples.
+  if (!args.input?.length && args.warehouse) {
+    console.error(`Missing --input (the folders of your exports for ${args.warehouse}).\n\n${usage}`);
     process.exitCode = 2;
     return;
   }
+  if (!args.input?.length) console.log(`No --input: building the sample exports in seeds/ into ${args.warehouse ?? defaultWarehouse}.`);
+  args.input = args.input?.length ? args.input : seedsDirs;
+  args.warehouse ??= defaultWarehouse;
+  await mkdir(dirname(args.warehouse), { recursive: true });
   const progress = createProgressRenderer(process.stderr, { verbose: args.verbose });
   try {
     const report = await buildWarehouse({

@@ -9,3 +9,24 @@ if (major < 20 || (major === 20 && minor < 10)) {
   );
   process.exit(1);
 }
+
+// `node scripts/preflight.cjs <script.ts> [args…]` then runs the TypeScript script in this same
+// process (tsx's loader, no child process). A long-running server started this way is the very
+// process npm signals: Ctrl-C or SIGTERM reaches it, instead of stopping a wrapper and leaving
+// node holding the port (which `preflight && tsx script` did: tsx runs the script in a child).
+const script = process.argv[2];
+if (script) {
+  const { resolve } = require('node:path');
+  const { pathToFileURL } = require('node:url');
+  const file = resolve(script);
+  process.argv.splice(1, 2, file); // the script sees its own arguments, as if started directly
+  import('tsx/esm/api')
+    .then(({ register }) => {
+      register();
+      return import(pathToFileURL(file).href);
+    })
+    .catch((error) => {
+      console.error(error);
+      process.exitCode = 1;
+    });
+}

@@ -8,7 +8,9 @@ import { dirname } from 'node:path';
 import { buildWarehouse } from '../etl/src/build';
 import { createProgressRenderer } from '../etl/src/progress/render-progress';
 import { WAREHOUSE_SCHEMA_VERSION } from '../etl/src/schema-version';
+import { describeModelStatus } from '../server/src/model-status';
 import { startServer } from '../server/src/start-server';
+import { handleStopSignals } from '../server/src/stop-signals';
 import { ensureWebBuild } from './lib/ensure-web-build';
 import { builtFromSamples, isStale, warehouseStamp } from './lib/freshness';
 import { defaultAgreement, defaultWarehouse, seedsDirs, webDist } from './lib/paths';
@@ -41,23 +43,15 @@ async function main(): Promise<void> {
 
   await ensureWebBuild();
   const server = await startServer({ warehousePath, port, webDist, production });
-  console.log(`\nClosedloop is running: ${server.url}\nPress Ctrl-C to stop.`);
-
-  let stopping = false;
-  const stop = (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    console.log(`\n${signal}: stopping…`);
-    server.close().then(
-      () => process.exit(0),
-      (error: unknown) => {
-        console.error(error instanceof Error ? error.message : error);
-        process.exit(1);
-      },
-    );
-  };
-  process.on('SIGINT', () => stop('SIGINT'));
-  process.on('SIGTERM', () => stop('SIGTERM'));
+  handleStopSignals(() => server.close());
+  // Say "running" only when the model compiles; otherwise where it does not (the dashboard says so too).
+  const modelProblems = describeModelStatus(await server.modelStatus());
+  if (modelProblems) console.error(`\n${modelProblems}`);
+  console.log(
+    modelProblems
+      ? `\nClosedloop is serving ${server.url}, but the model does not compile: fix the file above (picked up without a restart).\nPress Ctrl-C to stop.`
+      : `\nClosedloop is running: ${server.url}\nPress Ctrl-C to stop.`,
+  );
 }
 
 function parsePort(value: string): number {

@@ -1,15 +1,23 @@
 /**
- * npm run serve -- --warehouse <file.duckdb> [--port N] [--web <dist folder>] [--production] [--verbose]
+ * npm run serve -- [--warehouse <file.duckdb>] [--port N] [--web <dist folder> | --no-web] [--model <dir>] [--production] [--verbose]
  * Thin shell over startServer (server/src/start-server.ts).
  */
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { ensureWebBuild } from '../scripts/lib/ensure-web-build';
+import { webDist as projectWebDist } from '../scripts/lib/paths';
+import { handleStopSignals } from './src/stop-signals';
+import { describeModelStatus } from './src/model-status';
 import { startServer } from './src/start-server';
 
-const USAGE = `Usage: npm run serve -- --warehouse <file.duckdb> [--port N] [--web <folder>] [--production] [--verbose]
+const USAGE = `Usage: npm run serve -- [--warehouse <file.duckdb>] [--port N] [--web <folder> | --no-web] [--production] [--verbose]
 
   --warehouse <file>  DuckDB warehouse built by \`npm run etl\` (default: data/warehouse.duckdb)
   --port <N>          port for the REST API and the dashboard (default: 4000; 0 = any free port)
-  --web <folder>      serve the built dashboard from this folder (e.g. web/dist)
+  --web <folder>      serve the built dashboard from this folder (default: web/dist, built
+                      first when it is missing or older than web/src)
+  --no-web            serve the REST API only
+  --model <dir>       the Cube model folder (default: model/); edits are served on the next request
   --production        require a JWT signed with CUBEJS_API_SECRET on every request
                       (also on when NODE_ENV=production)
   --no-pre-aggregations
@@ -23,6 +31,8 @@ async function main(): Promise<void> {
       warehouse: { type: 'string', default: 'data/warehouse.duckdb' },
       port: { type: 'string', default: '4000' },
       web: { type: 'string' },
+      'no-web': { type: 'boolean', default: false },
+      model: { type: 'string' },
       production: { type: 'boolean', default: false },
       'no-pre-aggregations': { type: 'boolean', default: false },
       verbose: { type: 'boolean', default: false },
@@ -35,23 +45,26 @@ async function main(): Promise<void> {
   }
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be a whole number from 0 to 65535, not "${values.port}".`);
+  if (values.web && values['no-web']) throw new Error('Give either --web <folder> or --no-web, not both.');
+  // Read before the dashboard build (Vite sets NODE_ENV while it builds; ensureWebBuild puts it back).
+  const production = values.production || process.env.NODE_ENV === 'production';
+  const webDist = values['no-web'] ? undefined : resolve(values.web ?? projectWebDist);
+  // Only the project's own dashboard is built here; a folder passed with --web is served as it is.
+  if (webDist === projectWebDist) await ensureWebBuild();
   const server = await startServer({
     warehousePath: values.warehouse,
     port,
-    webDist: values.web,
-    production: values.production || process.env.NODE_ENV === 'production',
+    webDist,
+    production,
+    ...(values.model ? { modelPath: values.model } : {}),
     ...(values['no-pre-aggregations'] ? { preAggregations: false } : {}),
   });
+  handleStopSignals(() => server.close());
+  const status = describeModelStatus(await server.modelStatus());
+  if (status) console.error(status);
   console.log(`Closedloop Cube API: ${server.url}/cubejs-api/v1 (warehouse ${values.warehouse})`);
-  if (values.web) console.log(`Dashboard: ${server.url}/`);
-  const stop = (): void => {
-    server.close().then(
-      () => undefined,
-      (error: unknown) => console.error(error instanceof Error ? error.message : error),
-    );
-  };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  if (webDist) console.log(`Dashboard: ${server.url}/`);
+  console.log(status ? 'Serving, but the model does not compile: fix the file above (it is picked up without a restart).' : 'Press Ctrl-C to stop.');
 }
 
 main().catch((error: unknown) => {

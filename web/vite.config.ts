@@ -27,7 +27,10 @@ export default defineConfig({
   },
   server: {
     port: 5173,
-    proxy: { '/cubejs-api': { target: process.env.CUBE_API_ORIGIN ?? 'http://localhost:4000', changeOrigin: true } },
+    proxy: {
+      '/cubejs-api': { target: process.env.CUBE_API_ORIGIN ?? 'http://localhost:4000', changeOrigin: true },
+      '/closedloop-api': { target: process.env.CUBE_API_ORIGIN ?? 'http://localhost:4000', changeOrigin: true },
+    },
   },
   preview: {
     proxy: { '/cubejs-api': { target: process.env.CUBE_API_ORIGIN ?? 'http://localhost:4000', changeOrigin: true } },

@@ -92,7 +92,7 @@ export async function buildWarehouse(options: BuildOptions): Promise<BuildReport
       await extra.run(session);
       return extra;
     };
-    const reports = await loadRaw(connection, files, { onEvent: emit, connect });
+    const reports = await loadRaw(connection, files, { onEvent: emit, connect, sourceTimeZones: agreement.sourceTimeZones, dateOrder: agreement.dateOrder });
 
     // The loader needs file order kept (physical lines come from row order); the models do
     // not, and DuckDB needs less memory without it.

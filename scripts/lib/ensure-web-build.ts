@@ -11,11 +11,11 @@ import { root, webDist, webRoot } from './paths';
 export async function ensureWebBuild(log: (line: string) => void = console.log): Promise<boolean> {
   const sources = [join(webRoot, 'src'), join(webRoot, 'index.html'), join(webRoot, 'vite.config.ts'), join(root, 'package-lock.json')];
   if (!(await isStale(join(webDist, 'index.html'), sources))) return false;
-  log('Building the dashboard (web/dist)…');
+  log(`Building the dashboard (${webDist})…`);
   const { build } = await import('vite');
   const nodeEnv = process.env.NODE_ENV;
   try {
-    await build({ configFile: join(webRoot, 'vite.config.ts'), logLevel: 'warn' });
+    await build({ configFile: join(webRoot, 'vite.config.ts'), logLevel: 'warn', build: { outDir: webDist, emptyOutDir: true } });
   } finally {
     if (nodeEnv === undefined) delete process.env.NODE_ENV;
     else process.env.NODE_ENV = nodeEnv;

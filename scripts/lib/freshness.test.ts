@@ -49,7 +49,12 @@ describe('builtFromSamples', () => {
     { inputs: ['/a/closedloop/seeds/hubspot/x.csv', '/home/me/exports/Lead.csv'], expected: false },
     { inputs: ['/home/me/seeds/other/Lead.csv'], expected: false },
     { inputs: [], expected: false },
+    // Relative paths, as `npm run etl -- --input seeds/hubspot` records them (npm runs at the project root).
+    { inputs: ['seeds/salesforce-marketo/Lead.csv', 'seeds/hubspot/hubspot-deals.csv'], expected: true },
+    { inputs: ['./seeds/hubspot/hubspot-contacts.csv'], expected: true },
+    { inputs: ['seeds/hubspot/hubspot-contacts.csv', 'exports/Lead.csv'], expected: false },
+    { inputs: ['exports/seeds-copy/Lead.csv'], expected: false },
   ])('$inputs → $expected', ({ inputs, expected }) => {
-    expect(builtFromSamples({ schemaVersion: 2, inputs })).toBe(expected);
+    expect(builtFromSamples({ schemaVersion: 2, inputs }, '/work/closedloop')).toBe(expected);
   });
 });

@@ -1,5 +1,6 @@
 import { readdir, stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { isAbsolute, join, resolve, win32 } from 'node:path';
+import { root } from './paths';
 import { readSchemaVersion } from '../../etl/src/schema-version';
 
 /** Newest modification time (ms) of any file under the given paths; 0 when none exist. */
@@ -61,7 +62,17 @@ export async function warehouseStamp(path: string): Promise<WarehouseStamp | nul
   }
 }
 
-/** True when every input of the build was one of the bundled sample exports (seeds/…). */
-export function builtFromSamples(stamp: WarehouseStamp): boolean {
-  return stamp.inputs.length > 0 && stamp.inputs.every((file) => /[\\/]seeds[\\/](salesforce-marketo|hubspot)[\\/][^\\/]+$/.test(file));
+/**
+ * True when every input of the build was one of the bundled sample exports (seeds/…). Paths are
+ * resolved first: a build given relative paths (`--input seeds/hubspot`, recorded as
+ * `seeds/hubspot/…`) ran from the project root (npm runs scripts there), and is the samples too.
+ */
+export function builtFromSamples(stamp: WarehouseStamp, projectRoot: string = root): boolean {
+  return (
+    stamp.inputs.length > 0 &&
+    stamp.inputs.every((file) => {
+      const absolute = isAbsolute(file) || win32.isAbsolute(file) ? file : resolve(projectRoot, file);
+      return /[\\/]seeds[\\/](salesforce-marketo|hubspot)[\\/][^\\/]+$/.test(absolute);
+    })
+  );
 }

@@ -1,4 +1,4 @@
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /** Absolute paths of the project's well-known places, independent of the working directory. */
@@ -7,4 +7,5 @@ export const seedsDirs = [join(root, 'seeds', 'salesforce-marketo'), join(root, 
 export const defaultAgreement = join(root, 'agreement.yml');
 export const defaultWarehouse = join(root, 'data', 'warehouse.duckdb');
 export const webRoot = join(root, 'web');
-export const webDist = join(root, 'web', 'dist');
+/** The built dashboard; CLOSEDLOOP_WEB_DIST puts it elsewhere (e.g. a test's "clean checkout"). */
+export const webDist = process.env.CLOSEDLOOP_WEB_DIST ? resolve(process.env.CLOSEDLOOP_WEB_DIST) : join(root, 'web', 'dist');

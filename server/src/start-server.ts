@@ -16,6 +16,9 @@ import { MissingApiSecretError, PortInUseError } from './errors';
 import { applyNativeFallback } from './native-fallback/apply';
 import type { NativeFallbackStatus } from './native-fallback/apply';
 import { modelRepository, preAggregationsFromEnv } from './model-repository';
+import { createModelStatusEndpoint, STATUS_PATH } from './model-status-endpoint';
+import type { ModelStatus } from './model-status';
+import { queryShapeGuard } from './query-shape';
 import { createStaticHandler } from './static-files';
 import { WarehouseQuery } from './warehouse/warehouse-query';
 import { openWarehouseSource } from './warehouse/warehouse-source';
@@ -25,6 +28,8 @@ export interface StartServerOptions {
   readonly warehousePath: string;
   /** 0 picks a free port. */
   readonly port: number;
+  /** The Cube model folder. Default: cube.js's schemaPath (model/). Edits are served on the next request. */
+  readonly modelPath?: string;
   /** Folder of the built dashboard, served with SPA fallback to index.html. */
   readonly webDist?: string;
   /** Require a JWT on every request. Default: NODE_ENV === 'production'. */
@@ -37,6 +42,8 @@ export interface StartServerOptions {
   readonly refreshIntervalSeconds?: number;
   /** How long a replaced warehouse build stays open for requests already using it (ms). Default 30000. */
   readonly retireAfterMs?: number;
+  /** Serve Cube's Playground (its dev server, from @cubejs-backend/server-core) at `/`; for `npm run dev`. */
+  readonly playground?: boolean;
   /** Use the model's pre-aggregations (default: on unless CLOSEDLOOP_PRE_AGGREGATIONS=off). */
   readonly preAggregations?: boolean;
   /** Where server messages go. Default: console.error. */
@@ -51,6 +58,8 @@ export interface RunningServer {
   readonly nativeFallback: NativeFallbackStatus;
   /** The warehouse build being served (1, 2, ...), checking the file for a new one first. */
   warehouseGeneration(): Promise<number>;
+  /** Whether the model (as it is on disk now) compiles, with every problem's file and line. */
+  modelStatus(): Promise<ModelStatus>;
   close(): Promise<void>;
 }
 
@@ -87,6 +96,9 @@ function createLogger(
     const error = params?.error;
     if (!error || QUIET_MESSAGES.has(msg) || QUIET_MESSAGES.has(String(params?.type))) return;
     if (msg.startsWith("Authorization header isn't set") || msg.startsWith('Invalid token')) return;
+    // A model that does not compile is reported once, with file and line (model-status-endpoint),
+    // not with a stack on every request and refresh run.
+    if (String(typeof error === 'string' ? error : (error as { message?: unknown }).message ?? '').includes('Compile errors:')) return;
     log(`[cube] ${msg}: ${typeof error === 'string' ? error : JSON.stringify(error)}`);
   };
 }
@@ -115,6 +127,20 @@ function jsonErrorHandler(error: { status?: number; type?: string; message?: str
   next(error);
 }
 
+/** Without a dashboard, `/` says what this is (not Cube's "server is running" placeholder). */
+function answerRootWithoutDashboard(req: IncomingMessage, res: ServerResponse): boolean {
+  if (req.method !== 'GET' || new URL(req.url ?? '/', 'http://localhost').pathname !== '/') return false;
+  res.statusCode = 200;
+  res.setHeader('Content-Type', 'text/html; charset=utf-8');
+  res.end(
+    '<!doctype html><title>Closedloop API</title><h1>Closedloop API</h1>' +
+      '<p>This server answers the REST API at <code>/cubejs-api/v1</code> (<code>load</code>, <code>meta</code>, <code>sql</code>) ' +
+      `and the model status at <code>${STATUS_PATH}</code>. It was started without the dashboard (<code>--no-web</code>): ` +
+      'run <code>npm run serve</code> without it to serve the dashboard here too.</p>',
+  );
+  return true;
+}
+
 export async function startServer(options: StartServerOptions): Promise<RunningServer> {
   const log = options.log ?? ((message: string) => console.error(message));
   const production = options.production ?? process.env.NODE_ENV === 'production';
@@ -140,17 +166,20 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     type GenerationContext = { [generationKey]?: number };
     // Cube's in-memory cache is shared by every server in the process: keep ours apart.
     const instanceId = randomBytes(4).toString('hex');
-    const schemaPath = relative(process.cwd(), resolve(projectRoot, cubeConfig.schemaPath ?? 'model')) || '.';
+    const schemaPath = relative(process.cwd(), resolve(projectRoot, options.modelPath ?? cubeConfig.schemaPath ?? 'model')) || '.';
+    const status = createModelStatusEndpoint(schemaPath, { production, apiSecret, log });
     const preAggregations = options.preAggregations ?? preAggregationsFromEnv();
     core = new CubejsServerCore({
       ...cubeConfig,
       schemaPath,
       repositoryFactory: () => modelRepository(schemaPath, { preAggregations }),
+      // Recompile when a model file changes: an analyst's edit is served on the next request.
+      schemaVersion: () => status.signature(),
       // Cube calls this for the query class (its own default returns DuckDBDriver.dialectClass());
       // the published type says an instance, hence the cast.
       dialectFactory: (() => WarehouseQuery) as unknown as CreateOptions['dialectFactory'],
       apiSecret,
-      devServer: false,
+      devServer: options.playground === true && !production,
       telemetry: false,
       cacheAndQueueDriver: 'memory',
       scheduledRefreshTimer: options.refreshIntervalSeconds ?? 10,
@@ -175,11 +204,14 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     app.use(cors({ allowedHeaders: 'authorization,content-type,x-request-id' }));
     app.use(bodyParser.json({ limit: '1mb' }));
     app.use(jsonErrorHandler);
+    app.use(queryShapeGuard);
     await core.initApp(app);
 
     const serveStatic = options.webDist ? createStaticHandler(options.webDist) : undefined;
     server = createServer((req, res) => {
+      if (status.handle(req, res)) return;
       if (serveStatic?.(req, res)) return;
+      if (!serveStatic && !options.playground && answerRootWithoutDashboard(req, res)) return;
       app(req, res);
     });
     const port = await listen(server, options.port, options.host);
@@ -190,6 +222,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       url,
       port,
       nativeFallback,
+      modelStatus: () => status.current(),
       async warehouseGeneration() {
         await source.settled();
         return source.current().generation;

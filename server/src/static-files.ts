@@ -22,7 +22,7 @@ const CONTENT_TYPES: Readonly<Record<string, string>> = {
   '.map': 'application/json; charset=utf-8',
 };
 
-const API_PREFIXES = ['/cubejs-api', '/cubejs-system', '/livez', '/readyz'];
+const API_PREFIXES = ['/cubejs-api', '/closedloop-api', '/cubejs-system', '/livez', '/readyz'];
 
 function isFile(path: string): boolean {
   try {

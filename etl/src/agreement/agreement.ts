@@ -10,6 +10,9 @@ export type StatusStage = (typeof STATUS_STAGES)[number];
 export const OPPORTUNITY_OUTCOMES = ['open', 'won', 'lost'] as const;
 export type OpportunityOutcome = (typeof OPPORTUNITY_OUTCOMES)[number];
 
+export const DATE_ORDERS = ['month_first', 'day_first'] as const;
+export type DateOrder = (typeof DATE_ORDERS)[number];
+
 export const WEEKDAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const;
 export type Weekday = (typeof WEEKDAYS)[number];
 
@@ -87,7 +90,10 @@ export interface Agreement {
   readonly segments: readonly SegmentBand[];
   /** region → its countries as written in the file */
   readonly regions: Readonly<Record<string, readonly string[]>>;
-  readonly sourceTimeZones: { readonly hubspot: string };
+  /** Zone of timestamps exported without an offset (re-saved by Excel, or HubSpot's portal time), per system. */
+  readonly sourceTimeZones: Readonly<Record<System, string>>;
+  /** Day/month order of a date column whose values never show it (every day ≤ 12). */
+  readonly dateOrder: DateOrder;
   readonly attribution: AttributionSettings;
   /** sha256 of the file's text, for build_info. */
   readonly hash: string;

@@ -21,7 +21,14 @@ describe('loadAgreement', () => {
     expect(a.salesSla).toMatchObject({ hours: 24, hoursType: 'clock', timeZone: 'UTC' });
     expect(a.salesSla.businessHours).toEqual({ startMinute: 540, endMinute: 1020, days: ['mon', 'tue', 'wed', 'thu', 'fri'] });
     expect(a.mql.inferFromLaterStages).toBe(true);
-    expect(a.sourceTimeZones.hubspot).toBe('UTC');
+    expect(a.sourceTimeZones).toEqual({ salesforce: 'UTC', marketo: 'UTC', hubspot: 'UTC' });
+    expect(a.dateOrder).toBe('month_first');
+  });
+
+  it('reads a source time zone for every system and the date order', () => {
+    const a = parseAgreement('version: 1\nsource_time_zones:\n  salesforce: Europe/Berlin\n  marketo: America/Chicago\ndate_order: day_first\n', 'a.yml');
+    expect(a.sourceTimeZones).toEqual({ salesforce: 'Europe/Berlin', marketo: 'America/Chicago', hubspot: 'UTC' });
+    expect(a.dateOrder).toBe('day_first');
   });
 
   const bad = [
@@ -37,6 +44,9 @@ describe('loadAgreement', () => {
     { name: 'fractional commitment', text: 'version: 1\nmql_commitments:\n  monthly:\n    SMB: 2.5\n', message: '"mql_commitments.monthly.SMB": expected a whole number ≥ 0 (found 2.5)' },
     { name: 'source in two channels', text: 'version: 1\nchannels:\n  A: [Web]\n  B: [web]\n', message: '"channels.B.0": expected each lead source under one key only (also under A) (found "web")' },
     { name: 'descending segment bands', text: 'version: 1\nsegments:\n  - {name: A, max_employees: 100}\n  - {name: B, max_employees: 50}\n', message: '"segments.1.max_employees": expected a max_employees above 100' },
+    { name: 'unknown date order', text: 'version: 1\ndate_order: dmy\n', message: 'a.yml:2:13: "date_order": expected one of month_first, day_first (found "dmy")' },
+    { name: 'bad Salesforce source zone', text: 'version: 1\nsource_time_zones:\n  salesforce: CET+1\n', message: '"source_time_zones.salesforce": expected an IANA time zone' },
+    { name: 'unknown system for a source zone', text: 'version: 1\nsource_time_zones:\n  pipedrive: UTC\n', message: '"source_time_zones.pipedrive": expected one of the keys salesforce, marketo, hubspot' },
     { name: 'invalid YAML', text: 'version: 1\nchannels: [a\n', message: 'a.yml:3:1: agreement: expected valid YAML' },
     { name: 'duplicate key', text: 'version: 1\nversion: 1\n', message: 'expected valid YAML (found "Map keys must be unique")' },
     { name: 'attribution weights not summing to 1', text: 'version: 1\nattribution:\n  weights:\n    w_shaped: {first_touch: 0.3, lead_creation: 0.3, opportunity_creation: 0.3}\n', message: 'a.yml:4:15: "attribution.weights.w_shaped": expected weights summing to 1 (they sum to 0.8999999999999999)' },

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { isMap, isNode, isScalar, LineCounter, parseDocument, type Document } from 'yaml';
 import {
+  DATE_ORDERS,
   OPPORTUNITY_OUTCOMES,
   TOUCH_KINDS,
   type AttributionSettings,
@@ -43,7 +44,7 @@ export function parseAgreement(text: string, path = 'agreement.yml'): Agreement 
     throw new AgreementError(path, '', 'valid YAML', pos?.line, pos?.col, JSON.stringify(message));
   }
   const v = new Validator(path, doc, lineCounter);
-  const root = v.object(doc.toJS() as unknown, [], ['version', 'lead_statuses', 'opportunity_stages', 'mql', 'sales_sla', 'mql_commitments', 'channels', 'segments', 'regions', 'source_time_zones', 'attribution']);
+  const root = v.object(doc.toJS() as unknown, [], ['version', 'lead_statuses', 'opportunity_stages', 'mql', 'sales_sla', 'mql_commitments', 'channels', 'segments', 'regions', 'source_time_zones', 'date_order', 'attribution']);
   if (root['version'] !== 1) v.fail(['version'], 'the number 1', root['version']);
 
   const statusesRoot = v.object(root['lead_statuses'] ?? {}, ['lead_statuses'], SYSTEMS);
@@ -108,8 +109,11 @@ export function parseAgreement(text: string, path = 'agreement.yml'): Agreement 
   v.noDuplicateMembers(channels, ['channels'], 'lead source');
   v.noDuplicateMembers(regions, ['regions'], 'country');
 
-  const tzRoot = v.object(root['source_time_zones'] ?? {}, ['source_time_zones'], ['hubspot']);
-  const hubspotZone = v.timeZone(tzRoot['hubspot'] ?? 'UTC', ['source_time_zones', 'hubspot']);
+  const tzRoot = v.object(root['source_time_zones'] ?? {}, ['source_time_zones'], SYSTEMS);
+  const sourceTimeZones = Object.fromEntries(SYSTEMS.map((system) => [system, v.timeZone(tzRoot[system] ?? 'UTC', ['source_time_zones', system])])) as Record<System, string>;
+  // Which of day and month comes first in a date column whose every value is ambiguous
+  // (day ≤ 12): the loader detects the order from the values and asks this only then.
+  const dateOrder = v.oneOf(root['date_order'] ?? 'month_first', ['date_order'], DATE_ORDERS);
 
   const attribution = parseAttribution(v, root['attribution'] ?? {}, Object.keys(channels));
 
@@ -123,7 +127,8 @@ export function parseAgreement(text: string, path = 'agreement.yml'): Agreement 
     channels,
     segments,
     regions,
-    sourceTimeZones: { hubspot: hubspotZone },
+    sourceTimeZones,
+    dateOrder,
     attribution,
     hash: createHash('sha256').update(text).digest('hex'),
   };

@@ -8,10 +8,20 @@
  */
 export type SourceSystem = 'salesforce' | 'marketo' | 'hubspot' | 'marketing';
 
+/**
+ * What a typed column holds. The loader detects each typed column's written format per file
+ * (ISO or Excel's US/European dates, either decimal mark) and the staging layer casts it.
+ * `timestamp`: a point in time (read in the system's source time zone when it has no offset);
+ * `date`: a calendar date (no time-zone conversion); `number`: an amount or count.
+ */
+export type ColumnType = 'timestamp' | 'date' | 'number';
+
 export interface FormatColumn {
   readonly name: string;
   readonly aliases: readonly string[];
   readonly required: boolean;
+  /** Typed columns only; absent for text and ids. */
+  readonly type?: ColumnType;
 }
 
 export interface ExportFormat {
@@ -23,6 +33,6 @@ export interface ExportFormat {
 }
 
 /** A column definition; required and aliases default to false and none. */
-export function column(name: string, options: { required?: boolean; aliases?: readonly string[] } = {}): FormatColumn {
-  return { name, aliases: options.aliases ?? [], required: options.required ?? false };
+export function column(name: string, options: { required?: boolean; aliases?: readonly string[]; type?: ColumnType } = {}): FormatColumn {
+  return { name, aliases: options.aliases ?? [], required: options.required ?? false, ...(options.type ? { type: options.type } : {}) };
 }

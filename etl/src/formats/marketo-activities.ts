@@ -11,7 +11,7 @@ export const marketoActivities: ExportFormat = {
   columns: [
     column('marketoGUID', { required: true, aliases: ['Marketo GUID'] }),
     column('leadId', { required: true, aliases: ['Lead ID'] }),
-    column('activityDate', { required: true, aliases: ['Activity Date'] }),
+    column('activityDate', { type: 'timestamp', required: true, aliases: ['Activity Date'] }),
     column('activityTypeId', { required: true, aliases: ['Activity Type ID'] }),
     column('campaignId', { aliases: ['Campaign ID'] }),
     column('primaryAttributeValueId', { aliases: ['Primary Attribute Value ID'] }),

@@ -12,7 +12,7 @@ export const salesforceCampaignMember: ExportFormat = {
     column('ContactId', { aliases: ['Contact ID'] }),
     column('Status', { aliases: ['Member Status'] }),
     column('HasResponded', { aliases: ['Responded'] }),
-    column('FirstRespondedDate', { aliases: ['First Responded Date'] }),
-    column('CreatedDate', { aliases: ['Created Date'] }),
+    column('FirstRespondedDate', { type: 'date', aliases: ['First Responded Date'] }),
+    column('CreatedDate', { type: 'timestamp', aliases: ['Created Date'] }),
   ],
 };

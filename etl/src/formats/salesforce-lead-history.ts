@@ -11,7 +11,7 @@ export const salesforceLeadHistory: ExportFormat = {
     column('Field', { required: true }),
     column('OldValue', { aliases: ['Old Value'] }),
     column('NewValue', { aliases: ['New Value'] }),
-    column('CreatedDate', { required: true, aliases: ['Created Date', 'Edit Date'] }),
+    column('CreatedDate', { type: 'timestamp', required: true, aliases: ['Created Date', 'Edit Date'] }),
     column('CreatedById', { aliases: ['Created By ID'] }),
     column('DataType'),
     column('IsDeleted'),

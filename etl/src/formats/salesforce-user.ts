@@ -18,6 +18,6 @@ export const salesforceUser: ExportFormat = {
     column('ManagerId', { aliases: ['Manager ID'] }),
     column('IsActive', { aliases: ['Active'] }),
     column('TimeZoneSidKey', { aliases: ['Time Zone'] }),
-    column('CreatedDate', { aliases: ['Created Date'] }),
+    column('CreatedDate', { type: 'timestamp', aliases: ['Created Date'] }),
   ],
 };

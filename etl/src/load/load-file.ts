@@ -9,7 +9,14 @@ import { ident, literal, queryRows, runWithProgress } from './sql-text';
 
 /** A file whose header matched a format, ready to load. */
 export interface PlannedFile {
+  /** The name its records are reported under (`_file`): the input path, or `<archive>/<member>`. */
   readonly file: string;
+  /** The UTF-8 CSV to read: the input itself or a prepared temp file (`prepare-input.ts`). */
+  readonly source: string;
+  /** The longest line in bytes: DuckDB's reader silently drops a record longer than its max_line_size. */
+  readonly longestLine: number;
+  /** How it was read (archive member, encoding, delimiter), for the report. */
+  readonly readAs: string;
   readonly format: ExportFormat;
   readonly delimiter: string;
   readonly header: readonly string[];
@@ -66,10 +73,13 @@ export async function loadFile(
   const rejects = `${table}__rejects`;
   const scans = `${table}__scans`;
   const target = `raw_files.${ident(table)}`;
+  // DuckDB (1.5) drops a record longer than max_line_size (default 2,000,000 bytes) without a
+  // trace when rejects are stored: raise the limit above the file's longest line.
+  const lineSize = planned.longestLine + 1024 > DEFAULT_MAX_LINE_SIZE ? `, max_line_size = ${planned.longestLine + 1024}, buffer_size = ${Math.max(2 * (planned.longestLine + 1024), 32 * 1024 * 1024)}` : '';
   const read = (parallel: boolean): string =>
-    `create table ${target} as select * from read_csv(${literal(planned.file)},
+    `create table ${target} as select * from read_csv(${literal(planned.source)},
        header = true, auto_detect = false, delim = ${literal(planned.delimiter)}, quote = '"', escape = '"',
-       columns = ${columns}, strict_mode = true, null_padding = true, nullstr = ${literal(NEVER)}, parallel = ${parallel},
+       columns = ${columns}, strict_mode = true, null_padding = true, nullstr = ${literal(NEVER)}, parallel = ${parallel}${lineSize},
        store_rejects = true, rejects_table = ${literal(rejects)}, rejects_scan = ${literal(scans)})`;
   try {
     await runWithProgress(connection, read(true), onFraction);
@@ -136,11 +146,11 @@ export async function loadFile(
   const swallowed = readerRejects[swallowing];
   const swallowedRow = rejectRows[swallowing];
   if (swallowed && swallowedRow) {
-    const restStart = await lineEndAfter(planned.file, swallowed.line_byte);
+    const restStart = await lineEndAfter(planned.source, swallowed.line_byte);
     if (restStart !== undefined) {
       const restFile = await writeContinuation(planned, restStart);
       try {
-        rest = await loadFile(connection, { ...planned, file: restFile }, `${table}r`, () => {}, { lineOffset: swallowedRow.line - 1, reportAs });
+        rest = await loadFile(connection, { ...planned, source: restFile }, `${table}r`, () => {}, { lineOffset: swallowedRow.line - 1, reportAs });
       } finally {
         await rm(restFile, { force: true });
       }
@@ -212,9 +222,11 @@ async function writeContinuation(planned: PlannedFile, start: number): Promise<s
   const path = join(tmpdir(), `closedloop-rest-${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2)}.csv`);
   const header = planned.header.map((field) => quoteField(field, planned.delimiter)).join(planned.delimiter);
   await writeFile(path, `${header}\n`);
-  await pipeline(createReadStream(planned.file, { start }), createWriteStream(path, { flags: 'a' }));
+  await pipeline(createReadStream(planned.source, { start }), createWriteStream(path, { flags: 'a' }));
   return path;
 }
+
+const DEFAULT_MAX_LINE_SIZE = 2_000_000;
 
 /** Name of the sentinel column past the header; a header field by this name would be unusual. */
 const SENTINEL = '__closedloop_extra_field__';

@@ -233,12 +233,36 @@ describe('loadRaw', () => {
       `select table_name as name from information_schema.tables where table_schema = 'raw' order by 1`,
     );
     expect(tables.map((t) => t.name)).toEqual([
-      '_load_files', '_load_rejects', 'hubspot__contacts', 'hubspot__deals', 'marketing__spend', 'marketo__activities', 'marketo__leads', 'salesforce__campaign',
+      '_load_columns', '_load_files', '_load_rejects', 'hubspot__contacts', 'hubspot__deals', 'marketing__spend', 'marketo__activities', 'marketo__leads', 'salesforce__campaign',
       'salesforce__campaign_member', 'salesforce__lead', 'salesforce__lead_history', 'salesforce__opportunity',
       'salesforce__opportunity_history', 'salesforce__task', 'salesforce__user',
     ]);
     const [{ n } = { n: -1 }] = await queryRows<{ n: number }>(conn, 'select count(*)::bigint as n from raw.hubspot__deals');
     expect(n).toBe(0);
+  });
+
+  test('typed columns follow the agreement: date_order for an ambiguous column, source_time_zones for times without offset', async ({ conn, dir }) => {
+    const paths = await writeFiles(dir, {
+      'opp.csv': 'Id,Name,StageName,Amount,CloseDate,CreatedDate\n006A,A,Prospecting,"1.234,50",05/03/2026,05/03/2026 10:00\n006B,B,Prospecting,"12,00",01/02/2026,01/02/2026 23:30\n006C,C,Prospecting,"9,5",soon,2026-01-02T08:00:00.000+0000\n',
+    });
+    await loadRaw(conn, paths, { dateOrder: 'day_first', sourceTimeZones: { salesforce: 'Europe/Berlin' } });
+    const rows = await queryRows<{ Amount: string; CloseDate: string; CreatedDate: string }>(conn, 'select "Amount", "CloseDate", "CreatedDate" from raw.salesforce__opportunity order by _line');
+    // Berlin is UTC+1 in winter; 5 March 10:00 is 09:00 UTC, 1 February 23:30 is 22:30 UTC.
+    expect(rows).toEqual([
+      { Amount: '1234.50', CloseDate: '2026-03-05 00:00:00', CreatedDate: '2026-03-05T09:00:00.000000Z' },
+      { Amount: '12.00', CloseDate: '2026-02-01 00:00:00', CreatedDate: '2026-02-01T22:30:00.000000Z' },
+      // A value that fits no detected format stays as written, for staging to quarantine.
+      { Amount: '9.5', CloseDate: 'soon', CreatedDate: '2026-01-02T08:00:00.000+0000' },
+    ]);
+    const detected = await queryRows<{ column_name: string; detected: string; decided_by: string; example: string; unfit_example: string | null; values_sampled: number; values_fitting: number }>(
+      conn,
+      'select column_name, detected, decided_by, example, unfit_example, values_sampled, values_fitting from raw._load_columns order by column_name',
+    );
+    expect(detected).toEqual([
+      { column_name: 'Amount', detected: 'decimal comma (1.234,50)', decided_by: 'values', example: '1.234,50', unfit_example: null, values_sampled: 3, values_fitting: 3 },
+      { column_name: 'CloseDate', detected: 'D/M/YYYY [h:mm]', decided_by: 'date_order', example: '05/03/2026', unfit_example: 'soon', values_sampled: 3, values_fitting: 2 },
+      { column_name: 'CreatedDate', detected: 'D/M/YYYY [h:mm]', decided_by: 'date_order', example: '05/03/2026 10:00', unfit_example: '2026-01-02T08:00:00.000+0000', values_sampled: 3, values_fitting: 2 },
+    ]);
   });
 
   const unusable: { name: string; files: Record<string, string | Buffer>; message: RegExp }[] = [
@@ -254,8 +278,13 @@ describe('loadRaw', () => {
     },
     {
       name: 'a binary file is not CSV',
-      files: { 'export.csv': Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00, 0x08, 0x00]) },
+      files: { 'export.csv': Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48, 0x44, 0x52]) },
       message: /export\.csv, line 1: not a CSV export: it is a binary file/,
+    },
+    {
+      name: 'a damaged zip archive says so',
+      files: { 'export.zip': Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00, 0x08, 0x00]) },
+      message: /export\.zip: is a damaged zip archive \(.*\); expected a \.zip file that unzip can open/,
     },
     {
       name: 'every unusable file is listed at once',

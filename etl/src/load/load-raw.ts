@@ -1,11 +1,19 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { formats as allFormats, type ExportFormat } from '../formats/index';
+import type { DateOrder } from '../agreement/agreement';
+import { formats as allFormats, type ExportFormat, type SourceSystem } from '../formats/index';
+import type { ColumnDetection } from './detect-column-format';
 import { InputError, InputErrors } from './input-error';
 import { loadFile, type LoadedFile, type PlannedFile } from './load-file';
 import { closestHeader, detectFormat } from './match-header';
+import { prepareInputs, type InputSource } from './prepare-input';
 import { readHead } from './read-head';
+import { detectColumnFormats } from './sample-columns';
+import { matchUnusedObject } from './unused-objects';
 import { ident, literal, queryRows } from './sql-text';
 
 /** What happened to one input file. */
@@ -32,7 +40,14 @@ export interface FileReport {
   readonly renamedColumns: Readonly<Record<string, string>>;
   /** Header fields that belong to no column of the format (kept in `raw_files`, not in `raw`). */
   readonly ignoredColumns: readonly string[];
+  /** How the bytes were read: archive member, encoding, transcoding, and the delimiter (`UTF-8, ";"`). */
+  readonly readAs?: string | null;
+  /** Per typed column: the written format detected from a sample of its values. */
+  readonly detectedColumns?: readonly DetectedColumn[];
 }
+
+/** A column's detection as recorded in `raw._load_columns` (what B's guard and the summary read). */
+export type DetectedColumn = Omit<ColumnDetection, 'convert'> & { readonly converted: boolean };
 
 export type LoadEvent =
   | { readonly type: 'file-start'; readonly file: string; readonly format: string; readonly bytes: number }
@@ -50,6 +65,10 @@ export interface LoadOptions {
   readonly connect?: () => Promise<DuckDBConnection>;
   /** Files loading at once when `connect` is given (default 2). */
   readonly concurrency?: number;
+  /** Zone of times written without an offset, per system (the agreement's `source_time_zones`; default UTC). */
+  readonly sourceTimeZones?: Readonly<Partial<Record<SourceSystem, string>>>;
+  /** Day/month order of a date column whose values never show it (the agreement's `date_order`). */
+  readonly dateOrder?: DateOrder;
 }
 
 type Classified =
@@ -65,15 +84,36 @@ type Classified =
  * not CSV or is a known export missing a required column.
  */
 export async function loadRaw(connection: DuckDBConnection, files: readonly string[], options: LoadOptions = {}): Promise<FileReport[]> {
+  // Archives, spreadsheets and other encodings become UTF-8 CSV temp files here, removed at the end.
+  const workDir = await mkdtemp(join(tmpdir(), 'closedloop-inputs-'));
+  try {
+    return await loadPrepared(connection, files, workDir, options);
+  } finally {
+    await rm(workDir, { recursive: true, force: true });
+  }
+}
+
+async function loadPrepared(connection: DuckDBConnection, files: readonly string[], workDir: string, options: LoadOptions): Promise<FileReport[]> {
   const formats = options.formats ?? allFormats;
   const classified: Classified[] = [];
   const errors: InputError[] = [];
-  for (const file of files) {
-    const result = await classify(file, formats);
+  let prepared: Awaited<ReturnType<typeof prepareInputs>>;
+  try {
+    prepared = await prepareInputs(files, workDir);
+  } catch (error) {
+    if (error instanceof InputError) throw new InputErrors([error]);
+    throw error;
+  }
+  for (const member of prepared.skipped) {
+    classified.push({ kind: 'report', report: { ...emptyReport(member.file, member.bytes), status: 'skipped', note: member.note } });
+  }
+  for (const source of prepared.sources) {
+    const result = await classify(source, formats);
     if (result instanceof InputError) errors.push(result);
     else classified.push(result);
   }
   if (errors.length > 0) throw new InputErrors(errors);
+  const detections = new Map<string, ColumnDetection[]>();
 
   await connection.run(`create schema if not exists raw; create schema if not exists raw_files;
     create table if not exists raw._load_rejects (_file varchar, _line bigint, raw_text varchar, reason varchar, format varchar, column_name varchar)`);
@@ -115,9 +155,12 @@ export async function loadRaw(connection: DuckDBConnection, files: readonly stri
     options.onEvent?.({ type: 'file-start', file: planned.file, format: planned.format.name, bytes: planned.bytes });
     const loaded = await loadFile(connection, planned, table, (fraction) => options.onEvent?.({ type: 'file-progress', file: planned.file, fraction }));
     loadedFiles.set(planned.file, loaded);
+    const detected = await detectColumnFormats(connection, loaded, { sourceTimeZones: options.sourceTimeZones ?? {}, dateOrder: options.dateOrder ?? 'month_first' });
+    detections.set(planned.file, detected);
     const renamedNote = Object.keys(job.renamed).length > 0 ? `columns matched by another name: ${Object.entries(job.renamed).map(([from, to]) => `"${from}" → ${to}`).join(', ')}` : null;
     const report: FileReport = {
       ...baseReport(planned, job.renamed, job.ignored),
+      detectedColumns: detected.map(record),
       status: 'loaded',
       rowsRead: loaded.rowsLoaded + loaded.rowsQuarantined,
       rowsLoaded: loaded.rowsLoaded,
@@ -138,19 +181,37 @@ export async function loadRaw(connection: DuckDBConnection, files: readonly stri
   }
 
   for (const format of formats) {
-    const duplicateCounts = await createRawRelation(connection, format, loadedByFormat.get(format.name) ?? []);
+    const duplicateCounts = await createRawRelation(connection, format, loadedByFormat.get(format.name) ?? [], detections);
     for (const [file, count] of duplicateCounts) {
       const report = reports.get(file);
       if (report && count > 0) reports.set(file, { ...report, rowsDuplicate: count });
     }
   }
-  const ordered = files.map((file) => reports.get(file)).filter((r): r is FileReport => r !== undefined);
+  const ordered = prepared.order.map((file) => reports.get(file)).filter((r): r is FileReport => r !== undefined);
   await recordFiles(connection, ordered);
   return ordered;
 }
 
 function baseReport(planned: PlannedFile, renamed: Record<string, string>, ignored: string[]) {
-  return { file: planned.file, format: planned.format.name, bytes: planned.bytes, missingColumns: [], renamedColumns: renamed, ignoredColumns: ignored };
+  return {
+    file: planned.file,
+    format: planned.format.name,
+    bytes: planned.bytes,
+    missingColumns: [],
+    renamedColumns: renamed,
+    ignoredColumns: ignored,
+    readAs: planned.readAs,
+    detectedColumns: [],
+  };
+}
+
+function record(detection: ColumnDetection): DetectedColumn {
+  const { convert, ...rest } = detection;
+  return { ...rest, converted: convert !== null };
+}
+
+function emptyReport(file: string, bytes: number): FileReport {
+  return { file, format: null, status: 'empty', bytes, rowsRead: 0, rowsLoaded: 0, rowsQuarantined: 0, rowsDuplicate: 0, note: null, missingColumns: [], renamedColumns: {}, ignoredColumns: [], readAs: null, detectedColumns: [] };
 }
 
 /**
@@ -185,24 +246,41 @@ async function runPool<T>(main: DuckDBConnection, options: LoadOptions, jobs: re
 /** `raw._load_files`: one row per input file and what happened to it (for build_info and data quality). */
 async function recordFiles(connection: DuckDBConnection, reports: readonly FileReport[]): Promise<void> {
   await connection.run(`create or replace table raw._load_files (file varchar, format varchar, status varchar, bytes bigint, rows_read bigint,
-    rows_loaded bigint, rows_quarantined bigint, rows_duplicate bigint, note varchar)`);
+    rows_loaded bigint, rows_quarantined bigint, rows_duplicate bigint, note varchar, read_as varchar)`);
   const nullable = (v: string | null): string => (v === null ? 'null' : literal(v));
   for (let i = 0; i < reports.length; i += 500) {
     const values = reports
       .slice(i, i + 500)
-      .map((r) => `(${literal(r.file)}, ${nullable(r.format)}, ${literal(r.status)}, ${r.bytes}, ${r.rowsRead}, ${r.rowsLoaded - r.rowsDuplicate}, ${r.rowsQuarantined}, ${r.rowsDuplicate}, ${nullable(r.note)})`);
+      .map((r) => `(${literal(r.file)}, ${nullable(r.format)}, ${literal(r.status)}, ${r.bytes}, ${r.rowsRead}, ${r.rowsLoaded - r.rowsDuplicate}, ${r.rowsQuarantined}, ${r.rowsDuplicate}, ${nullable(r.note)}, ${nullable(r.readAs ?? null)})`);
     await connection.run(`insert into raw._load_files values ${values.join(', ')}`);
   }
+  // Per file and typed column, the written format detected (the guard's "formats tried" and example).
+  await connection.run(`create or replace table raw._load_columns (file varchar, format varchar, column_name varchar, type varchar, detected varchar,
+    decided_by varchar, formats_tried varchar[], example varchar, unfit_example varchar, values_sampled bigint, values_fitting bigint, converted boolean)`);
+  const rows = reports.flatMap((r) =>
+    (r.detectedColumns ?? []).map(
+      (c) =>
+        `(${literal(r.file)}, ${nullable(r.format)}, ${literal(c.column)}, ${literal(c.type)}, ${literal(c.detected)}, ${literal(c.decidedBy)}, [${c.tried.map(literal).join(', ')}]::varchar[], ${nullable(c.example)}, ${nullable(c.unfitExample)}, ${c.sampled}, ${c.fitting}, ${c.converted})`,
+    ),
+  );
+  for (let i = 0; i < rows.length; i += 500) await connection.run(`insert into raw._load_columns values ${rows.slice(i, i + 500).join(', ')}`);
 }
 
-async function classify(file: string, formats: readonly ExportFormat[]): Promise<Classified | InputError> {
-  const head = await readHead(file);
-  const empty = (note: string, format: string | null = null): Classified => ({
+const DELIMITER_NAMES: Readonly<Record<string, string>> = { ',': 'comma', ';': 'semicolon', '\t': 'tab', '|': 'pipe' };
+
+async function classify(source: InputSource, formats: readonly ExportFormat[]): Promise<Classified | InputError> {
+  const { file } = source;
+  const head = await readHead(source.path);
+  const readAs = head.kind === 'csv' ? `${source.readAs}, ${DELIMITER_NAMES[head.delimiter] ?? `"${head.delimiter}"`}-delimited` : source.readAs;
+  const report = (fields: Pick<FileReport, 'format' | 'status' | 'note'> & Partial<FileReport>): Classified => ({
     kind: 'report',
-    report: { file, format, status: 'empty', bytes: head.bytes, rowsRead: 0, rowsLoaded: 0, rowsQuarantined: 0, rowsDuplicate: 0, note, missingColumns: [], renamedColumns: {}, ignoredColumns: [] },
+    report: { ...emptyReport(file, head.bytes), readAs, ...fields },
   });
+  const empty = (note: string, format: string | null = null): Classified => report({ format, status: 'empty', note });
   if (head.kind === 'empty') return empty(head.bytes === 0 ? 'empty file (0 bytes)' : 'empty file (only blank lines)');
   if (head.kind === 'not-csv') return new InputError({ file, line: 1, problem: `not a CSV export: ${head.why}`, expected: 'a CSV file with a header row' });
+  const unused = matchUnusedObject(head.header);
+  if (unused) return report({ format: null, status: 'skipped', note: `a ${unused.system} ${unused.object} export, which Closedloop does not use; not read` });
   const detection = detectFormat(head.header, formats);
   if (detection.kind === 'unknown') {
     const closest = detection.closest;
@@ -210,10 +288,7 @@ async function classify(file: string, formats: readonly ExportFormat[]): Promise
     const note = closest
       ? `matches no known export; closest is ${closest.format.name} (${closest.format.system} ${closest.format.entity}), which needs ${lacks.map((c) => `"${c}"`).join(', ') || 'more of its columns'}`
       : 'matches no known export (no header field is a known column)';
-    return {
-      kind: 'report',
-      report: { file, format: closest?.format.name ?? null, status: 'skipped', bytes: head.bytes, rowsRead: 0, rowsLoaded: 0, rowsQuarantined: 0, rowsDuplicate: 0, note, missingColumns: lacks, renamedColumns: {}, ignoredColumns: [] },
-    };
+    return report({ format: closest?.format.name ?? null, status: 'skipped', note, missingColumns: lacks });
   }
   const { match } = detection;
   if (detection.kind === 'incomplete') {
@@ -234,7 +309,7 @@ async function classify(file: string, formats: readonly ExportFormat[]): Promise
   const renamed: Record<string, string> = Object.fromEntries(match.renamed);
   return {
     kind: 'plan',
-    planned: { file, format: match.format, delimiter: head.delimiter, header: head.header, columnIndex: match.columnIndex, bytes: head.bytes },
+    planned: { file, source: source.path, longestLine: source.longestLine, readAs, format: match.format, delimiter: head.delimiter, header: head.header, columnIndex: match.columnIndex, bytes: head.bytes },
     renamed,
     ignored: [...match.unmapped],
   };
@@ -253,7 +328,7 @@ async function findDuplicateFiles(classified: readonly Classified[]): Promise<Ma
     if (group.length < 2) continue;
     const firstByHash = new Map<string, string>();
     for (const planned of group) {
-      const hash = await hashFile(planned.file);
+      const hash = await hashFile(planned.source);
       const first = firstByHash.get(hash);
       if (first === undefined) firstByHash.set(hash, planned.file);
       else duplicates.set(planned.file, first);
@@ -281,7 +356,12 @@ function hashFile(path: string): Promise<string> {
  * Within one file, records are kept as exported (staging dedupes by id).
  * Returns the duplicates dropped per file.
  */
-async function createRawRelation(connection: DuckDBConnection, format: ExportFormat, loaded: readonly LoadedFile[]): Promise<Map<string, number>> {
+async function createRawRelation(
+  connection: DuckDBConnection,
+  format: ExportFormat,
+  loaded: readonly LoadedFile[],
+  detections: ReadonlyMap<string, readonly ColumnDetection[]>,
+): Promise<Map<string, number>> {
   const target = `raw.${ident(format.name)}`;
   const canonical = format.columns.map((c) => ident(c.name));
   if (loaded.length === 0) {
@@ -294,7 +374,12 @@ async function createRawRelation(connection: DuckDBConnection, format: ExportFor
       const index = file.planned.columnIndex.get(column.name);
       const stored = index === undefined ? undefined : file.storedColumns[index];
       // Empty fields are stored as '' in raw_files (exactly as exported); raw shows them as NULL.
-      return `${stored === undefined ? 'null::varchar' : `nullif(${ident(stored)}, '')`} as ${ident(column.name)}`;
+      if (stored === undefined) return `null::varchar as ${ident(column.name)}`;
+      const value = `nullif(${ident(stored)}, '')`;
+      // A typed column written another way than staging reads (Excel's dates, a decimal
+      // comma) is converted here, per file, with the format detected from its values.
+      const convert = detections.get(file.planned.file)?.find((d) => d.column === column.name)?.convert;
+      return `${convert ? convert(value) : value} as ${ident(column.name)}`;
     });
     const line = lined.has(file.table) ? '_line' : '(rowid + 2)::bigint';
     return `select ${columns.join(', ')}, ${literal(file.planned.file)} as _file, ${line} as _line from raw_files.${ident(file.table)}`;

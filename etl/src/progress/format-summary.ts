@@ -1,5 +1,6 @@
 import { relative } from 'node:path';
 import type { BuildReport } from '../build-report';
+import { formatReadAs } from './format-read-as';
 
 /** The end-of-build summary: one row per input file, then what the marts hold and the data tests. */
 export function formatSummary(report: BuildReport, cwd = process.cwd()): string {
@@ -27,6 +28,7 @@ export function formatSummary(report: BuildReport, cwd = process.cwd()): string 
     line(header),
     line(widths.map((w, i) => (i === 7 ? '----' : '-'.repeat(w)))),
     ...rows.map(line),
+    ...formatReadAs(report.files, (path) => displayPath(path, cwd)),
     '',
     `Built ${report.warehousePath}: ${count(c.leads)} leads, ${count(c.mqls)} MQLs, ${count(c.sals)} SALs, ${count(c.sqls)} SQLs, ` +
       `${count(c.won)} won, ${count(c.lost)} lost, ${count(c.rejected)} rejected; ${count(c.opportunities)} opportunities; ` +

@@ -40,11 +40,32 @@ function sqlString(value: string): string {
 /** Turns DuckDB's open/attach errors into errors that say what to do. */
 export function explainOpenError(warehousePath: string, error: unknown): Error {
   const message = error instanceof Error ? error.message : String(error);
-  if (/lock/i.test(message)) return new WarehouseLockedError(warehousePath, message);
+  // DuckDB: 'Could not set lock on file "…": Conflicting lock is held in …'. Not /lock/ alone:
+  // a damaged file's errors talk about "block"s.
+  if (/could not set lock|conflicting lock/i.test(message)) return new WarehouseLockedError(warehousePath, message);
   if (/not a valid DuckDB database|invalid.*database file|Unable to open|No such file/i.test(message)) {
     return new WarehouseInvalidError(warehousePath, `it is not a readable DuckDB database (${message}).`);
   }
+  if (/corrupt|checksum|block|serializ|deserializ|INTERNAL Error|Could not read/i.test(message)) {
+    return new WarehouseInvalidError(
+      warehousePath,
+      `the file is damaged (${message}). Rebuild it with \`npm run etl\` (the ETL writes a new file and swaps it in), or restore it from a backup.`,
+    );
+  }
   return new WarehouseInvalidError(warehousePath, message);
+}
+
+const PRE_AGGREGATION_CREATE = /^(\s*CREATE\s+TABLE\s+)(?!IF\s+NOT\s+EXISTS\b)(?="?pre_aggregations"?\.)/i;
+
+/**
+ * A pre-aggregation table is named for its content and structure versions and the second it
+ * was built, so two builders that race (the refresh worker and a request on a fresh server)
+ * ask for the same table with the same contents; the second used to fail with "Table with
+ * name … already exists" and that error reached the client. Creating it only if missing
+ * makes the second build a no-op (catalog changes run one at a time, so this is atomic).
+ */
+export function idempotentPreAggregationBuild(sql: string): string {
+  return sql.replace(PRE_AGGREGATION_CREATE, '$1IF NOT EXISTS ');
 }
 
 export class WarehouseDriver extends DuckDBDriver {
@@ -149,7 +170,9 @@ export class WarehouseDriver extends DuckDBDriver {
   }
 
   override query<R = unknown>(query: string, values?: unknown[]): Promise<R[]> {
-    return this.track(() => (DDL.test(query) ? this.serialised(() => this.run<R>(query, values)) : this.run<R>(query, values)));
+    if (!DDL.test(query)) return this.track(() => this.run<R>(query, values));
+    const sql = idempotentPreAggregationBuild(query);
+    return this.track(() => this.serialised(() => this.run<R>(sql, values)));
   }
 
   private serialised<T>(work: () => Promise<T>): Promise<T> {

@@ -5,6 +5,7 @@ import { preloadChartRenderer } from '../../components/chart-panel';
 import { QueryState } from '../../components/query-state';
 import { DrilldownDialog } from '../../features/drilldown/components/drilldown-dialog';
 import { FilterBar } from '../../features/filters/components/filter-bar';
+import { ModelStatusBanner } from '../../features/model-status/components/model-status-banner';
 import { useFilters } from '../../features/filters/hooks/use-filters';
 import { useMeta } from '../../lib/cube-meta';
 import type { DrillRequest, OnDrill } from '../../lib/drill';
@@ -81,6 +82,7 @@ export function Layout() {
           Meeting mode <kbd>M</kbd>
         </button>
       </header>
+      <ModelStatusBanner />
       <FilterBar filters={state.filters} resolved={state.resolved} asOf={state.asOf} onChange={state.setFilters} />
       <main id="main" className="app-main" tabIndex={-1}>
         {state.resolved ? (
