@@ -19,6 +19,12 @@ export const VIEW_ACCESS = {
   marketing_sla: 'company-wide',
   quarantine: 'company-wide',
   freshness: 'unrestricted',
+  funnel_period: { region: 'funnel_period.region', team: 'funnel_period.team' },
+  mql_events: { region: 'mql_events.region', team: 'mql_events.team' },
+  // Goals are set for the company, a segment or a region (never a team); the agreement is everyone's.
+  goals: 'company-wide',
+  goal_calendar: 'company-wide',
+  agreement: 'unrestricted',
   attribution: { region: 'attribution.region', team: 'attribution.team' },
 };
 

@@ -20,6 +20,8 @@ Builds the Closedloop warehouse from CRM and marketing-automation CSV exports.
   --warehouse FILE   DuckDB file to build (default: data/warehouse.duckdb). It is replaced only
                      after every data test passes; on failure the previous one stays as it was.
   --agreement FILE   the sales & marketing agreement (default: agreement.yml)
+  --accept-drop      publish even if leads, MQLs, SQLs or won amount fall by more than 25%
+                     against the warehouse being replaced (otherwise the build stops)
   --verbose          list every model and data test; print stack traces on errors
   --help             show this help
 
@@ -33,6 +35,7 @@ async function main(): Promise<void> {
         input: { type: 'string', multiple: true },
         warehouse: { type: 'string' },
         agreement: { type: 'string', default: defaultAgreement },
+        'accept-drop': { type: 'boolean', default: false },
         verbose: { type: 'boolean', default: false },
         help: { type: 'boolean', default: false },
       },
@@ -64,6 +67,7 @@ async function main(): Promise<void> {
       inputs: args.input ?? [],
       warehousePath: args.warehouse ?? '',
       agreementPath: args.agreement ?? 'agreement.yml',
+      acceptDrop: args['accept-drop'],
       onProgress: progress.onProgress,
     });
     progress.finish(report);

@@ -36,6 +36,8 @@ async function main(): Promise<void> {
       inputs: seedsDirs,
       warehousePath,
       agreementPath: defaultAgreement,
+      // Only a sample warehouse is rebuilt here: fewer leads means the samples changed, not a lost export.
+      acceptDrop: true,
       onProgress: progress.onProgress,
     });
     progress.finish(report);

@@ -8,6 +8,7 @@ import { ensureWebBuild } from '../scripts/lib/ensure-web-build';
 import { webDist as projectWebDist } from '../scripts/lib/paths';
 import { handleStopSignals } from './src/stop-signals';
 import { describeModelStatus } from './src/model-status';
+import { clusterRole, runClusterPrimary } from './src/serve-cluster';
 import { startServer } from './src/start-server';
 
 const USAGE = `Usage: npm run serve -- [--warehouse <file.duckdb>] [--port N] [--web <folder> | --no-web] [--production] [--verbose]
@@ -23,7 +24,12 @@ const USAGE = `Usage: npm run serve -- [--warehouse <file.duckdb>] [--port N] [-
   --no-pre-aggregations
                       answer every query from the marts (for benchmarks; also
                       CLOSEDLOOP_PRE_AGGREGATIONS=off)
-  --verbose           print the stack of an error, not just its message`;
+  --workers <N>       Cube's cluster topology: N API processes on the port and one refresh
+                      worker, rollups stored in Postgres (needs CUBEJS_DB_TYPE=postgres)
+  --verbose           print the stack of an error, not just its message
+
+Serving from Postgres (after npm run publish): CUBEJS_DB_TYPE=postgres and CUBEJS_DB_HOST,
+CUBEJS_DB_PORT, CUBEJS_DB_NAME, CUBEJS_DB_USER, CUBEJS_DB_PASS; --warehouse is not used.`;
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -35,6 +41,7 @@ async function main(): Promise<void> {
       model: { type: 'string' },
       production: { type: 'boolean', default: false },
       'no-pre-aggregations': { type: 'boolean', default: false },
+      workers: { type: 'string' },
       verbose: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
@@ -46,14 +53,23 @@ async function main(): Promise<void> {
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be a whole number from 0 to 65535, not "${values.port}".`);
   if (values.web && values['no-web']) throw new Error('Give either --web <folder> or --no-web, not both.');
+  const workers = values.workers === undefined ? undefined : Number(values.workers);
+  if (workers !== undefined && (!Number.isInteger(workers) || workers < 1)) throw new Error(`--workers must be a whole number of at least 1, not "${values.workers}".`);
+  const role = clusterRole();
   // Read before the dashboard build (Vite sets NODE_ENV while it builds; ensureWebBuild puts it back).
   const production = values.production || process.env.NODE_ENV === 'production';
-  const webDist = values['no-web'] ? undefined : resolve(values.web ?? projectWebDist);
-  // Only the project's own dashboard is built here; a folder passed with --web is served as it is.
-  if (webDist === projectWebDist) await ensureWebBuild();
+  const webDist = values['no-web'] || role === 'refresh' ? undefined : resolve(values.web ?? projectWebDist);
+  // Only the project's own dashboard is built here (by a cluster's primary, once); a folder passed with --web is served as it is.
+  if (webDist === projectWebDist && role === undefined) await ensureWebBuild();
+  if (workers !== undefined && role === undefined) {
+    await runClusterPrimary({ workers });
+    return;
+  }
   const server = await startServer({
     warehousePath: values.warehouse,
-    port,
+    // The refresh worker serves no clients: any free local port.
+    port: role === 'refresh' ? 0 : port,
+    ...(role === 'refresh' ? { host: '127.0.0.1' } : {}),
     webDist,
     production,
     ...(values.model ? { modelPath: values.model } : {}),
@@ -62,7 +78,12 @@ async function main(): Promise<void> {
   handleStopSignals(() => server.close());
   const status = describeModelStatus(await server.modelStatus());
   if (status) console.error(status);
-  console.log(`Closedloop Cube API: ${server.url}/cubejs-api/v1 (warehouse ${values.warehouse})`);
+  const from = process.env.CUBEJS_DB_TYPE === 'postgres' ? 'the warehouse published to Postgres' : `warehouse ${values.warehouse}`;
+  if (role === 'refresh') {
+    console.log(`Closedloop refresh worker ${process.pid}: building pre-aggregations in Postgres`);
+    return;
+  }
+  console.log(`Closedloop Cube API${role ? ` process ${process.pid}` : ''}: ${server.url}/cubejs-api/v1 (${from})`);
   if (webDist) console.log(`Dashboard: ${server.url}/`);
   console.log(status ? 'Serving, but the model does not compile: fix the file above (it is picked up without a restart).' : 'Press Ctrl-C to stop.');
 }

@@ -28,7 +28,8 @@ export async function freePort(): Promise<number> {
 export async function serveInChild(options: { warehouse: string; web?: string; env?: Record<string, string> }): Promise<ServedChild> {
   const port = await freePort();
   const args = ['--import', 'tsx', join(root, 'server', 'cli.ts'), '--warehouse', options.warehouse, '--port', String(port)];
-  if (options.web) args.push('--web', options.web);
+  // Without --web, no dashboard (npm run serve would otherwise build and serve web/dist).
+  args.push(...(options.web ? ['--web', options.web] : ['--no-web']));
   const child = spawn(process.execPath, args, { cwd: root, env: { ...process.env, ...options.env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout?.on('data', (d: Buffer) => (output += d.toString()));

@@ -5,6 +5,10 @@ import type { FileReport } from './load/load-raw';
 export interface BuildReport {
   readonly warehousePath: string;
   readonly files: readonly FileReport[];
+  /** Per loaded file, from the `file_reconciliation` mart: read = loaded + quarantined + collapsed (a data test). */
+  readonly reconciliation: readonly FileReconciliation[];
+  /** Guards' warnings (quarantine over `warn_if`, previous warehouse not compared). */
+  readonly warnings: readonly string[];
   /** Counted from the marts after the build. */
   readonly counts: {
     readonly leads: number;
@@ -15,8 +19,10 @@ export interface BuildReport {
     readonly lost: number;
     readonly rejected: number;
     readonly opportunities: number;
-    /** Input records quarantined: rows of `main.rejected_rows` (reader rejects and values the models refused). */
+    /** Input records quarantined (left out): rows of `main.rejected_rows` from reader and staging rejects. */
     readonly quarantined: number;
+    /** Records kept with one value refused (set to NULL, e.g. a negative amount): the other rows of `main.rejected_rows`. */
+    readonly valuesRefused: number;
     /** Of those, records the CSV reader could not parse (`raw._load_rejects`). */
     readonly unparsable: number;
   };
@@ -24,4 +30,17 @@ export interface BuildReport {
   readonly elapsedMs: number;
   /** Milliseconds per phase, in order. */
   readonly phases: readonly { readonly phase: string; readonly ms: number }[];
+}
+
+export interface FileReconciliation {
+  readonly file: string;
+  readonly read: number;
+  /** Records in the file's staging model. */
+  readonly loaded: number;
+  /** Records left out, by any layer (reader rejects and staging rejects in rejected_rows). */
+  readonly quarantined: number;
+  /** Records identical to one of an earlier file, kept once. */
+  readonly collapsed: number;
+  /** Records kept with a refused value (e.g. a negative amount set to NULL). */
+  readonly refused: number;
 }

@@ -12,13 +12,18 @@ import { basename, dirname, join, resolve } from 'node:path';
 import type { Kysely } from 'kysely';
 import { loadAgreement } from './agreement/load-agreement';
 import type { Agreement } from './agreement/agreement';
-import type { BuildReport } from './build-report';
+import type { BuildReport, FileReconciliation } from './build-report';
 import { runDataTests as realRunDataTests, type DataTestResult } from './data-tests/index';
 import { openDatabase } from './db/open-warehouse';
+import { checkFormatProblems } from './guards/check-format-problems';
+import { checkQuarantine } from './guards/check-quarantine';
+import { checkVolumeDrop } from './guards/check-volume-drop';
+import type { FormatsTried } from './guards/formats-tried';
 import { discoverFiles } from './load/discover-files';
 import { loadRaw } from './load/load-raw';
-import { queryRows } from './load/sql-text';
+import { literal, queryRows } from './load/sql-text';
 import { buildModels as realBuildModels, type RawDatabase } from './models/index';
+import { REFUSED_SUFFIX } from './models/staging/staging-model';
 import type { BuildPhase, ProgressListener } from './progress/progress-event';
 
 export type { BuildReport } from './build-report';
@@ -30,6 +35,13 @@ export interface BuildOptions {
   readonly warehousePath: string;
   readonly agreementPath: string;
   readonly onProgress?: ProgressListener;
+  /**
+   * Publish even when leads, MQLs, SQLs or won amount fall by more than MAX_DROP_SHARE
+   * against the warehouse being replaced (`--accept-drop`).
+   */
+  readonly acceptDrop?: boolean;
+  /** What the format guard reports as tried for a column (default: what the staging casts accept). */
+  readonly formatsTried?: FormatsTried;
   /** DuckDB settings for the build (defaults: memory_limit 3GB; insertion order kept while loading, dropped for the models). */
   readonly duckdb?: Readonly<Record<string, string>>;
   /** For tests of the build's own behaviour; defaults to the project's models and data tests. */
@@ -102,12 +114,22 @@ export async function buildWarehouse(options: BuildOptions): Promise<BuildReport
     await buildModels(db, { agreement, onModel: (name, layer) => emit({ type: 'model-done', name, layer }) });
 
     phase('data-tests', 'checking the marts');
+    // Guards first: a column that does not parse or a file mostly quarantined explains the
+    // data tests that would fail after it.
+    const guarded = !options.steps?.buildModels;
+    if (guarded) await checkFormatProblems(connection, options.formatsTried);
+    const warnings = guarded ? await checkQuarantine(connection, agreement.quarantine) : [];
     const runDataTests = options.steps?.runDataTests ?? realRunDataTests;
     const results = await runDataTests(db as unknown as Kysely<unknown>);
     for (const result of results) emit({ type: 'data-test-done', result });
     if (results.some((r) => !r.passed)) throw new DataTestsFailedError(results);
 
     const counts = await countMarts(open.connection);
+    if (guarded && !options.acceptDrop) {
+      const note = await checkVolumeDrop(connection, warehousePath);
+      if (note) warnings.push(note);
+    }
+    const reconciliation = guarded ? await readReconciliation(connection) : [];
 
     phase('publish', `replacing ${options.warehousePath}`);
     await connection.run('checkpoint');
@@ -118,7 +140,7 @@ export async function buildWarehouse(options: BuildOptions): Promise<BuildReport
     await rm(`${warehousePath}.wal`, { force: true });
     const now = performance.now();
     phases.push({ phase: 'publish', ms: Math.round(now - phaseStart) });
-    return { warehousePath: options.warehousePath, files: reports, counts, dataTests: results, elapsedMs: Math.round(now - started), phases };
+    return { warehousePath: options.warehousePath, files: reports, reconciliation, warnings, counts, dataTests: results, elapsedMs: Math.round(now - started), phases };
   } catch (error) {
     if (!closed) await open.close().catch(() => {});
     await removeDatabaseFiles(tempPath);
@@ -139,7 +161,13 @@ async function countMarts(connection: Parameters<typeof queryRows>[0]): Promise<
     connection,
     `select count(*)::bigint as n from duckdb_tables() where database_name = current_database() and schema_name = 'main' and table_name = 'rejected_rows'`,
   );
-  const [quarantined] = hasRejectedRows?.n ? await queryRows<{ n: number }>(connection, 'select count(*)::bigint as n from main.rejected_rows') : [rejects];
+  const [quarantined] = hasRejectedRows?.n
+    ? await queryRows<{ n: number; refused: number }>(
+        connection,
+        `select count(*) filter (where not ends_with(reason, ${literal(REFUSED_SUFFIX)}))::bigint as n,
+                count(*) filter (where ends_with(reason, ${literal(REFUSED_SUFFIX)}))::bigint as refused from main.rejected_rows`,
+      )
+    : [{ n: rejects?.n ?? 0, refused: 0 }];
   const n = (value: number | undefined): number => value ?? 0;
   return {
     leads: n(leads?.['leads']),
@@ -151,8 +179,17 @@ async function countMarts(connection: Parameters<typeof queryRows>[0]): Promise<
     rejected: n(leads?.['rejected']),
     opportunities: n(opps?.n),
     quarantined: n(quarantined?.n),
+    valuesRefused: n(quarantined?.refused),
     unparsable: n(rejects?.n),
   };
+}
+
+async function readReconciliation(connection: Parameters<typeof queryRows>[0]): Promise<FileReconciliation[]> {
+  const rows = await queryRows<{ file: string; rows_read: number; rows_loaded: number; rows_quarantined: number; rows_collapsed: number; values_refused: number }>(
+    connection,
+    'select file, rows_read, rows_loaded, rows_quarantined, rows_collapsed, values_refused from main.file_reconciliation order by file',
+  );
+  return rows.map((r) => ({ file: r.file, read: r.rows_read, loaded: r.rows_loaded, quarantined: r.rows_quarantined, collapsed: r.rows_collapsed, refused: r.values_refused }));
 }
 
 async function removeDatabaseFiles(path: string): Promise<void> {

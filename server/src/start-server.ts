@@ -1,5 +1,6 @@
 /**
- * Runs Cube in-process over the DuckDB warehouse and serves, from one origin, Cube's REST API
+ * Runs Cube in-process over the warehouse (a DuckDB file, or the marts published to Postgres)
+ * and serves, from one origin, Cube's REST API
  * at /cubejs-api/v1 (load, meta, sql, dry-run) and, optionally, the built dashboard.
  */
 import { randomBytes } from 'node:crypto';
@@ -22,10 +23,24 @@ import { queryShapeGuard } from './query-shape';
 import { createStaticHandler } from './static-files';
 import { WarehouseQuery } from './warehouse/warehouse-query';
 import { openWarehouseSource } from './warehouse/warehouse-source';
+import type { WarehouseSource } from './warehouse/warehouse-source';
+import { WarehousePostgresQuery } from './warehouse/postgres-query';
+import { checkPostgresWarehouse, describePostgres, postgresDriver, postgresFromEnv } from './warehouse/postgres-warehouse';
+import type { PostgresWarehouseOptions } from './warehouse/postgres-warehouse';
 
 export interface StartServerOptions {
-  /** The DuckDB warehouse file built by the ETL. */
-  readonly warehousePath: string;
+  /** The DuckDB warehouse file built by the ETL (not used when serving from Postgres). */
+  readonly warehousePath?: string;
+  /**
+   * Serve the marts `npm run publish` put in Postgres instead of a DuckDB file. Default: on
+   * when CUBEJS_DB_TYPE=postgres, with Cube's CUBEJS_DB_* connection variables.
+   */
+  readonly postgres?: PostgresWarehouseOptions;
+  /**
+   * Run Cube's refresh worker (builds pre-aggregations) in this process. Default: on, unless
+   * CUBEJS_REFRESH_WORKER=false (the API processes of a cluster, see serve-cluster.ts).
+   */
+  readonly refreshWorker?: boolean;
   /** 0 picks a free port. */
   readonly port: number;
   /** The Cube model folder. Default: cube.js's schemaPath (model/). Edits are served on the next request. */
@@ -70,11 +85,11 @@ const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..')
 const require = createRequire(import.meta.url);
 
 /** Settings Cube needs on this machine; see CUBE_RUNTIME.md. */
-function configureCubeEnvironment(): void {
+function configureCubeEnvironment(dbType: 'duckdb' | 'postgres'): void {
   process.env.CUBEJS_DEV_MODE = 'false';
   process.env.CUBEJS_CACHE_AND_QUEUE_DRIVER = 'memory';
   process.env.CUBEJS_TESSERACT_SQL_PLANNER ??= 'false';
-  process.env.CUBEJS_DB_TYPE = 'duckdb';
+  process.env.CUBEJS_DB_TYPE = dbType;
   process.env.CUBEJS_EXTERNAL_DEFAULT = 'false';
   delete process.env.CUBEJS_SQL_PORT;
   delete process.env.CUBEJS_PG_SQL_PORT;
@@ -127,6 +142,25 @@ function jsonErrorHandler(error: { status?: number; type?: string; message?: str
   next(error);
 }
 
+const generationKey = Symbol.for('closedloop.warehouseGeneration');
+type GenerationContext = { [generationKey]?: number };
+
+/** Cube's driver and orchestrator per DuckDB warehouse build (a rebuild swaps the file). */
+function duckdbOrchestration(source: WarehouseSource, instanceId: string): Partial<CreateOptions> {
+  return {
+    contextToOrchestratorId: (context) => {
+      // A request (or refresh run) stays on the build it started on: Cube asks for the
+      // orchestrator several times per request, and pre-aggregation tables found on one
+      // build's driver do not exist on the next one's.
+      const pinned = (context as GenerationContext)[generationKey];
+      const driver = pinned === undefined ? source.current() : source.driverFor(pinned);
+      (context as GenerationContext)[generationKey] = driver.generation;
+      return `warehouse_${instanceId}_${driver.generation}`;
+    },
+    driverFactory: (context) => source.driverFor((context as GenerationContext)[generationKey]),
+  };
+}
+
 /** Without a dashboard, `/` says what this is (not Cube's "server is running" placeholder). */
 function answerRootWithoutDashboard(req: IncomingMessage, res: ServerResponse): boolean {
   if (req.method !== 'GET' || new URL(req.url ?? '/', 'http://localhost').pathname !== '/') return false;
@@ -148,27 +182,36 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   if (production && !configuredSecret) throw new MissingApiSecretError();
   const apiSecret = configuredSecret ?? randomBytes(24).toString('hex');
 
-  configureCubeEnvironment();
+  const postgres = options.postgres ?? postgresFromEnv();
+  configureCubeEnvironment(postgres ? 'postgres' : 'duckdb');
   const nativeFallback = applyNativeFallback();
-  const warehousePath = resolve(options.warehousePath);
-  const source = await openWarehouseSource(warehousePath, {
-    retireAfterMs: options.retireAfterMs,
-    onSwitch: (generation) => log(`[closedloop] serving warehouse build ${generation} of ${warehousePath}`),
-    onSwitchError: (error) => log(`[closedloop] new warehouse build not served yet: ${error.message}`),
-  });
+  let source: WarehouseSource | undefined;
+  if (postgres) {
+    await checkPostgresWarehouse(postgres);
+    log(`[closedloop] serving the warehouse published to ${describePostgres(postgres)}`);
+  } else {
+    const warehousePath = resolve(options.warehousePath ?? 'data/warehouse.duckdb');
+    source = await openWarehouseSource(warehousePath, {
+      retireAfterMs: options.retireAfterMs,
+      onSwitch: (generation) => log(`[closedloop] serving warehouse build ${generation} of ${warehousePath}`),
+      onSwitchError: (error) => log(`[closedloop] new warehouse build not served yet: ${error.message}`),
+    });
+  }
+  const refreshWorker = options.refreshWorker ?? process.env.CUBEJS_REFRESH_WORKER !== 'false';
 
   let core: CubeCore | undefined;
   let server: Server | undefined;
   try {
     const { CubejsServerCore } = require('@cubejs-backend/server-core') as typeof ServerCoreModule;
     const cubeConfig = await loadCubeConfig();
-    const generationKey = Symbol.for('closedloop.warehouseGeneration');
-    type GenerationContext = { [generationKey]?: number };
     // Cube's in-memory cache is shared by every server in the process: keep ours apart.
     const instanceId = randomBytes(4).toString('hex');
     const schemaPath = relative(process.cwd(), resolve(projectRoot, options.modelPath ?? cubeConfig.schemaPath ?? 'model')) || '.';
     const status = createModelStatusEndpoint(schemaPath, { production, apiSecret, log });
     const preAggregations = options.preAggregations ?? preAggregationsFromEnv();
+    // One driver per process over Postgres: the published schema's name never changes (a
+    // publish swaps schemas under it), and refresh keys notice a new build.
+    const pgDriver = postgres ? postgresDriver(postgres) : undefined;
     core = new CubejsServerCore({
       ...cubeConfig,
       schemaPath,
@@ -177,24 +220,18 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       schemaVersion: () => status.signature(),
       // Cube calls this for the query class (its own default returns DuckDBDriver.dialectClass());
       // the published type says an instance, hence the cast.
-      dialectFactory: (() => WarehouseQuery) as unknown as CreateOptions['dialectFactory'],
+      dialectFactory: (() => (pgDriver ? WarehousePostgresQuery : WarehouseQuery)) as unknown as CreateOptions['dialectFactory'],
       apiSecret,
       devServer: options.playground === true && !production,
       telemetry: false,
       cacheAndQueueDriver: 'memory',
-      scheduledRefreshTimer: options.refreshIntervalSeconds ?? 10,
+      scheduledRefreshTimer: refreshWorker ? options.refreshIntervalSeconds ?? 10 : false,
       logger: createLogger(log, options.onCubeLog),
       checkAuth: createCheckAuth({ production, apiSecret }),
-      contextToOrchestratorId: (context) => {
-        // A request (or refresh run) stays on the build it started on: Cube asks for the
-        // orchestrator several times per request, and pre-aggregation tables found on one
-        // build's driver do not exist on the next one's.
-        const pinned = (context as GenerationContext)[generationKey];
-        const driver = pinned === undefined ? source.current() : source.driverFor(pinned);
-        (context as GenerationContext)[generationKey] = driver.generation;
-        return `warehouse_${instanceId}_${driver.generation}`;
-      },
-      driverFactory: (context) => source.driverFor((context as GenerationContext)[generationKey]),
+      ...(source ? duckdbOrchestration(source, instanceId) : {
+        contextToOrchestratorId: () => `postgres_${instanceId}`,
+        driverFactory: () => pgDriver as NonNullable<typeof pgDriver>,
+      }),
     });
 
     const express = require('express') as () => ExpressApp;
@@ -224,6 +261,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       nativeFallback,
       modelStatus: () => status.current(),
       async warehouseGeneration() {
+        if (!source) return 1;
         await source.settled();
         return source.current().generation;
       },
@@ -234,7 +272,8 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
         });
         await runningCore.beforeShutdown();
         await runningCore.shutdown();
-        await source.close();
+        await source?.close();
+        await pgDriver?.release();
       },
     };
   } catch (error) {
@@ -243,7 +282,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       await core.beforeShutdown().catch(() => undefined);
       await core.shutdown().catch(() => undefined);
     }
-    await source.close();
+    await source?.close();
     throw error;
   }
 }

@@ -3,6 +3,7 @@ import type { ChildProcess } from 'node:child_process';
 import { rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { WAREHOUSE_SCHEMA_VERSION } from '../../etl/src/schema-version';
 import { startServer } from '../../server/src/start-server';
 import { FIXTURE_DIR, FIXTURE_SQL, buildWarehouse, startFixtureServer, tempDir } from './helpers';
 import type { Fixture } from './helpers';
@@ -46,8 +47,8 @@ describe('first-run mistakes give clear errors', () => {
 
   // A warehouse from an older ETL lacks columns the model reads: say so once, not per query.
   const versions = [
-    { name: 'built before schema versions existed', sql: 'ALTER TABLE build_info DROP COLUMN schema_version;', message: /built by an older Closedloop ETL \(warehouse schema 1; this server reads schema 3\)\. Rebuild it from your exports: npm run etl/ },
-    { name: 'built by a newer ETL', sql: 'UPDATE build_info SET schema_version = 99;', message: /built by a newer Closedloop ETL \(warehouse schema 99; this server reads schema 3\)/ },
+    { name: 'built before schema versions existed', sql: 'ALTER TABLE build_info DROP COLUMN schema_version;', message: new RegExp(`built by an older Closedloop ETL \\(warehouse schema 1; this server reads schema ${WAREHOUSE_SCHEMA_VERSION}\\)\\. Rebuild it from your exports: npm run etl`) },
+    { name: 'built by a newer ETL', sql: 'UPDATE build_info SET schema_version = 99;', message: new RegExp(`built by a newer Closedloop ETL \\(warehouse schema 99; this server reads schema ${WAREHOUSE_SCHEMA_VERSION}\\)`) },
   ];
   for (const v of versions) {
     it(`a warehouse ${v.name}`, async () => {

@@ -132,7 +132,7 @@ describe('meta: the public contract', () => {
   });
   it('exposes only the views, one subject each', () => {
     expect(cubes.map((c) => `${c.type}:${c.name}`).sort()).toEqual(
-      ['view:attribution', 'view:freshness', 'view:funnel', 'view:leakage', 'view:marketing_sla', 'view:pipeline', 'view:quarantine', 'view:velocity'],
+      ['view:agreement', 'view:attribution', 'view:freshness', 'view:funnel', 'view:funnel_period', 'view:goal_calendar', 'view:goals', 'view:leakage', 'view:marketing_sla', 'view:mql_events', 'view:pipeline', 'view:quarantine', 'view:velocity'],
     );
   });
   it('gives every member a title and a description, and every measure a format', () => {

@@ -281,7 +281,8 @@ describe('drill-down and export', () => {
     await screenshot(page, 'drilldown');
 
     const [download] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: 'Export CSV' }).click()]);
-    expect(download.suggestedFilename()).toMatch(/^mqls-.*\.csv$/);
+    // The file name says the page, the drill-down, the period's days.
+    expect(download.suggestedFilename()).toMatch(new RegExp(`^funnel-mqls-.*-${range[0]}-to-${range[1]}\\.csv$`));
     const csv = readFileSync(await download.path(), 'utf8').replace(/^\uFEFF/, '');
     const lines = csv.trimEnd().split('\r\n');
     expect(lines[0]).toContain('Lead ID');
@@ -325,17 +326,34 @@ describe('drill-down and export', () => {
     await dialog.waitFor({ state: 'detached' });
   });
 
-  it("exports a chart's data as CSV and the chart as PNG", async () => {
-    await open('/');
+  it("exports a chart's data as CSV (formatted, then raw) and the chart as PNG with its heading; names say page, period and filters", async () => {
+    await open('/', `${search}&segment=SMB`);
     const panel = page.getByTestId('chart-by-channel');
     const [csvDownload] = await Promise.all([page.waitForEvent('download'), panel.getByRole('button', { name: /as CSV/ }).click()]);
-    const csv = readFileSync(await csvDownload.path(), 'utf8').replace(/^\uFEFF/, '');
-    expect(csv.split('\r\n')[0]).toBe('Channel,MQLs,SQLs,Won,Won amount');
+    expect(csvDownload.suggestedFilename()).toBe(`funnel-by-channel-${range[0]}-to-${range[1]}-segment-smb.csv`);
+    const lines = readFileSync(await csvDownload.path(), 'utf8').replace(/^\uFEFF/, '').trimEnd().split('\r\n');
+    expect(lines[0]).toBe('Channel,MQLs,SQLs,Won,Won amount,MQLs (value),SQLs (value),Won (value),Won amount (value)');
+    // The channel with the most won revenue, from the API: shown as on screen, then the raw number.
+    const [top] = await cubeLoad(stack.url, {
+      measures: ['funnel.won_amount'],
+      dimensions: ['funnel.channel'],
+      timeDimensions: mqlCohort(),
+      filters: [{ member: 'funnel.segment', operator: 'equals', values: ['SMB'] }],
+      order: { 'funnel.won_amount': 'desc' },
+      limit: 1,
+    });
+    const amount = num(top?.['funnel.won_amount']);
+    const line = lines.find((l) => l.startsWith(`${String(top?.['funnel.channel'])},`));
+    expect(line?.endsWith(`,${amount}`)).toBe(true);
+    expect(line).toContain(`"${fmt.money(amount)}"`);
     const [pngDownload] = await Promise.all([page.waitForEvent('download'), panel.getByRole('button', { name: /as PNG/ }).click()]);
-    expect(pngDownload.suggestedFilename()).toBe('by-channel.png');
+    expect(pngDownload.suggestedFilename()).toBe(`funnel-by-channel-${range[0]}-to-${range[1]}-segment-smb.png`);
     const png = readFileSync(await pngDownload.path());
     expect([...png.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-    expect(png.length).toBeGreaterThan(5000);
+    // IHDR: the image is the chart (drawn at 2×) plus a heading band above it.
+    const chartHeight = await panel.getByTestId('echart').evaluate((el) => el.getBoundingClientRect().height);
+    expect(png.readUInt32BE(20)).toBeGreaterThan(chartHeight * 2 + 60);
+    await screenshot(page, 'export-source');
   });
 });
 
@@ -370,7 +388,7 @@ describe('paged lists', () => {
 
     const [download] = await Promise.all([page.waitForEvent('download'), panel.getByRole('button', { name: /as CSV/ }).click()]);
     const lines = readFileSync(await download.path(), 'utf8').replace(/^\uFEFF/, '').trimEnd().split('\r\n');
-    expect(lines[0]).toBe('Lead,Name,Company,Owner,Team,Handed off (UTC),Hours to first touch');
+    expect(lines[0]).toBe('Lead,Name,Company,Owner,Team,Handed off (UTC),Hours to first touch,Handed off (UTC) (ISO),Hours to first touch (value)');
     expect(lines.slice(1).map((line) => line.split(',')[0]).sort()).toEqual(all.map((r) => String(r['funnel.lead_id'])).sort());
     await screenshot(page, 'breach-list');
   });
@@ -406,7 +424,7 @@ describe('meeting mode', () => {
       { key: 'ArrowRight', title: 'Headline results' },
       { key: 'PageDown', title: 'Lead funnel: MQL → won' },
       { key: 'PageUp', title: 'Headline results' },
-      { key: 'End', title: 'Closed-loop revenue by source' },
+      { key: 'End', title: 'Closed-loop revenue by original source' },
       { key: 'ArrowLeft', title: 'Acceptance and conversion by channel' },
       { key: 'Home', title: 'Agenda' },
     ];

@@ -234,7 +234,7 @@ const cases: readonly Case[] = [
       await unlink(join(dir, 'Lead.csv'));
     },
     renamed: { 'Lead.csv.gz': 'Lead.csv' },
-    summary: [/Lead\.csv\.gz +gzip, UTF-8, comma-delimited/, /Lead\.csv\.gz +salesforce__lead +loaded +2,822 +2,822/],
+    summary: [/Lead\.csv\.gz +gzip, UTF-8, comma-delimited/, /Lead\.csv\.gz +salesforce__lead +loaded +2,822 +2,820 +2 /],
   },
   {
     name: "Salesforce's weekly Data Export: a .zip of every object, some in subfolders, with Contact, Account and attachments",
@@ -292,7 +292,7 @@ const cases: readonly Case[] = [
       editCsv(dir, 'Lead.csv', (h, r) => {
         if (r[0] === '00QHs00000URIywMAH') r[h.indexOf('Company')] = 'X'.repeat(50 * 1024 * 1024);
       }),
-    summary: [/Lead\.csv +salesforce__lead +loaded +2,822 +2,822/],
+    summary: [/Lead\.csv +salesforce__lead +loaded +2,822 +2,820 +2 /],
   },
 ];
 

@@ -140,7 +140,8 @@ describe('build from seeds/', () => {
       const first = await digest('wh');
       expect(await digest('again'), name).toBe(first);
       // Rejected rows name their file: the copies' files are skipped as duplicates, so identical too.
-      expect(await digest('doubled'), name).toBe(first);
+      // (file_reconciliation lists every file read, the copies included.)
+      if (name !== 'file_reconciliation') expect(await digest('doubled'), name).toBe(first);
     }
   });
 });

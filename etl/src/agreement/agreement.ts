@@ -1,4 +1,7 @@
+import type { QuarantineThresholds } from '../guards/threshold';
+
 /** What sales and marketing agreed (`agreement.yml`), validated and normalised. */
+import type { Definitions, Goals } from './goals';
 
 export const SYSTEMS = ['salesforce', 'marketo', 'hubspot'] as const;
 export type System = (typeof SYSTEMS)[number];
@@ -94,6 +97,12 @@ export interface Agreement {
   readonly sourceTimeZones: Readonly<Record<System, string>>;
   /** Day/month order of a date column whose values never show it (every day ≤ 12). */
   readonly dateOrder: DateOrder;
+  /** `quarantine:` warn_if / error_if per file (absent: the guards' defaults). */
+  readonly quarantine?: QuarantineThresholds;
+  /** Revenue goals and fixed reverse-funnel rates (`goals:`). */
+  readonly goals: Goals;
+  /** Switchable definitions (`definitions:`). */
+  readonly definitions: Definitions;
   readonly attribution: AttributionSettings;
   /** sha256 of the file's text, for build_info. */
   readonly hash: string;

@@ -18,7 +18,10 @@ import {
   type System,
   type Weekday,
 } from './agreement';
+import { formats } from '../formats/index';
+import { DEFAULT_QUARANTINE, parseThreshold, type QuarantineRules, type QuarantineThresholds, type Threshold } from '../guards/threshold';
 import { AgreementError } from './agreement-error';
+import { parseDefinitions, parseGoals } from './parse-goals';
 
 /** Read and validate `agreement.yml`. Throws AgreementError naming file, line, key and expectation. */
 export async function loadAgreement(path: string): Promise<Agreement> {
@@ -44,7 +47,7 @@ export function parseAgreement(text: string, path = 'agreement.yml'): Agreement 
     throw new AgreementError(path, '', 'valid YAML', pos?.line, pos?.col, JSON.stringify(message));
   }
   const v = new Validator(path, doc, lineCounter);
-  const root = v.object(doc.toJS() as unknown, [], ['version', 'lead_statuses', 'opportunity_stages', 'mql', 'sales_sla', 'mql_commitments', 'channels', 'segments', 'regions', 'source_time_zones', 'date_order', 'attribution']);
+  const root = v.object(doc.toJS() as unknown, [], ['version', 'lead_statuses', 'opportunity_stages', 'mql', 'sales_sla', 'mql_commitments', 'channels', 'segments', 'regions', 'source_time_zones', 'date_order', 'quarantine', 'goals', 'definitions', 'attribution']);
   if (root['version'] !== 1) v.fail(['version'], 'the number 1', root['version']);
 
   const statusesRoot = v.object(root['lead_statuses'] ?? {}, ['lead_statuses'], SYSTEMS);
@@ -129,9 +132,43 @@ export function parseAgreement(text: string, path = 'agreement.yml'): Agreement 
     regions,
     sourceTimeZones,
     dateOrder,
+    quarantine: parseQuarantine(v, root['quarantine']),
+    goals: parseGoals(v, root['goals'], segmentNames, Object.keys(regions)),
+    definitions: parseDefinitions(v, root['definitions']),
     attribution,
     hash: createHash('sha256').update(text).digest('hex'),
   };
+}
+
+/**
+ * `quarantine: { warn_if, error_if, percent_min_rows, exports: { <format>: { warn_if, error_if } } }`
+ * (conditions as in dbt: "> 0", ">= 50", "> 5%"; null turns one off).
+ */
+function parseQuarantine(v: Validator, value: unknown): QuarantineThresholds {
+  if (value === undefined || value === null) return DEFAULT_QUARANTINE;
+  const root = v.object(value, ['quarantine'], ['warn_if', 'error_if', 'exports', 'percent_min_rows']);
+  const rules = (o: Record<string, unknown>, path: Path): Partial<QuarantineRules> => {
+    const out: { warnIf?: Threshold | null; errorIf?: Threshold | null } = {};
+    for (const [key, field] of [['warn_if', 'warnIf'], ['error_if', 'errorIf']] as const) {
+      if (!(key in o)) continue;
+      const raw = o[key];
+      if (raw === null || raw === false) {
+        out[field] = null;
+        continue;
+      }
+      const parsed = parseThreshold(raw);
+      if (!parsed) v.fail([...path, key], 'a condition such as "> 0", ">= 100" or "> 5%" (quoted), or null to turn it off', raw);
+      out[field] = parsed;
+    }
+    return out;
+  };
+  const own = rules(root, ['quarantine']);
+  const byExport: Record<string, Partial<QuarantineRules>> = {};
+  const exportsRoot = v.object(root['exports'] ?? {}, ['quarantine', 'exports'], formats.map((f) => f.name));
+  for (const [name, rule] of Object.entries(exportsRoot)) byExport[name] = rules(v.object(rule, ['quarantine', 'exports', name], ['warn_if', 'error_if']), ['quarantine', 'exports', name]);
+  const minRows = root['percent_min_rows'] ?? DEFAULT_QUARANTINE.percentMinRows;
+  if (typeof minRows !== 'number' || !Number.isInteger(minRows) || minRows < 0) v.fail(['quarantine', 'percent_min_rows'], 'a whole number of rows, 0 or more', minRows);
+  return { defaults: { ...DEFAULT_QUARANTINE.defaults, ...own }, byExport, percentMinRows: minRows };
 }
 
 const MILESTONES = ['first_touch', 'lead_creation', 'opportunity_creation', 'closed_won', 'middle'] as const;
@@ -183,7 +220,8 @@ function parseAttribution(v: Validator, value: unknown, channelNames: readonly s
 
 const defaultSegments = [{ name: 'SMB', max_employees: 199 }, { name: 'Mid-Market', max_employees: 999 }, { name: 'Enterprise' }];
 
-class Validator {
+/** Checks one value at a path of the document; every failure names file, line, column, key and expectation. */
+export class Validator {
   constructor(
     private readonly file: string,
     private readonly doc: Document,

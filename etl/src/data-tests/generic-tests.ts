@@ -18,7 +18,7 @@ export function unique(model: string, columns: readonly string[]): DataTest {
   return {
     name: `unique(${columns.join(', ')})`,
     model,
-    failing: sql`select ${cols}, count(*) as n from ${table(model)} group by all having count(*) > 1`,
+    failing: sql`select ${cols}, count(*) as n from ${table(model)} group by ${cols} having count(*) > 1`,
   };
 }
 

@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { DataTestResult } from './data-test';
 import type { DataTest } from './generic-tests';
+import { goalTests } from './goal-tests';
 import { warehouseTests } from './warehouse-tests';
 
 export type { DataTestResult } from './data-test';
@@ -9,7 +10,7 @@ export type { DataTest } from './generic-tests';
 const SAMPLE_SIZE = 10;
 
 /** Runs data tests (default: every warehouse test) over the marts; one result per test. */
-export async function runDataTests(db: Kysely<unknown>, tests: readonly DataTest[] = warehouseTests): Promise<DataTestResult[]> {
+export async function runDataTests(db: Kysely<unknown>, tests: readonly DataTest[] = [...warehouseTests, ...goalTests]): Promise<DataTestResult[]> {
   const results: DataTestResult[] = [];
   for (const test of tests) {
     const counted = await sql<{ n: number }>`select count(*)::integer as n from (${test.failing}) failing`.execute(db);

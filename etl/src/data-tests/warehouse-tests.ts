@@ -87,6 +87,9 @@ export const warehouseTests: readonly DataTest[] = [
   // rejected_rows
   notNull('rejected_rows', 'reason'),
   notNull('rejected_rows', 'file'),
+  // file_reconciliation: no record of an input file is lost unaccounted for
+  unique('file_reconciliation', ['file']),
+  expression('file_reconciliation', 'rows read = loaded + quarantined + collapsed duplicates', sql`rows_read <> rows_loaded + rows_quarantined + rows_collapsed`),
   // build_info
   rowCount('build_info', 1),
 ];

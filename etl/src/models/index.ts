@@ -23,16 +23,17 @@ export interface BuildModelsContext {
   readonly onModel?: (name: string, layer: Layer) => void;
 }
 
-const [buildInfo, ...otherMarts] = martModels.filter((m) => m.name !== 'rejected_rows');
-const rejectedRows = martModels.find((m) => m.name === 'rejected_rows');
+const readsStaging = new Set(['rejected_rows', 'file_reconciliation']);
+const [buildInfo, ...otherMarts] = martModels.filter((m) => !readsStaging.has(m.name));
+const stagingMarts = martModels.filter((m) => readsStaging.has(m.name));
 
 /**
- * Every model, in the order it runs: rejected_rows and build_info are the only marts that
- * read staging, so they run first and staging is dropped before the big marts (memory).
+ * Every model, in the order it runs: rejected_rows, file_reconciliation and build_info are the only marts
+ * that read staging, so they run first and staging is dropped before the big marts (memory).
  */
 export const models: readonly Model[] = [
   ...stagingModels,
-  ...(rejectedRows ? [rejectedRows] : []),
+  ...stagingMarts,
   ...intermediateModels,
   ...(buildInfo ? [buildInfo] : []),
   ...otherMarts,

@@ -19,6 +19,7 @@
 import { sql, type Kysely } from 'kysely';
 import { WEEKDAYS, type Agreement, type AttributionModel, type MilestoneWeights } from '../agreement/agreement';
 import type { Warehouse } from './model';
+import { seedAgreementGoals } from './seed-agreement-goals';
 
 export async function seedAgreement(db: Kysely<Warehouse>, agreement: Agreement): Promise<void> {
   await sql`create schema if not exists agreement`.execute(db);
@@ -100,4 +101,5 @@ export async function seedAgreement(db: Kysely<Warehouse>, agreement: Agreement)
     ${sla.hours}, ${sla.hoursType}, ${sla.timeZone}, ${sla.businessHours.startMinute}, ${sla.businessHours.endMinute},
     string_split(${sla.businessHours.days.map((d) => WEEKDAYS.indexOf(d)).join(',')}, ',')::integer[],
     ${agreement.sourceTimeZones.hubspot}, ${agreement.mql.inferFromLaterStages}, ${agreement.hash})`.execute(db);
+  await seedAgreementGoals(db, agreement);
 }

@@ -5,16 +5,21 @@ import { formatReadAs } from './format-read-as';
 /** The end-of-build summary: one row per input file, then what the marts hold and the data tests. */
 export function formatSummary(report: BuildReport, cwd = process.cwd()): string {
   const header = ['file', 'format', 'status', 'read', 'loaded', 'quarantined', 'duplicates', 'note'];
-  const rows = report.files.map((f) => [
-    displayPath(f.file, cwd),
-    f.format ?? '-',
-    f.status,
-    count(f.rowsRead),
-    count(f.rowsLoaded - f.rowsDuplicate),
-    count(f.rowsQuarantined),
-    count(f.rowsDuplicate),
-    f.note ?? '',
-  ]);
+  // Loaded and quarantined from the reconciliation (every layer's rejects), when the build has one.
+  const reconciled = new Map(report.reconciliation.map((r) => [r.file, r]));
+  const rows = report.files.map((f) => {
+    const r = reconciled.get(f.file);
+    return [
+      displayPath(f.file, cwd),
+      f.format ?? '-',
+      f.status,
+      count(f.rowsRead),
+      count(r ? r.loaded : f.rowsLoaded - f.rowsDuplicate),
+      count(r ? r.quarantined : f.rowsQuarantined),
+      count(f.rowsDuplicate),
+      f.note ?? '',
+    ];
+  });
   const numeric = new Set([3, 4, 5, 6]);
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (i === 7 ? 0 : (r[i] ?? '').length))));
   const line = (cells: readonly string[]): string =>
@@ -32,7 +37,9 @@ export function formatSummary(report: BuildReport, cwd = process.cwd()): string 
     '',
     `Built ${report.warehousePath}: ${count(c.leads)} leads, ${count(c.mqls)} MQLs, ${count(c.sals)} SALs, ${count(c.sqls)} SQLs, ` +
       `${count(c.won)} won, ${count(c.lost)} lost, ${count(c.rejected)} rejected; ${count(c.opportunities)} opportunities; ` +
-      `${count(c.quarantined)} input records quarantined (${count(c.unparsable)} unparsable, the rest with unusable values; see rejected_rows).`,
+      `${count(c.quarantined)} input records quarantined (${count(c.unparsable)} unparsable, the rest with unusable values)` +
+      `${c.valuesRefused > 0 ? `, ${count(c.valuesRefused)} value${c.valuesRefused === 1 ? '' : 's'} refused with the record kept` : ''}; see rejected_rows.`,
+    ...report.warnings.map((w) => `Warning: ${w}`),
     `Data tests: ${report.dataTests.length - failed} of ${report.dataTests.length} passed.`,
     `Elapsed: ${seconds(report.elapsedMs)} (${report.phases.map((p) => `${p.phase} ${seconds(p.ms)}`).join(', ')}).`,
   ].join('\n');

@@ -120,7 +120,9 @@ describe('progress renderer', () => {
     const report: BuildReport = {
       warehousePath: 'data/warehouse.duckdb',
       files: [file({}), file({ file: '/data/in/Lead copy.csv', status: 'duplicate', rowsRead: 0, rowsLoaded: 0, rowsQuarantined: 0, note: 'same content as in/Lead.csv; not loaded again' })],
-      counts: { leads: 5000, mqls: 1776, sals: 1226, sqls: 382, won: 77, lost: 203, rejected: 736, opportunities: 400, quarantined: 5, unparsable: 2 },
+      counts: { leads: 5000, mqls: 1776, sals: 1226, sqls: 382, won: 77, lost: 203, rejected: 736, opportunities: 400, quarantined: 5, valuesRefused: 0, unparsable: 2 },
+      reconciliation: [],
+      warnings: [],
       dataTests: [{ name: 'unique(lead_id)', model: 'leads', passed: true, failingCount: 0, sample: [] }],
       elapsedMs: 12_345,
       phases: [{ phase: 'load', ms: 2000 }, { phase: 'models', ms: 10_345 }],
@@ -131,9 +133,26 @@ describe('progress renderer', () => {
       'in/Lead.csv       salesforce__lead  loaded     1,001   1,000            1           0',
       'in/Lead copy.csv  salesforce__lead  duplicate      0       0            0           0  same content as in/Lead.csv; not loaded again',
       '',
-      'Built data/warehouse.duckdb: 5,000 leads, 1,776 MQLs, 1,226 SALs, 382 SQLs, 77 won, 203 lost, 736 rejected; 400 opportunities; 5 input records quarantined (2 unparsable, the rest with unusable values; see rejected_rows).',
+      'Built data/warehouse.duckdb: 5,000 leads, 1,776 MQLs, 1,226 SALs, 382 SQLs, 77 won, 203 lost, 736 rejected; 400 opportunities; 5 input records quarantined (2 unparsable, the rest with unusable values); see rejected_rows.',
       'Data tests: 1 of 1 passed.',
       'Elapsed: 12.3 s (load 2.0 s, models 10.3 s).',
     ]);
+  });
+
+  it('takes loaded and quarantined from the reconciliation (every layer), and prints the guards\' warnings', () => {
+    const report: BuildReport = {
+      warehousePath: 'w.duckdb',
+      files: [file({ rowsRead: 10, rowsLoaded: 10, rowsQuarantined: 0 })],
+      counts: { leads: 7, mqls: 0, sals: 0, sqls: 0, won: 0, lost: 0, rejected: 0, opportunities: 0, quarantined: 3, valuesRefused: 1, unparsable: 0 },
+      reconciliation: [{ file: '/data/in/Lead.csv', read: 10, loaded: 7, quarantined: 3, collapsed: 0, refused: 1 }],
+      warnings: ['/data/in/Lead.csv: 3 of 10 rows quarantined (30.0%, warn_if "> 0"); most common: CreatedDate is not a timestamp (3)'],
+      dataTests: [],
+      elapsedMs: 1000,
+      phases: [],
+    };
+    const lines = formatSummary(report, '/data').split('\n');
+    expect(lines[2]).toBe('in/Lead.csv  salesforce__lead  loaded    10       7            3           0');
+    expect(lines).toContain('Warning: /data/in/Lead.csv: 3 of 10 rows quarantined (30.0%, warn_if "> 0"); most common: CreatedDate is not a timestamp (3)');
+    expect(lines).toContainEqual(expect.stringMatching(/3 input records quarantined \(0 unparsable, the rest with unusable values\), 1 value refused with the record kept; see rejected_rows\.$/));
   });
 });

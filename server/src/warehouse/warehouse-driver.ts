@@ -14,12 +14,11 @@ import { DuckDBDriver } from '@cubejs-backend/duckdb-driver';
 import { buildTransform, convertDuckDBParams, transformChunk } from '@cubejs-backend/duckdb-driver/dist/src/Transform.js';
 import { DuckDBInstance } from '@duckdb/node-api';
 import type { DuckDBConnection } from '@duckdb/node-api';
+import { MART_TABLES } from '../../../etl/src/mart-tables';
 import { WAREHOUSE_SCHEMA_VERSION, readSchemaVersion } from '../../../etl/src/schema-version';
 import { WarehouseInvalidError, WarehouseLockedError } from '../errors';
 
-export const MART_TABLES = [
-  'leads', 'opportunities', 'stage_events', 'sla_targets', 'sales_activities', 'leaks', 'rejected_rows', 'build_info',
-] as const;
+export { MART_TABLES };
 
 const SEARCH_PATH = "'memory.main,warehouse.main'";
 /**

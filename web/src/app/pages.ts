@@ -10,5 +10,6 @@ export const PAGES: readonly PageDef[] = [
   { path: '/sla', label: 'SLA review', meetingSection: 'sla' },
   { path: '/lead-quality', label: 'Lead quality & feedback', meetingSection: 'feedback' },
   { path: '/velocity', label: 'Velocity & leakage', meetingSection: 'metrics' },
+  { path: '/agreement', label: 'Agreement', meetingSection: 'metrics' },
   { path: '/attribution', label: 'Attribution & ROI', meetingSection: 'results' },
 ];

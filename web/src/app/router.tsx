@@ -9,6 +9,7 @@ const LeadQualityRoute = lazy(() => import('./routes/lead-quality'));
 const VelocityRoute = lazy(() => import('./routes/velocity-leakage'));
 const AttributionRoute = lazy(() => import('./routes/attribution'));
 const MeetingRoute = lazy(() => import('./routes/meeting'));
+const AgreementRoute = lazy(() => import('./routes/agreement'));
 const NotFoundRoute = lazy(() => import('./routes/not-found'));
 
 const fallback = <Skeleton height={320} label="Loading page" />;
@@ -30,6 +31,7 @@ export function AppRouter() {
           <Route path="sla" element={<Suspense fallback={fallback}><SlaRoute /></Suspense>} />
           <Route path="lead-quality" element={<Suspense fallback={fallback}><LeadQualityRoute /></Suspense>} />
           <Route path="velocity" element={<Suspense fallback={fallback}><VelocityRoute /></Suspense>} />
+          <Route path="agreement" element={<Suspense fallback={fallback}><AgreementRoute /></Suspense>} />
           <Route path="attribution" element={<Suspense fallback={fallback}><AttributionRoute /></Suspense>} />
           <Route path="*" element={<Suspense fallback={fallback}><NotFoundRoute /></Suspense>} />
         </Route>

@@ -4,6 +4,9 @@ import { Suspense, lazy, useId, useRef, useState } from 'react';
 import type { ReactNode } from 'react';
 import type { EChartsCoreOption } from 'echarts/core';
 import { downloadCsv, downloadDataUrl, toCsv } from '../lib/csv';
+import { exportFileName, exportHeading, useExportContext } from '../lib/export-context';
+import { pngWithHeading } from '../lib/png';
+import { tableCsv } from '../lib/table';
 import type { SortState, TableData, TableRow } from '../lib/table';
 import { DataTable } from './data-table';
 import type { ChartHandle, ChartItem } from './echart';
@@ -44,6 +47,8 @@ export interface ChartPanelProps {
    * reports progress through `report` and settles when the file is saved.
    */
   readonly onExportCsv?: (report: (message: string) => void) => Promise<void>;
+  /** Rows in the whole list when `table` holds one page: a slide's table says how many more. */
+  readonly tableTotal?: number | null;
 }
 
 export function ChartPanel(props: ChartPanelProps) {
@@ -58,9 +63,13 @@ export function ChartPanel(props: ChartPanelProps) {
   const ready = query.status === 'success' && !isEmpty;
 
   const [exportState, setExportState] = useState<{ readonly busy: boolean; readonly message: string } | null>(null);
+  const context = useExportContext();
   const exportCsv = () => {
     if (!onExportCsv) {
-      if (table) downloadCsv(title, toCsv(table.columns, table.rows));
+      if (table) {
+        const csv = tableCsv(table);
+        downloadCsv(exportFileName(title, context, 'csv'), toCsv(csv.columns, csv.rows));
+      }
       return;
     }
     setExportState({ busy: true, message: 'Exporting…' });
@@ -71,7 +80,11 @@ export function ChartPanel(props: ChartPanelProps) {
   };
   const exportPng = () => {
     const url = handleRef.current?.toPng();
-    if (url) downloadDataUrl(title, url, 'png');
+    if (!url) return;
+    pngWithHeading(url, exportHeading(title, context)).then(
+      (png) => downloadDataUrl(exportFileName(title, context, 'png'), png),
+      (error: unknown) => setExportState({ busy: false, message: `Export failed: ${error instanceof Error ? error.message : String(error)}` }),
+    );
   };
 
   return (
@@ -121,7 +134,14 @@ export function ChartPanel(props: ChartPanelProps) {
                 />
               </Suspense>
             ) : table ? (
-              <DataTable data={table} caption={title} large={large ?? false} {...(onRowClick ? { onRowClick } : {})} {...(tableSort ?? {})} />
+              <DataTable
+                data={table}
+                caption={title}
+                large={large ?? false}
+                {...(onRowClick ? { onRowClick } : {})}
+                {...(tableSort ?? {})}
+                {...(large ? { fit: { total: props.tableTotal ?? null } } : {})}
+              />
             ) : null
           }
         </QueryState>

@@ -4,6 +4,8 @@
 import { useMemo } from 'react';
 import type { ReactNode } from 'react';
 import { downloadCsv, toCsv } from '../lib/csv';
+import { exportFileName, useExportContext } from '../lib/export-context';
+import { tableCsv } from '../lib/table';
 import type { TableData, TableRow } from '../lib/table';
 import type { ListPageState } from '../lib/use-list-page';
 import { ChartPanel } from './chart-panel';
@@ -33,6 +35,7 @@ export interface PagedListPanelProps {
 export function PagedListPanel(props: PagedListPanelProps) {
   const { testId, title, description, emptyMessage, columns, query, rows, busy, total, paging, everyRow, toolbar, large } = props;
   const table = useMemo<TableData | null>(() => (rows ? { columns, rows } : null), [rows, columns]);
+  const context = useExportContext();
   return (
     <ChartPanel
       testId={testId}
@@ -47,10 +50,19 @@ export function PagedListPanel(props: PagedListPanelProps) {
       tableSort={{ sort: paging.page.sort, onSortChange: paging.setSort }}
       onExportCsv={async (report) => {
         const all = await everyRow((n) => report(`Exporting ${n.toLocaleString('en-US')}…`));
-        downloadCsv(title, toCsv(columns, all));
+        const csv = tableCsv({ columns, rows: all });
+        downloadCsv(exportFileName(title, context, 'csv'), toCsv(csv.columns, csv.rows));
       }}
+      tableTotal={total}
       footer={
-        table && table.rows.length > 0 ? (
+        large ? (
+          // On a slide: the count as the key figure; the table shows the top rows that fit.
+          total !== null && table && table.rows.length > 0 ? (
+            <span>
+              <strong className="key-figure">{total.toLocaleString('en-US')}</strong> {description}
+            </span>
+          ) : null
+        ) : table && table.rows.length > 0 ? (
           <Pager label={title} index={paging.page.index} shown={table.rows.length} total={total} onPage={paging.setIndex} busy={busy} />
         ) : null
       }

@@ -9,14 +9,16 @@ export interface StatTileProps {
   readonly higherIsBetter?: boolean;
   readonly description?: string | null;
   readonly comparedTo?: string;
+  /** Why the value has not settled yet (a young cohort): shown as a "not yet mature" mark, and the change is not coloured. */
+  readonly immature?: string | null;
   readonly onClick?: () => void;
   readonly large?: boolean;
   readonly testId?: string;
 }
 
-export function StatTile({ label, value, delta, higherIsBetter = true, description, comparedTo, onClick, large, testId }: StatTileProps) {
+export function StatTile({ label, value, delta, higherIsBetter = true, description, comparedTo, immature, onClick, large, testId }: StatTileProps) {
   const tone =
-    !delta || delta.direction === null || delta.direction === 'flat'
+    immature || !delta || delta.direction === null || delta.direction === 'flat'
       ? 'neutral'
       : (delta.direction === 'up') === higherIsBetter
         ? 'good'
@@ -24,8 +26,15 @@ export function StatTile({ label, value, delta, higherIsBetter = true, descripti
   const arrow = delta?.direction === 'up' ? '▲' : delta?.direction === 'down' ? '▼' : '';
   const body = (
     <>
-      <span className="tile-label">{label}</span>
-      <span className="tile-value" data-testid={testId ? `${testId}-value` : undefined}>
+      <span className="tile-label">
+        {label}
+        {immature ? (
+          <span className="tile-immature" title={immature} data-testid={testId ? `${testId}-immature` : undefined}>
+            not yet mature
+          </span>
+        ) : null}
+      </span>
+      <span className="tile-value key-figure" data-testid={testId ? `${testId}-value` : undefined}>
         {value}
       </span>
       {delta && delta.direction === null ? (
@@ -43,7 +52,7 @@ export function StatTile({ label, value, delta, higherIsBetter = true, descripti
   );
   const className = `tile${large ? ' tile-large' : ''}`;
   return onClick ? (
-    <button type="button" className={`${className} tile-button`} onClick={onClick} title={description ?? undefined} data-testid={testId}>
+    <button type="button" className={`${className} tile-button`} onClick={onClick} title={[description, immature].filter(Boolean).join('\n') || undefined} data-testid={testId}>
       {body}
     </button>
   ) : (

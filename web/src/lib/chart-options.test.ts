@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { categoryChartOption, funnelOption, funnelSteps, tooltipFormatter } from './chart-options';
+import { categoryChartOption, chartSize, funnelOption, funnelSteps, legendLines, tooltipFormatter } from './chart-options';
 import { PALETTE } from '../config/palette';
 
 type Obj = Record<string, unknown>;
@@ -133,5 +133,50 @@ describe('tooltipFormatter', () => {
         { name: 'Mar 2026', seriesIndex: 1, seriesName: 'Rate <x>', value: 0.25, marker: '' },
       ]),
     ).toBe('<b>Mar 2026</b><br/>MQLs: <b>1,200</b><br/>Rate &#60;x&#62;: <b>25.0%</b>');
+  });
+});
+
+describe('meeting mode fits the screen', () => {
+  const sizes = [
+    { screen: { width: 1280, height: 720 }, font: 16 },
+    { screen: { width: 1920, height: 1080 }, font: 24 },
+    { screen: { width: 3840, height: 2160 }, font: 36 },
+    { screen: { width: 800, height: 480 }, font: 14 },
+  ];
+  for (const c of sizes) {
+    it(`type at ${c.screen.width}×${c.screen.height} is ${c.font}px`, () => {
+      expect(chartSize(true, c.screen).font).toBe(c.font);
+    });
+  }
+
+  const legends = [
+    { names: ['MQLs', 'SQLs'], font: 20, width: 1000, lines: 1 },
+    // 8 reasons of ~15 characters at 24 px: each item ~267 px, 4 to a 1152 px line.
+    { names: Array.from({ length: 8 }, (_, i) => `Rejection ${String(i).padStart(5, '0')}`), font: 24, width: 1152, lines: 2 },
+    { names: ['a very long rejection reason indeed'], font: 24, width: 300, lines: 1 },
+  ];
+  for (const c of legends) {
+    it(`${c.names.length} legend items at ${c.font}px in ${c.width}px take ${c.lines} line(s)`, () => {
+      expect(legendLines(c.names, c.font, c.width)).toBe(c.lines);
+    });
+  }
+
+  it('a slide legend wraps instead of paging, with the plot below all its lines', () => {
+    const series = Array.from({ length: 8 }, (_, i) => ({ name: `Rejection ${String(i).padStart(5, '0')}`, values: [1] }));
+    const screen = { width: 1280, height: 720 };
+    const o = categoryChartOption({ categories: ['Paid Search'], series, large: true }, screen);
+    expect(get(o, 'legend', 'type')).toBe('plain');
+    const lines = legendLines(series.map((s) => s.name), 16, 1280 * 0.9);
+    expect(lines).toBe(2);
+    expect(get(o, 'grid', 'top')).toBeGreaterThanOrEqual(16 * 1.6 * lines);
+    expect(get(categoryChartOption({ categories: ['Paid Search'], series }), 'legend', 'type')).toBe('scroll');
+  });
+});
+
+describe('shaded categories (months not yet mature)', () => {
+  it('puts a labelled mark area from the first to the last shaded category on the first series', () => {
+    const o = categoryChartOption({ categories: ['Aug', 'Sep', 'Oct'], series: [{ name: 'MQLs', values: [1, 2, 3], kind: 'line' }, { name: 'SQLs', values: [1, 1, 0], kind: 'line' }], shade: { from: 'Sep', to: 'Oct', label: 'not yet mature' } });
+    expect(get(o, 'series', 0, 'markArea', 'data')).toEqual([[{ name: 'not yet mature', xAxis: 'Sep' }, { xAxis: 'Oct' }]]);
+    expect(get(o, 'series', 1, 'markArea')).toBeUndefined();
   });
 });

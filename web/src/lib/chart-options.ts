@@ -30,6 +30,8 @@ export interface CategoryChartInput {
   readonly large?: boolean;
   /** Show values on bars. */
   readonly labels?: boolean;
+  /** Shades the categories `from`..`to` (inclusive) with a label, e.g. months not yet mature. */
+  readonly shade?: { readonly from: string; readonly to: string; readonly label: string } | null;
 }
 
 export interface ChartSize {
@@ -41,8 +43,43 @@ export interface ChartSize {
 /** Canvas text needs a concrete font list ('inherit' is invalid there and falls back to 10px). */
 export const CHART_FONT = "Inter, 'Segoe UI', system-ui, -apple-system, Roboto, 'Helvetica Neue', Arial, sans-serif";
 
-export function chartSize(large: boolean | undefined): ChartSize {
-  return large ? { font: 22, lineWidth: 5, symbolSize: 12 } : { font: 12.5, lineWidth: 2.5, symbolSize: 6 };
+/** The meeting room's screen: the browser's viewport (1920×1080 outside a browser). */
+export interface Screen {
+  readonly width: number;
+  readonly height: number;
+}
+
+function currentScreen(): Screen {
+  return typeof window === 'undefined' ? { width: 1920, height: 1080 } : { width: window.innerWidth, height: window.innerHeight };
+}
+
+/**
+ * Meeting mode scales type with the screen (2.2% of its height, as the deck's CSS does, between
+ * 14 and 36 px) so a 720p projector and a 4K wall both read from the back of the room.
+ */
+export function chartSize(large: boolean | undefined, screen: Screen = currentScreen()): ChartSize {
+  if (!large) return { font: 12.5, lineWidth: 2.5, symbolSize: 6 };
+  const font = Math.round(Math.min(36, Math.max(14, screen.height * 0.022)));
+  return { font, lineWidth: Math.max(3, Math.round(font / 4.5)), symbolSize: Math.round(font / 2) };
+}
+
+/**
+ * How many lines a wrapping legend takes in `width` px: items (swatch + text + gap) laid out
+ * greedily, text width estimated at 0.6 em a character. Meeting mode lays the legend out in full
+ * (no "1/2" pages) and reserves this many lines above the plot.
+ */
+export function legendLines(names: readonly string[], font: number, width: number): number {
+  let lines = 1;
+  let used = 0;
+  for (const name of names) {
+    const item = font * 1.5 + 5 + name.length * font * 0.6 + 10;
+    if (used > 0 && used + item > width) {
+      lines += 1;
+      used = 0;
+    }
+    used += item;
+  }
+  return lines;
 }
 
 interface TooltipParam {
@@ -81,8 +118,8 @@ function baseOption(size: ChartSize): EChartsCoreOption {
 }
 
 /** Bars and/or lines over categories (months, channels, owners…), optionally with a second axis. */
-export function categoryChartOption(input: CategoryChartInput): EChartsCoreOption {
-  const size = chartSize(input.large);
+export function categoryChartOption(input: CategoryChartInput, screen: Screen = currentScreen()): EChartsCoreOption {
+  const size = chartSize(input.large, screen);
   const format = input.format ?? 'number';
   const secondFormat = input.series.find((s) => s.axis === 1)?.format ?? 'percent';
   const hasSecond = input.series.some((s) => s.axis === 1);
@@ -91,7 +128,7 @@ export function categoryChartOption(input: CategoryChartInput): EChartsCoreOptio
   const categoryAxis = {
     type: 'category',
     data: [...input.categories],
-    axisLabel: { color: axisText, fontSize: size.font, hideOverlap: true, ...(input.horizontal ? { width: input.large ? 320 : 160, overflow: 'truncate' } : {}) },
+    axisLabel: { color: axisText, fontSize: size.font, hideOverlap: true, ...(input.horizontal ? { width: input.large ? size.font * 14 : 160, overflow: 'truncate' } : {}) },
     axisLine: { lineStyle: { color: GRID_LINE_COLOR } },
     axisTick: { show: false },
     ...(input.horizontal ? { inverse: true } : {}),
@@ -129,18 +166,33 @@ export function categoryChartOption(input: CategoryChartInput): EChartsCoreOptio
     }
     return {
       ...common,
-      barMaxWidth: input.large ? 64 : 36,
+      barMaxWidth: input.large ? size.font * 3 : 36,
       cursor: 'pointer',
       ...(input.labels
         ? { label: { show: true, position: s.stack ? 'inside' : input.horizontal ? 'right' : 'top', fontSize: size.font, color: s.stack ? '#fff' : TEXT_COLOR, formatter: (p: { value: number }) => formatValue(p.value, fmt, { compact: true }) } }
         : {}),
     };
   });
+  const shade = input.shade
+    ? {
+        markArea: {
+          silent: true,
+          itemStyle: { color: 'rgba(0, 0, 0, 0.06)' },
+          label: { show: true, position: 'insideTop', color: TEXT_COLOR, fontSize: size.font * 0.9 },
+          data: [[{ name: input.shade.label, [input.horizontal ? 'yAxis' : 'xAxis']: input.shade.from }, { [input.horizontal ? 'yAxis' : 'xAxis']: input.shade.to }]],
+        },
+      }
+    : {};
+  if (series[0] && input.shade) series[0] = { ...series[0], ...shade };
   const legendShown = input.series.length > 1;
+  // On a slide the legend wraps onto as many lines as it needs (the slide is ~90% of the screen's width).
+  const lines = legendShown && input.large ? legendLines(input.series.map((s) => s.name), size.font, screen.width * 0.9) : 1;
   return {
     ...baseOption(size),
-    grid: { left: 8, right: hasSecond ? 16 : 24, top: legendShown ? size.font * 3 : size.font, bottom: 8, containLabel: true },
-    legend: legendShown ? { type: 'scroll', top: 0, left: 0, textStyle: { fontSize: size.font, color: TEXT_COLOR }, itemWidth: size.font * 1.5, itemHeight: size.font * 0.9 } : { show: false },
+    grid: { left: 8, right: hasSecond ? 16 : 24, top: legendShown ? size.font * (1.6 * lines + 1.4) : size.font, bottom: 8, containLabel: true },
+    legend: legendShown
+      ? { type: input.large ? 'plain' : 'scroll', top: 0, left: 0, textStyle: { fontSize: size.font, color: TEXT_COLOR }, itemWidth: size.font * 1.5, itemHeight: size.font * 0.9 }
+      : { show: false },
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, formatter: tooltipFormatter(input.series, format), textStyle: { fontSize: size.font } },
     xAxis: input.horizontal ? valueAxes : categoryAxis,
     yAxis: input.horizontal ? categoryAxis : valueAxes,
@@ -174,8 +226,8 @@ export function funnelSteps(stages: readonly FunnelStage[]): FunnelStep[] {
 }
 
 /** The stage funnel as horizontal bars: count, step conversion and cumulative conversion on each. */
-export function funnelOption(stages: readonly FunnelStage[], large?: boolean): EChartsCoreOption {
-  const size = chartSize(large);
+export function funnelOption(stages: readonly FunnelStage[], large?: boolean, screen: Screen = currentScreen()): EChartsCoreOption {
+  const size = chartSize(large, screen);
   const steps = funnelSteps(stages);
   const label = (s: FunnelStep, i: number) =>
     i === 0
@@ -183,7 +235,7 @@ export function funnelOption(stages: readonly FunnelStage[], large?: boolean): E
       : `${formatValue(s.value, 'integer')}  ·  ${formatValue(s.stepRate, 'percent')} step  ·  ${formatValue(s.cumulativeRate, 'percent')} of MQLs`;
   return {
     ...baseOption(size),
-    grid: { left: 8, right: large ? 480 : 260, top: 8, bottom: 8, containLabel: true },
+    grid: { left: 8, right: large ? size.font * 21 : 260, top: 8, bottom: 8, containLabel: true },
     tooltip: {
       trigger: 'item',
       formatter: (p: { dataIndex: number }) => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { csvCell, fileName, toCsv } from './csv';
+import { csvCell, toCsv } from './csv';
 import type { CsvValue } from './csv';
 
 describe('csvCell', () => {
@@ -37,13 +37,4 @@ describe('toCsv', () => {
     expect(csv).toBe('Channel,MQLs,"Acceptance, %"\r\nPaid Search,120,0.5\r\n"Events, ""Summit""",7,\r\n');
   });
   it('header only for no rows', () => expect(toCsv([{ key: 'a', title: 'A' }], [])).toBe('A\r\n'));
-});
-
-describe('fileName', () => {
-  const cases = [
-    { title: 'SLA breaches · 1 Mar 2026 – 31 Mar 2026', ext: 'csv', expected: 'sla-breaches-1-mar-2026-31-mar-2026.csv' },
-    { title: 'Lead funnel', ext: 'png', expected: 'lead-funnel.png' },
-    { title: '···', ext: 'csv', expected: 'export.csv' },
-  ];
-  for (const c of cases) it(c.title, () => expect(fileName(c.title, c.ext)).toBe(c.expected));
 });

@@ -26,16 +26,6 @@ export function toCsv(columns: readonly CsvColumn[], rows: readonly Readonly<Rec
   return `${lines.join('\r\n')}\r\n`;
 }
 
-/** A file-system-safe name: `sla-by-week-2026-03-01.csv`. */
-export function fileName(title: string, extension: string): string {
-  const slug = title
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 60);
-  return `${slug || 'export'}.${extension}`;
-}
-
 function download(name: string, href: string): void {
   const link = document.createElement('a');
   link.href = href;
@@ -46,14 +36,16 @@ function download(name: string, href: string): void {
   link.remove();
 }
 
-export function downloadCsv(title: string, csv: string): void {
+/** Saves `csv` as `name` (a file name with its extension, e.g. from `exportFileName`). */
+export function downloadCsv(name: string, csv: string): void {
   // A BOM so that spreadsheet programs read the file as UTF-8.
   const blob = new Blob(['\uFEFF', csv], { type: 'text/csv;charset=utf-8' });
   const url = URL.createObjectURL(blob);
-  download(fileName(title, 'csv'), url);
+  download(name, url);
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-export function downloadDataUrl(title: string, dataUrl: string, extension: string): void {
-  download(fileName(title, extension), dataUrl);
+/** Saves a data URL as `name` (with its extension). */
+export function downloadDataUrl(name: string, dataUrl: string): void {
+  download(name, dataUrl);
 }

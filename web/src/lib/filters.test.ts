@@ -1,24 +1,27 @@
 import { describe, expect, it } from 'vitest';
+import { comparisonNote, describePeriod, landingPreset, parseFilters, presetRange, resolveFilters, serializeFilters, toCubeFilters, viewFilters } from './filters';
 import type { FilterDimension } from './filters';
-import { parseFilters, presetRange, previousRange, resolveFilters, serializeFilters, toCubeFilters, viewFilters } from './filters';
+import { comparisonRange } from './periods';
 import type { DatePreset } from './filters';
 
 const none = { channel: [], segment: [], region: [], team: [], owner: [] };
 
 describe('parseFilters', () => {
   const cases = [
-    { input: '', expected: { preset: 'last-12-months', from: null, to: null, dims: none } },
-    { input: 'range=this-month', expected: { preset: 'this-month', from: null, to: null, dims: none } },
-    { input: 'range=bogus', expected: { preset: 'last-12-months', from: null, to: null, dims: none } },
-    { input: 'from=2026-01-01&to=2026-03-31', expected: { preset: null, from: '2026-01-01', to: '2026-03-31', dims: none } },
-    { input: 'from=2026-03-31&to=2026-01-01', expected: { preset: null, from: '2026-01-01', to: '2026-03-31', dims: none } },
-    { input: 'from=2026-02-30&to=2026-03-31', expected: { preset: 'last-12-months', from: null, to: null, dims: none } },
-    { input: 'from=2026-01-01', expected: { preset: 'last-12-months', from: null, to: null, dims: none } },
+    { input: '', expected: { preset: 'last-12-months', from: null, to: null, dims: none, compare: 'previous', rangeChosen: false } },
+    { input: 'range=this-month', expected: { preset: 'this-month', from: null, to: null, dims: none, compare: 'previous', rangeChosen: true } },
+    { input: 'range=bogus', expected: { preset: 'last-12-months', from: null, to: null, dims: none, compare: 'previous', rangeChosen: false } },
+    { input: 'from=2026-01-01&to=2026-03-31', expected: { preset: null, from: '2026-01-01', to: '2026-03-31', dims: none, compare: 'previous', rangeChosen: true } },
+    { input: 'from=2026-03-31&to=2026-01-01', expected: { preset: null, from: '2026-01-01', to: '2026-03-31', dims: none, compare: 'previous', rangeChosen: true } },
+    { input: 'from=2026-02-30&to=2026-03-31', expected: { preset: 'last-12-months', from: null, to: null, dims: none, compare: 'previous', rangeChosen: false } },
+    { input: 'from=2026-01-01', expected: { preset: 'last-12-months', from: null, to: null, dims: none, compare: 'previous', rangeChosen: false } },
     {
       input: 'channel=Paid%20Search&channel=Email&channel=Email&region=EMEA&owner=',
-      expected: { preset: 'last-12-months', from: null, to: null, dims: { ...none, channel: ['Email', 'Paid Search'], region: ['EMEA'] } },
+      expected: { preset: 'last-12-months', from: null, to: null, dims: { ...none, channel: ['Email', 'Paid Search'], region: ['EMEA'] }, compare: 'previous', rangeChosen: false },
     },
-    { input: 'team=A%2CB%20%26%20C', expected: { preset: 'last-12-months', from: null, to: null, dims: { ...none, team: ['A,B & C'] } } },
+    { input: 'team=A%2CB%20%26%20C', expected: { preset: 'last-12-months', from: null, to: null, dims: { ...none, team: ['A,B & C'] }, compare: 'previous', rangeChosen: false } },
+    { input: 'range=last-12-months&compare=last-year', expected: { preset: 'last-12-months', from: null, to: null, dims: none, compare: 'last-year', rangeChosen: true } },
+    { input: 'compare=bogus', expected: { preset: 'last-12-months', from: null, to: null, dims: none, compare: 'previous', rangeChosen: false } },
   ];
   for (const { input, expected } of cases) it(`parses "${input}"`, () => expect(parseFilters(input)).toEqual(expected));
 });
@@ -30,6 +33,8 @@ describe('serializeFilters', () => {
     { input: parseFilters('from=2026-01-01&to=2026-01-31&channel=Web&channel=Email'), base: '', expected: 'from=2026-01-01&to=2026-01-31&channel=Email&channel=Web' },
     { input: parseFilters('segment=SMB'), base: 'slide=3&channel=Old&range=all', expected: 'slide=3&segment=SMB' },
     { input: parseFilters('team=A%2CB%20%26%20C'), base: '', expected: 'team=A%2CB+%26+C' },
+    { input: parseFilters('range=last-12-months&compare=last-year'), base: 'compare=previous', expected: 'range=last-12-months&compare=last-year' },
+    { input: parseFilters('range=this-quarter'), base: 'compare=last-year', expected: 'range=this-quarter' },
   ];
   for (const { input, base, expected } of cases) {
     it(`writes ${expected || '(nothing)'}`, () => expect(serializeFilters(input, new URLSearchParams(base)).toString()).toBe(expected));
@@ -53,7 +58,7 @@ describe('presetRange (as of 2026-03-18)', () => {
   it('this quarter in Q4', () => expect(presetRange('this-quarter', '2025-11-30T10:00:00.000')).toEqual(['2025-10-01', '2025-12-31']));
 });
 
-describe('previousRange', () => {
+describe('comparisonRange of a whole period: the one before it', () => {
   const cases = [
     { input: ['2026-03-01', '2026-03-31'], expected: ['2026-02-01', '2026-02-28'] },
     { input: ['2026-01-01', '2026-03-31'], expected: ['2025-10-01', '2025-12-31'] },
@@ -62,20 +67,55 @@ describe('previousRange', () => {
     { input: ['2026-03-10', '2026-03-16'], expected: ['2026-03-03', '2026-03-09'] },
     { input: ['2026-03-01', '2026-03-01'], expected: ['2026-02-28', '2026-02-28'] },
   ] as const;
-  for (const { input, expected } of cases) it(`${input.join('..')}`, () => expect(previousRange(input)).toEqual(expected));
+  for (const { input, expected } of cases) it(`${input.join('..')}`, () => expect(comparisonRange(input, input, 'previous')).toEqual(expected));
 });
 
 describe('resolveFilters', () => {
-  it('resolves a preset against the as-of day', () => {
-    const r = resolveFilters(parseFilters('range=this-month&region=NA'), '2026-03-18');
-    expect(r).toEqual({ dateRange: ['2026-03-01', '2026-03-31'], previousRange: ['2026-02-01', '2026-02-28'], dims: { ...none, region: ['NA'] }, filterMembers: {} });
+  const cases = [
+    { name: 'this month mid-month: to date, against the same days of last month', search: 'range=this-month&region=NA', asOf: '2026-03-18', start: '2025-01-01', expected: { dateRange: ['2026-03-01', '2026-03-18'], previousRange: ['2026-02-01', '2026-02-18'], toDate: true, label: '1 Mar 2026 – 18 Mar 2026 (to date)' } },
+    { name: 'this quarter, one month in (the issue: Oct against all of Q3 turned every tile red)', search: 'range=this-quarter', asOf: '2026-10-31', start: '2025-11-01', expected: { dateRange: ['2026-10-01', '2026-10-31'], previousRange: ['2026-07-01', '2026-07-31'], toDate: true, label: '1 Oct 2026 – 31 Oct 2026 (to date)' } },
+    { name: 'this quarter against last year, before the data: no change shown', search: 'range=this-quarter&compare=last-year', asOf: '2026-10-31', start: '2025-11-01', expected: { dateRange: ['2026-10-01', '2026-10-31'], previousRange: null, toDate: true, label: '1 Oct 2026 – 31 Oct 2026 (to date)' } },
+    { name: 'a custom range whose base starts before the data: no change shown', search: 'from=2025-11-15&to=2026-01-31', asOf: '2026-10-31', start: '2025-11-01', expected: { dateRange: ['2025-11-15', '2026-01-31'], previousRange: null, toDate: false, label: '15 Nov 2025 – 31 Jan 2026' } },
+    { name: 'a finished quarter against the previous one', search: 'from=2026-07-01&to=2026-09-30', asOf: '2026-10-31', start: '2025-11-01', expected: { dateRange: ['2026-07-01', '2026-09-30'], previousRange: ['2026-04-01', '2026-06-30'], toDate: false, label: '1 Jul 2026 – 30 Sept 2026' } },
+    { name: 'a custom range running past the data is cut too', search: 'from=2026-10-01&to=2026-12-31', asOf: '2026-10-31', start: '2025-11-01', expected: { dateRange: ['2026-10-01', '2026-10-31'], previousRange: ['2026-07-01', '2026-07-31'], toDate: true, label: '1 Oct 2026 – 31 Oct 2026 (to date)' } },
+  ] as const;
+  for (const c of cases) {
+    it(c.name, () => {
+      const r = resolveFilters(parseFilters(c.search), c.asOf, {}, c.start);
+      expect({ dateRange: r.dateRange, previousRange: r.previousRange, toDate: r.period?.toDate, label: describePeriod(r) }).toEqual(c.expected);
+    });
+  }
+  it('keeps the dimensions', () => {
+    expect(resolveFilters(parseFilters('range=this-month&region=NA'), '2026-03-18').dims).toEqual({ ...none, region: ['NA'] });
   });
   it('all time has no range and nothing to compare', () => {
-    expect(resolveFilters(parseFilters('range=all'), '2026-03-18')).toEqual({ dateRange: null, previousRange: null, dims: none, filterMembers: {} });
+    expect(resolveFilters(parseFilters('range=all'), '2026-03-18')).toEqual({ dateRange: null, previousRange: null, period: null, asOf: '2026-03-18', dims: none, filterMembers: {} });
   });
   it('custom days need no as-of', () => {
     expect(resolveFilters(parseFilters('from=2026-03-10&to=2026-03-16'), null).dateRange).toEqual(['2026-03-10', '2026-03-16']);
   });
+});
+
+describe('landingPreset: the landing view opens on a period it can compare', () => {
+  const cases = [
+    { name: 'two years of data: the last 12 months', data: { asOf: '2026-10-31', start: '2024-09-15' }, expected: 'last-12-months' },
+    { name: 'the seeds (Nov 2025 – Oct 2026): quarter to date against the same days of Q3', data: { asOf: '2026-10-31', start: '2025-11-01' }, expected: 'this-quarter' },
+    { name: 'one quarter of data, early in the next: this month against last month', data: { asOf: '2026-04-20', start: '2026-02-01' }, expected: 'this-month' },
+    { name: 'three weeks of data: nothing to compare, the default', data: { asOf: '2026-03-21', start: '2026-03-01' }, expected: 'last-12-months' },
+    { name: 'no data', data: { asOf: null, start: null }, expected: 'last-12-months' },
+  ] as const;
+  for (const c of cases) it(c.name, () => expect(landingPreset(c.data)).toBe(c.expected));
+});
+
+describe('comparisonNote', () => {
+  const data = { asOf: '2026-10-31', start: '2025-11-01' };
+  const cases = [
+    { search: 'range=this-quarter', expected: { kind: 'compared', text: '1 Jul 2026 – 31 Jul 2026, the same days of the previous quarter' } },
+    { search: 'range=this-quarter&compare=last-year', expected: { kind: 'not-shown', text: 'No change shown: the same days of the same quarter last year (1 Oct 2025 – 31 Oct 2025) is before the data starts.' } },
+    { search: 'from=2025-11-15&to=2026-01-31', expected: { kind: 'not-shown', text: 'No change shown: the previous period (29 Aug 2025 – 14 Nov 2025) starts before the data does.' } },
+    { search: 'range=all', expected: null },
+  ] as const;
+  for (const c of cases) it(c.search, () => expect(comparisonNote(resolveFilters(parseFilters(c.search), data.asOf, {}, data.start))).toEqual(c.expected));
 });
 
 describe('toCubeFilters', () => {

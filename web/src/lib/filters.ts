@@ -1,5 +1,7 @@
 // Global dashboard filters: their URL form (so a link reproduces the view), date presets
 // resolved against the data's as-of date, and the Cube filters they become for one view.
+import { COMPARE_TO, describeBase, resolvePeriod } from './periods';
+import type { CompareTo, DataWindow, Period } from './periods';
 
 export const DATE_PRESETS = ['this-month', 'last-month', 'this-quarter', 'last-12-months', 'all'] as const;
 export type DatePreset = (typeof DATE_PRESETS)[number];
@@ -27,13 +29,26 @@ export interface DashboardFilters {
   readonly from: string | null;
   readonly to: string | null;
   readonly dims: Readonly<Record<FilterDimension, readonly string[]>>;
+  /** What the period is compared with (`compare=last-year` in the URL; previous period by default). */
+  readonly compare: CompareTo;
+  /** The URL chose the period; when it did not, the landing view picks one it can compare. */
+  readonly rangeChosen: boolean;
 }
 
 /** Filters with the date range made concrete: what every query is built from. */
 export interface ResolvedFilters {
+  /** The days the numbers cover, cut at the data's as-of day ("to date"). */
   readonly dateRange: DateRange | null;
-  /** The period before `dateRange`, of the same length (null for "all time"). */
+  /**
+   * The comparison base (same days of the previous period, or of the same period last year),
+   * or null when there is none to show as a change: "all time", or a base that starts before
+   * the data (see `period.comparison.coverage`).
+   */
   readonly previousRange: DateRange | null;
+  /** The period in full: as chosen, whether cut at the as-of day, and its comparison. */
+  readonly period: Period | null;
+  /** The data's as-of day (cohort maturity is measured to it). */
+  readonly asOf: string | null;
   readonly dims: Readonly<Record<FilterDimension, readonly string[]>>;
   /** Per view, which member each filter applies to (the views' `meta.filters` in the model, via /meta). */
   readonly filterMembers: FilterMembersByView;
@@ -54,7 +69,7 @@ function emptyDims(): Record<FilterDimension, string[]> {
 }
 
 export function defaultFilters(): DashboardFilters {
-  return { preset: DEFAULT_PRESET, from: null, to: null, dims: emptyDims() };
+  return { preset: DEFAULT_PRESET, from: null, to: null, dims: emptyDims(), compare: 'previous', rangeChosen: false };
 }
 
 function isValidDay(value: string | null): value is string {
@@ -71,15 +86,16 @@ export function parseFilters(search: string | URLSearchParams): DashboardFilters
     const values = params.getAll(dim).filter((v) => v !== '');
     dims[dim] = [...new Set(values)].sort();
   }
+  const compare = COMPARE_TO.find((c) => c === params.get('compare')) ?? 'previous';
   const from = params.get('from');
   const to = params.get('to');
   if (isValidDay(from) && isValidDay(to)) {
     const [a, b] = from <= to ? [from, to] : [to, from];
-    return { preset: null, from: a, to: b, dims };
+    return { preset: null, from: a, to: b, dims, compare, rangeChosen: true };
   }
   const range = params.get('range');
-  const preset = DATE_PRESETS.find((p) => p === range) ?? DEFAULT_PRESET;
-  return { preset, from: null, to: null, dims };
+  const chosen = DATE_PRESETS.find((p) => p === range);
+  return { preset: chosen ?? DEFAULT_PRESET, from: null, to: null, dims, compare, rangeChosen: chosen !== undefined };
 }
 
 /**
@@ -90,16 +106,17 @@ export function serializeFilters(filters: DashboardFilters, base?: URLSearchPara
   const params = new URLSearchParams();
   if (base) {
     for (const [key, value] of base) {
-      if (key === 'range' || key === 'from' || key === 'to' || (FILTER_DIMENSIONS as readonly string[]).includes(key)) continue;
+      if (key === 'range' || key === 'from' || key === 'to' || key === 'compare' || (FILTER_DIMENSIONS as readonly string[]).includes(key)) continue;
       params.append(key, value);
     }
   }
   if (filters.preset === null && filters.from && filters.to) {
     params.set('from', filters.from);
     params.set('to', filters.to);
-  } else if (filters.preset !== null && filters.preset !== DEFAULT_PRESET) {
+  } else if (filters.preset !== null && (filters.preset !== DEFAULT_PRESET || filters.rangeChosen)) {
     params.set('range', filters.preset);
   }
+  if (filters.compare !== 'previous') params.set('compare', filters.compare);
   for (const dim of FILTER_DIMENSIONS) {
     for (const value of [...filters.dims[dim]].sort()) params.append(dim, value);
   }
@@ -151,31 +168,43 @@ export function presetRange(preset: DatePreset, asOf: string): DateRange | null 
   }
 }
 
-function isMonthAligned([from, to]: DateRange): boolean {
-  const end = new Date(`${to}T00:00:00Z`);
-  const next = new Date(end.getTime() + 86_400_000);
-  return from.endsWith('-01') && next.getUTCDate() === 1;
+/**
+ * The range as chosen, cut at the as-of day, with its comparison base; the base is a change to
+ * show (`previousRange`) only when the data covers all of it.
+ */
+export function resolveFilters(
+  filters: DashboardFilters,
+  asOf: string | null,
+  filterMembers: FilterMembersByView = {},
+  dataStart: string | null = null,
+): ResolvedFilters {
+  let nominal: DateRange | null = null;
+  if (filters.preset === null && filters.from && filters.to) nominal = [filters.from, filters.to];
+  else if (filters.preset !== null && asOf) nominal = presetRange(filters.preset, asOf);
+  if (!nominal) return { dateRange: null, previousRange: null, period: null, asOf, dims: filters.dims, filterMembers };
+  const period = resolvePeriod(nominal, filters.compare, { asOf, start: dataStart });
+  const base = period.comparison;
+  return { dateRange: period.range, previousRange: base && base.coverage === 'complete' ? base.range : null, period, asOf, dims: filters.dims, filterMembers };
 }
 
-/** The period just before `range`, of equal length: whole months when the range is whole months, else days. */
-export function previousRange(range: DateRange): DateRange {
-  const from = new Date(`${range[0]}T00:00:00Z`);
-  const to = new Date(`${range[1]}T00:00:00Z`);
-  if (isMonthAligned(range)) {
-    const months = (to.getUTCFullYear() - from.getUTCFullYear()) * 12 + to.getUTCMonth() - from.getUTCMonth() + 1;
-    return [day(monthStart(from, -months)), day(monthEnd(from, -1))];
-  }
-  const days = Math.round((to.getTime() - from.getTime()) / 86_400_000) + 1;
-  const prevTo = new Date(from.getTime() - 86_400_000);
-  const prevFrom = new Date(from.getTime() - days * 86_400_000);
-  return [day(prevFrom), day(prevTo)];
+/** Presets the landing view tries, longest first: the first the data can compare like with like. */
+const LANDING_PRESETS: readonly DatePreset[] = ['last-12-months', 'this-quarter', 'this-month'];
+
+/** The period the landing view opens on: the longest preset whose comparison base the data covers, else the default. */
+export function landingPreset(data: DataWindow): DatePreset {
+  if (!data.asOf) return DEFAULT_PRESET;
+  const asOf = data.asOf;
+  const comparable = LANDING_PRESETS.find((preset) => {
+    const nominal = presetRange(preset, asOf);
+    return nominal !== null && resolvePeriod(nominal, 'previous', data).comparison?.coverage === 'complete';
+  });
+  return comparable ?? DEFAULT_PRESET;
 }
 
-export function resolveFilters(filters: DashboardFilters, asOf: string | null, filterMembers: FilterMembersByView = {}): ResolvedFilters {
-  let dateRange: DateRange | null = null;
-  if (filters.preset === null && filters.from && filters.to) dateRange = [filters.from, filters.to];
-  else if (filters.preset !== null && asOf) dateRange = presetRange(filters.preset, asOf);
-  return { dateRange, previousRange: dateRange ? previousRange(dateRange) : null, dims: filters.dims, filterMembers };
+/** The period in words: its days, and "to date" when cut at the as-of day. */
+export function describePeriod(filters: ResolvedFilters): string {
+  const text = describeRange(filters.dateRange);
+  return filters.period?.toDate ? `${text} (to date)` : text;
 }
 
 /**
@@ -211,4 +240,21 @@ export function describeRange(range: DateRange | null): string {
   if (!range) return 'All time';
   const fmt = (d: string) => new Date(`${d}T00:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
   return `${fmt(range[0])} – ${fmt(range[1])}`;
+}
+
+export type ComparisonNote = { readonly kind: 'compared'; readonly text: string } | { readonly kind: 'not-shown'; readonly text: string };
+
+/**
+ * What a change is measured against, in words ("1 Jul 2026 – 31 Jul 2026, the same days of the
+ * previous quarter"), or why no change is shown (a base before the data); null for all time.
+ */
+export function comparisonNote(filters: ResolvedFilters): ComparisonNote | null {
+  const period = filters.period;
+  const base = period?.comparison;
+  if (!period || !base) return null;
+  const what = describeBase(period.nominal, period.toDate, base.compareTo);
+  const when = describeRange(base.range);
+  if (base.coverage === 'complete') return { kind: 'compared', text: `${when}, ${what}` };
+  const how = base.coverage === 'none' ? 'is before the data starts' : 'starts before the data does';
+  return { kind: 'not-shown', text: `No change shown: ${what} (${when}) ${how}.` };
 }

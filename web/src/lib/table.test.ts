@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatCell, sortRows } from './table';
+import { formatCell, sortRows, tableCsv } from './table';
+import { toCsv } from './csv';
 import type { TableColumn, TableRow } from './table';
 
 const rows: TableRow[] = [
@@ -41,4 +42,30 @@ describe('formatCell', () => {
     { value: 'true', format: 'boolean', expected: 'yes' },
   ] as const;
   for (const c of cases) it(`${String(c.value)} as ${c.format}`, () => expect(formatCell(c.value, c.format)).toBe(c.expected));
+});
+
+describe('tableCsv: formatted values, raw values in extra columns', () => {
+  const data = {
+    columns: [
+      { key: 'c', title: 'Channel', format: 'text' as const },
+      { key: 'm', title: 'MQLs', format: 'integer' as const },
+      { key: 'r', title: 'Acceptance rate', format: 'percent' as const },
+      { key: 'a', title: 'Won amount', format: 'currency' as const },
+      { key: 'mo', title: 'MQL month', format: 'month' as const },
+    ],
+    rows: [
+      { c: 'Paid Search', m: '1798', r: 0.7142857142857143, a: 1234567, mo: '2026-10-01T00:00:00.000' },
+      { c: null, m: 0, r: null, a: null, mo: null },
+    ],
+  };
+  it('header: the columns as on screen, then the raw ones', () => {
+    expect(toCsv(tableCsv(data).columns, tableCsv(data).rows).split('\r\n')[0]).toBe(
+      'Channel,MQLs,Acceptance rate,Won amount,MQL month,MQLs (value),Acceptance rate (value),Won amount (value),MQL month (month start)',
+    );
+  });
+  it('rows: formatted, then raw; empty stays empty', () => {
+    const lines = toCsv(tableCsv(data).columns, tableCsv(data).rows).trimEnd().split('\r\n');
+    expect(lines[1]).toBe('Paid Search,"1,798",71.4%,"$1,234,567",Oct 2026,1798,0.7142857142857143,1234567,2026-10-01T00:00:00.000');
+    expect(lines[2]).toBe(',0,,,,0,,,');
+  });
 });

@@ -66,3 +66,26 @@ export function formatCell(value: CsvValue, format: ColumnFormat): string {
       return formatValue(toNumber(value), format);
   }
 }
+
+const RAW_SUFFIX: Partial<Record<ColumnFormat, string>> = { timestamp: '(ISO)', month: '(month start)', week: '(week start)' };
+
+/**
+ * A table as it goes into a CSV: every column formatted as on screen (37.5%, $1.2M, Oct 2026),
+ * then, in extra columns after them, the raw values of the columns whose display differs (the
+ * fraction 0.375, the amount 1234567, the ISO date) for spreadsheets to compute with.
+ */
+export function tableCsv(data: TableData): { readonly columns: { key: string; title: string }[]; readonly rows: TableRow[] } {
+  const shown = data.columns.map((c) => ({ key: `${c.key}\u0000shown`, title: c.title }));
+  const raw = data.columns
+    .filter((c) => c.format !== 'text' && c.format !== 'boolean')
+    .map((c) => ({ key: c.key, title: `${c.title} ${RAW_SUFFIX[c.format] ?? '(value)'}` }));
+  const rows = data.rows.map((row) => {
+    const out: Record<string, TableRow[string]> = { ...row };
+    for (const c of data.columns) {
+      const text = formatCell(row[c.key], c.format);
+      out[`${c.key}\u0000shown`] = text === '—' && (row[c.key] === null || row[c.key] === undefined || row[c.key] === '') ? '' : text;
+    }
+    return out;
+  });
+  return { columns: [...shown, ...raw], rows };
+}

@@ -11,7 +11,11 @@
  * - created_at: earliest record creation.
  * - sales stages (sal, rejected, sql) come from the CRM side; a person only in an MA
  *   system takes them from MA status changes.
- * - sql_at: first conversion / opportunity creation. won_at / lost_at: the converted
+ * - sql_at: first conversion / opportunity creation (agreement definitions.sql = opportunity,
+ *   the default); under system_stage, the earliest of that, a Marketo status mapped to `sql`
+ *   and HubSpot's "Became a Sales Qualified Lead Date" (so such a lead is sal_at by then too,
+ *   and never rejected: rejection needs no SQL).
+ *    won_at / lost_at: the converted
  *   opportunity's closed_at by outcome (Salesforce: the lead's ConvertedOpportunityId;
  *   HubSpot: the contact's first deal). opportunity_id is null when that opportunity is not
  *   in the opportunities mart (quarantined), though sql_at stays.
@@ -89,6 +93,7 @@ export const leads: Model = {
         min({'t': event_at, 'i': inferred, 'd': detail}) filter (where kind = 'rejected' and role = 'ma') as rejected_ma,
         min(event_at) filter (where kind = 'sql' and role = 'crm') as sql_crm_at,
         min(event_at) filter (where kind = 'sql' and role = 'ma') as sql_ma_at,
+        min(event_at) filter (where kind = 'sal' and system = 'hubspot' and detail = 'Became a Sales Qualified Lead Date') as hs_became_sql_at,
         list(event_at) filter (where kind = 'owner_assigned') as owner_assignments,
         list(event_at) filter (where kind = 'touch') as touches
       from ${ref('int_stage_events_reconstructed')}
@@ -103,7 +108,12 @@ export const leads: Model = {
         s.mql_direct_at, s.mql_events, s.owner_assignments, s.touches,
         case when p.crm_record_count > 0 then s.sal_crm else s.sal_ma end as sal_first,
         case when p.crm_record_count > 0 then s.rejected_crm else s.rejected_ma end as rejected_first,
-        case when p.crm_record_count > 0 then s.sql_crm_at else s.sql_ma_at end as sql_at,
+        case
+          -- definitions.sql: system_stage also counts the systems' own SQL stage (whichever is first)
+          when (select sql_definition from ${ref('agreement_definitions')}) = 'system_stage'
+            then least(case when p.crm_record_count > 0 then s.sql_crm_at else s.sql_ma_at end, s.sql_ma_at, s.hs_became_sql_at)
+          else case when p.crm_record_count > 0 then s.sql_crm_at else s.sql_ma_at end
+        end as sql_at,
         coalesce(p.sf_opportunity_id, hd.opportunity_id) as opportunity_id
       from people p
       left join signals s using (lead_id)

@@ -65,6 +65,9 @@ export interface StagingSpec {
   readonly withSettings?: boolean;
 }
 
+/** Ends the reason of a refused value: the record stays loaded (so it is not counted as quarantined). */
+export const REFUSED_SUFFIX = ' (value refused, record kept)';
+
 const rawColumn: RawColumn = (name) => sql<string | null>`${sql.ref(`r.${name}`)}`;
 
 /** (column_name, reason) of the first problem of a raw row, or NULLs when the row is good. */
@@ -89,7 +92,7 @@ function refusal(spec: StagingSpec): { column: RawBuilder<string | null>; reason
     (spec.refusals?.(rawColumn) ?? []).map((rule) => ({
       when: sql<boolean>`coalesce(${rule.failed}, false)`,
       column: rule.column,
-      reason: sql<string>`${sql.lit(`${rule.column} ${rule.reason}: `)} || ${rawColumn(rule.column)} || ${sql.lit(' (value refused, record kept)')}`,
+      reason: sql<string>`${sql.lit(`${rule.column} ${rule.reason}: `)} || ${rawColumn(rule.column)} || ${sql.lit(REFUSED_SUFFIX)}`,
     })),
   );
 }

@@ -1,5 +1,5 @@
 // The shell: brand, page navigation, global filters, meeting-mode button (key M), drill-down.
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { NavLink, Outlet, useLocation, useNavigate, useOutletContext } from 'react-router-dom';
 import { preloadChartRenderer } from '../../components/chart-panel';
 import { QueryState } from '../../components/query-state';
@@ -8,6 +8,7 @@ import { FilterBar } from '../../features/filters/components/filter-bar';
 import { ModelStatusBanner } from '../../features/model-status/components/model-status-banner';
 import { useFilters } from '../../features/filters/hooks/use-filters';
 import { useMeta } from '../../lib/cube-meta';
+import { ExportContext, exportContext } from '../../lib/export-context';
 import type { DrillRequest, OnDrill } from '../../lib/drill';
 import type { ResolvedFilters } from '../../lib/filters';
 import { PAGES } from '../pages';
@@ -32,6 +33,8 @@ export function Layout() {
   const [drill, setDrill] = useState<DrillRequest | null>(null);
   const onDrill = useCallback((request: DrillRequest) => setDrill(request), []);
   const page = PAGES.find((p) => p.path === location.pathname) ?? PAGES[0];
+  // Exports say which page, period and filters they are of (file names, PNG headings).
+  const exporting = useMemo(() => (state.resolved ? exportContext(page?.label ?? 'Closedloop', state.resolved) : null), [page, state.resolved]);
 
   useEffect(preloadChartRenderer, []);
   // Titles, formats and drill members: fetched alongside the as-of date, before the charts ask.
@@ -61,39 +64,41 @@ export function Layout() {
   };
 
   return (
-    <div className="app">
-      <a className="skip-link" href="#main">
-        Skip to content
-      </a>
-      <header className="app-header">
-        <div className="brand">
-          <span className="brand-mark" aria-hidden="true" />
-          <span className="brand-name">Closedloop</span>
-          {state.asOf ? <span className="brand-asof">data as of {state.asOf}</span> : null}
-        </div>
-        <nav aria-label="Pages" className="app-nav">
-          {PAGES.map((p) => (
-            <NavLink key={p.path} to={{ pathname: p.path, search: location.search }} end className={({ isActive }) => `nav-link${isActive ? ' nav-link-active' : ''}`}>
-              {p.label}
-            </NavLink>
-          ))}
-        </nav>
-        <button type="button" className="button button-meeting" onClick={enterMeeting} aria-keyshortcuts="M" data-testid="enter-meeting">
-          Meeting mode <kbd>M</kbd>
-        </button>
-      </header>
-      <ModelStatusBanner />
-      <FilterBar filters={state.filters} resolved={state.resolved} asOf={state.asOf} onChange={state.setFilters} />
-      <main id="main" className="app-main" tabIndex={-1}>
-        {state.resolved ? (
-          <Outlet context={{ filters: state.resolved, onDrill } satisfies PageContext} />
-        ) : (
-          <QueryState query={windowQuery} isEmpty={state.windowStatus === 'success'} emptyMessage="The warehouse has no leads yet. Run the ETL on your exports." height={320}>
-            {() => null}
-          </QueryState>
-        )}
-      </main>
-      {drill ? <DrilldownDialog key={JSON.stringify(drill)} request={drill} onClose={() => setDrill(null)} /> : null}
-    </div>
+    <ExportContext value={exporting}>
+      <div className="app">
+        <a className="skip-link" href="#main">
+          Skip to content
+        </a>
+        <header className="app-header">
+          <div className="brand">
+            <span className="brand-mark" aria-hidden="true" />
+            <span className="brand-name">Closedloop</span>
+            {state.asOf ? <span className="brand-asof">data as of {state.asOf}</span> : null}
+          </div>
+          <nav aria-label="Pages" className="app-nav">
+            {PAGES.map((p) => (
+              <NavLink key={p.path} to={{ pathname: p.path, search: location.search }} end className={({ isActive }) => `nav-link${isActive ? ' nav-link-active' : ''}`}>
+                {p.label}
+              </NavLink>
+            ))}
+          </nav>
+          <button type="button" className="button button-meeting" onClick={enterMeeting} aria-keyshortcuts="M" data-testid="enter-meeting">
+            Meeting mode <kbd>M</kbd>
+          </button>
+        </header>
+        <ModelStatusBanner />
+        <FilterBar filters={state.filters} resolved={state.resolved} asOf={state.asOf} onChange={state.setFilters} />
+        <main id="main" className="app-main" tabIndex={-1}>
+          {state.resolved ? (
+            <Outlet context={{ filters: state.resolved, onDrill } satisfies PageContext} />
+          ) : (
+            <QueryState query={windowQuery} isEmpty={state.windowStatus === 'success'} emptyMessage="The warehouse has no leads yet. Run the ETL on your exports." height={320}>
+              {() => null}
+            </QueryState>
+          )}
+        </main>
+        {drill ? <DrilldownDialog key={JSON.stringify(drill)} request={drill} onClose={() => setDrill(null)} /> : null}
+      </div>
+    </ExportContext>
   );
 }

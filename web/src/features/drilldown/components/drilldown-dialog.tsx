@@ -3,6 +3,8 @@ import { useEffect, useRef } from 'react';
 import { DataTable } from '../../../components/data-table';
 import { QueryState } from '../../../components/query-state';
 import { downloadCsv, toCsv } from '../../../lib/csv';
+import { exportFileName, useExportContext } from '../../../lib/export-context';
+import { tableCsv } from '../../../lib/table';
 import type { DrillRequest } from '../../../lib/drill';
 import { DRILL_ROW_LIMIT, useDrilldown } from '../api/get-drilldown';
 
@@ -14,6 +16,7 @@ export interface DrilldownDialogProps {
 export function DrilldownDialog({ request, onClose }: DrilldownDialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
   const drill = useDrilldown(request);
+  const context = useExportContext();
   useEffect(() => {
     const dialog = ref.current;
     if (dialog && !dialog.open) dialog.showModal();
@@ -51,7 +54,11 @@ export function DrilldownDialog({ request, onClose }: DrilldownDialogProps) {
               type="button"
               className="button"
               disabled={!data || data.rows.length === 0}
-              onClick={() => data && downloadCsv(request.title, toCsv(data.columns, data.rows))}
+              onClick={() => {
+                if (!data) return;
+                const csv = tableCsv(data);
+                downloadCsv(exportFileName(request.title, context, 'csv'), toCsv(csv.columns, csv.rows));
+              }}
             >
               Export CSV
             </button>

@@ -1,8 +1,11 @@
-// The global filter bar: date range (presets or custom days) and the dimension filters.
+// The global filter bar: date range (presets or custom days), what it is compared with, and the
+// dimension filters.
 import { useState } from 'react';
 import { MultiSelect } from '../../../components/multi-select';
-import { DATE_PRESETS, FILTER_DIMENSIONS, PRESET_LABELS, activeFilterCount, describeRange, withDimension } from '../../../lib/filters';
+import { DATE_PRESETS, FILTER_DIMENSIONS, PRESET_LABELS, activeFilterCount, describePeriod, describeRange, withDimension } from '../../../lib/filters';
 import type { DashboardFilters, DatePreset, FilterDimension, ResolvedFilters } from '../../../lib/filters';
+import { COMPARE_LABELS, COMPARE_TO } from '../../../lib/periods';
+import type { CompareTo } from '../../../lib/periods';
 import { useFilterOptions } from '../api/get-filter-options';
 
 const DIMENSION_LABELS: Readonly<Record<FilterDimension, string>> = {
@@ -76,9 +79,26 @@ export function FilterBar({ filters, resolved, asOf, onChange }: FilterBarProps)
           </>
         ) : (
           <span className="filter-range-text" data-testid="filter-range-text">
-            {describeRange(range)}
+            {resolved ? describePeriod(resolved) : describeRange(range)}
           </span>
         )}
+        {custom && resolved?.period?.toDate ? (
+          <span className="filter-range-text" data-testid="filter-range-text">
+            to {describeRange(resolved.dateRange).split(' – ')[1]}: the data ends there
+          </span>
+        ) : null}
+        {range ? (
+          <label className="field">
+            <span className="field-label">Compare to</span>
+            <select value={filters.compare} onChange={(e) => onChange({ ...filters, compare: e.target.value as CompareTo })} data-testid="filter-compare">
+              {COMPARE_TO.map((c) => (
+                <option key={c} value={c}>
+                  {COMPARE_LABELS[c]}
+                </option>
+              ))}
+            </select>
+          </label>
+        ) : null}
       </div>
       <div className="filter-dims">
         {FILTER_DIMENSIONS.map((dim) => (

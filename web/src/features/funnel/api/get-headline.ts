@@ -35,6 +35,8 @@ export function headlineQuery(filters: ResolvedFilters): Query {
       ],
     };
   }
+  // No comparison to show (all time, or a base before the data): the period alone.
+  if (filters.dateRange) return { ...base, timeDimensions: [{ dimension: FUNNEL.mqlDate, dateRange: [...filters.dateRange] }] };
   return base;
 }
 
@@ -55,7 +57,7 @@ export async function getHeadline(filters: ResolvedFilters, signal?: AbortSignal
       previousRange: filters.previousRange,
     };
   }
-  return { current: values(resultSet.rawData()[0]), previous: null, range: null, previousRange: null };
+  return { current: values(resultSet.rawData()[0]), previous: null, range: filters.dateRange, previousRange: null };
 }
 
 export const headlineQueryOptions = (filters: ResolvedFilters) =>

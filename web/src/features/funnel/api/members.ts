@@ -23,6 +23,8 @@ export const FUNNEL = {
   closeRate: 'funnel.close_rate',
   slaComplianceRate: 'funnel.sla_compliance_rate',
   slaBreachedCount: 'funnel.sla_breached_count',
+  medianDaysMqlToSql: 'funnel.median_days_mql_to_sql',
+  medianDaysSqlToWon: 'funnel.median_days_sql_to_won',
 } as const;
 
 export function funnelFilters(filters: ResolvedFilters): Filter[] {

@@ -67,3 +67,27 @@ describe('MQL targets on the trend', () => {
   ];
   for (const c of cases) it(c.name, () => expect(c.actual()).toEqual(c.expected));
 });
+
+describe('trend maturity marks', () => {
+  const point = (month: string, mqls: number) => ({ month, values: { 'funnel.mql_count': mqls, 'funnel.sql_count': 1, 'funnel.won_count': 0 } });
+  const months = [point('2026-08-01', 10), point('2026-09-01', 11), point('2026-10-01', 12)];
+  const maturity = [
+    { sql: true, won: true },
+    { sql: true, won: false },
+    { sql: false, won: false },
+  ];
+  it('shades from the first month not yet mature to the last', () => {
+    expect(trendChartInput(months, false, null, maturity).shade).toEqual({ from: 'Sep 2026', to: 'Oct 2026', label: 'not yet mature' });
+  });
+  it('no shade when every month has settled', () => {
+    expect(trendChartInput(months, false, null, maturity.map(() => ({ sql: true, won: true }))).shade).toBeUndefined();
+  });
+  it('the table says which rates have not settled', () => {
+    const t = trendTable(months, null, maturity);
+    expect(t.columns.map((c) => c.title)).toContain('Cohort maturity');
+    expect(t.rows.map((r) => r['maturity'])).toEqual(['', 'Won not yet mature', 'SQLs and won not yet mature']);
+  });
+  it('no maturity column when every month has settled', () => {
+    expect(trendTable(months, null, maturity.map(() => ({ sql: true, won: true }))).columns.map((c) => c.key)).not.toContain('maturity');
+  });
+});

@@ -1,5 +1,6 @@
 // Funnel data → chart inputs and tables (pure; unit-tested).
 import type { CategoryChartInput } from '../../../lib/chart-options';
+import type { Maturity } from '../../../lib/maturity';
 import { formatPeriod } from '../../../lib/format';
 import type { TableData } from '../../../lib/table';
 import type { BreakdownRow } from '../api/get-breakdown';
@@ -14,7 +15,27 @@ export const SERIES_TITLES: Readonly<Record<string, string>> = {
 };
 
 /** The series of the trend chart, in order; the target is last and only there when known. */
-export function trendChartInput(points: readonly TrendPoint[], large?: boolean, targets?: ReadonlyMap<string, number> | null): CategoryChartInput {
+/** What a month's maturity says in the trend's table ("" when settled). */
+export function maturityText(m: Maturity | undefined): string {
+  if (!m || (m.sql && m.won)) return '';
+  return m.sql ? 'Won not yet mature' : 'SQLs and won not yet mature';
+}
+
+/** The months from the first not-yet-mature one to the last, shaded on the trend. */
+function immatureShade(points: readonly TrendPoint[], maturity: readonly Maturity[] | undefined): CategoryChartInput['shade'] {
+  const first = maturity?.findIndex((m) => !m.sql || !m.won) ?? -1;
+  const last = points[points.length - 1];
+  const from = points[first];
+  return first >= 0 && from && last ? { from: formatPeriod(from.month, 'month'), to: formatPeriod(last.month, 'month'), label: 'not yet mature' } : null;
+}
+
+export function trendChartInput(
+  points: readonly TrendPoint[],
+  large?: boolean,
+  targets?: ReadonlyMap<string, number> | null,
+  maturity?: readonly Maturity[],
+): CategoryChartInput {
+  const shade = immatureShade(points, maturity);
   const target = targets && targets.size > 0 ? [{ name: 'MQL target', values: points.map((p) => targets.get(p.month) ?? null), kind: 'line' as const, format: 'integer' as const, color: '#000000', dashed: true }] : [];
   return {
     categories: points.map((p) => formatPeriod(p.month, 'month')),
@@ -26,11 +47,13 @@ export function trendChartInput(points: readonly TrendPoint[], large?: boolean, 
     ],
     format: 'integer',
     large: large ?? false,
+    ...(shade ? { shade } : {}),
   };
 }
 
-export function trendTable(points: readonly TrendPoint[], targets?: ReadonlyMap<string, number> | null): TableData {
+export function trendTable(points: readonly TrendPoint[], targets?: ReadonlyMap<string, number> | null, maturity?: readonly Maturity[]): TableData {
   const withTargets = Boolean(targets && targets.size > 0);
+  const withMaturity = Boolean(maturity?.some((m) => !m.sql || !m.won));
   return {
     columns: [
       { key: 'month', title: 'MQL month', format: 'month' },
@@ -38,8 +61,14 @@ export function trendTable(points: readonly TrendPoint[], targets?: ReadonlyMap<
       { key: FUNNEL.sqlCount, title: 'SQLs', format: 'integer' },
       { key: FUNNEL.wonCount, title: 'Won', format: 'integer' },
       ...(withTargets ? [{ key: 'target', title: 'MQL target', format: 'integer' as const }] : []),
+      ...(withMaturity ? [{ key: 'maturity', title: 'Cohort maturity', format: 'text' as const }] : []),
     ],
-    rows: points.map((p) => ({ month: p.month, ...p.values, ...(withTargets ? { target: targets?.get(p.month) ?? null } : {}) })),
+    rows: points.map((p, i) => ({
+      month: p.month,
+      ...p.values,
+      ...(withTargets ? { target: targets?.get(p.month) ?? null } : {}),
+      ...(withMaturity ? { maturity: maturityText(maturity?.[i]) } : {}),
+    })),
   };
 }
 

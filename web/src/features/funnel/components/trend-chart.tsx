@@ -10,6 +10,8 @@ import type { OnDrill } from '../../../lib/drill';
 import { targetsApply, useMqlTargets } from '../api/get-mql-targets';
 import { TREND_MEASURES, useMonthlyTrend } from '../api/get-monthly-trend';
 import { FUNNEL, funnelFilters } from '../api/members';
+import { useTypicalDays } from '../api/get-typical-days';
+import { cohortMaturity } from '../../../lib/maturity';
 import { trendChartInput, trendTable } from './funnel-data';
 
 export interface TrendChartProps {
@@ -23,8 +25,14 @@ export function TrendChart({ filters, onDrill, large }: TrendChartProps) {
   const meta = useMeta().data;
   // Targets are optional: without them (or while they load, or if they fail) the actuals still show.
   const targets = useMqlTargets(filters).data ?? null;
-  const option = useMemo(() => (trend.data ? categoryChartOption(trendChartInput(trend.data, large, targets)) : null), [trend.data, large, targets]);
-  const table = useMemo(() => (trend.data ? trendTable(trend.data, targets) : null), [trend.data, targets]);
+  // Months younger than the typical time to convert are marked (shaded, and said in the table).
+  const typical = useTypicalDays().data ?? null;
+  const maturity = useMemo(
+    () => trend.data?.map((p) => cohortMaturity(periodRange(p.month, 'month', null), filters.asOf, typical)),
+    [trend.data, filters.asOf, typical],
+  );
+  const option = useMemo(() => (trend.data ? categoryChartOption(trendChartInput(trend.data, large, targets, maturity)) : null), [trend.data, large, targets, maturity]);
+  const table = useMemo(() => (trend.data ? trendTable(trend.data, targets, maturity) : null), [trend.data, targets, maturity]);
   const drill = (index: number, measure: string) => {
     const point = trend.data?.[index];
     if (!point) return;

@@ -57,7 +57,7 @@ export function LeaksChart({ filters, onDrill, large }: Props) {
         <>
           {r ? (
             <span data-testid="leak-rate">
-              Leakage rate <strong>{formatValue(r.rate, 'percent')}</strong>: {formatValue(r.leaked, 'integer')} of {formatValue(r.mqls, 'integer')} MQLs leaked.
+              Leakage rate <strong className="key-figure">{formatValue(r.rate, 'percent')}</strong>: {formatValue(r.leaked, 'integer')} of {formatValue(r.mqls, 'integer')} MQLs leaked.
             </span>
           ) : null}
           {unsupported.length ? <span> The {unsupported.join(', ')} filter does not apply to leaks.</span> : null}

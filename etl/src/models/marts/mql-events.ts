@@ -1,0 +1,47 @@
+/**
+ * mql_events — one row per time a lead became an MQL (re-MQLs after recycling included).
+ *
+ * The events are the distinct dated MQL signals of the side that counted most (the MA
+ * system's status changes / HubSpot's MQL date, else the CRM's), exactly the ones
+ * `leads.mql_times` counts; a lead whose MQL date was only inferred (or known only from a
+ * Marketo mqlDate field) has one event at `leads.mql_at`. So a lead has `mql_times` rows.
+ * `event_number` 1 is the earliest event; `is_remql` marks the later ones. The lead's
+ * channel, campaign, segment, region, owner and team come along for slicing.
+ */
+import { sql } from 'kysely';
+import { ref, type Model } from '../model';
+
+export const mqlEvents: Model = {
+  name: 'mql_events',
+  layer: 'marts',
+  materialized: 'table',
+  query: () => sql`
+    with signals as (
+      select distinct lead_id, role, event_at
+      from ${ref('int_stage_events_reconstructed')}
+      where kind = 'mql' and counts and event_at is not null
+    ),
+    sides as (
+      select lead_id, count(*) filter (where role = 'ma') as n_ma, count(*) filter (where role = 'crm') as n_crm
+      from signals group by lead_id
+    ),
+    counted as (
+      select s.lead_id, s.event_at, false as inferred
+      from signals s join sides using (lead_id)
+      where s.role = case when sides.n_ma >= sides.n_crm then 'ma' else 'crm' end
+    ),
+    mqls as (select * from ${ref('leads')} where mql_at is not null),
+    events as (
+      select c.lead_id, c.event_at, c.inferred from counted c join mqls using (lead_id)
+      union all
+      select m.lead_id, m.mql_at, true from mqls m where not exists (select 1 from counted c where c.lead_id = m.lead_id)
+    )
+    select
+      e.lead_id,
+      e.event_at as mql_event_at,
+      (row_number() over (partition by e.lead_id order by e.event_at))::integer as event_number,
+      (row_number() over (partition by e.lead_id order by e.event_at)) > 1 as is_remql,
+      e.inferred,
+      m.channel, m.campaign, m.segment, m.region, m.owner, m.team
+    from events e join mqls m using (lead_id)`,
+};

@@ -1,0 +1,109 @@
+/**
+ * `npm run publish` against a real Postgres: what arrives is what the DuckDB file holds
+ * (counted there with plain SQL), ENUMs keep their order, and a publish that fails (a data
+ * test, an older warehouse) leaves the previous build serving.
+ */
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { DuckDBInstance } from '@duckdb/node-api';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildWarehouse } from '../../etl/src/build';
+import { MART_TABLES } from '../../etl/src/mart-tables';
+import { publishToPostgres } from '../../etl/src/publish/publish-to-postgres';
+import { buildWarehouse as buildFixture } from '../cube/helpers';
+import { createTestDatabase, postgresUnavailable } from './postgres';
+import type { TestDatabase } from './postgres';
+
+const root = resolve(import.meta.dirname, '../..');
+const skip = postgresUnavailable();
+if (skip) console.warn(`test/postgres/publish.test.ts: ${skip}.`);
+
+async function duckdbScalar(path: string, sql: string): Promise<unknown> {
+  const instance = await DuckDBInstance.create(path, { access_mode: 'READ_ONLY' });
+  const connection = await instance.connect();
+  try {
+    return (await connection.runAndReadAll(sql)).getRows()[0]?.[0];
+  } finally {
+    connection.closeSync();
+    instance.closeSync();
+  }
+}
+
+describe.skipIf(Boolean(skip))('npm run publish', () => {
+  let work: string;
+  let warehouse: string;
+  let database: TestDatabase;
+  let client: pg.Client;
+
+  beforeAll(async () => {
+    work = mkdtempSync(join(tmpdir(), 'closedloop-publish-'));
+    warehouse = join(work, 'warehouse.duckdb');
+    await buildWarehouse({ inputs: [join(root, 'seeds')], warehousePath: warehouse, agreementPath: join(root, 'agreement.yml') });
+    database = await createTestDatabase();
+    client = new pg.Client({ connectionString: database.url });
+    await client.connect();
+  }, 300_000);
+
+  afterAll(async () => {
+    await client?.end();
+    await database?.drop();
+    if (work) rmSync(work, { recursive: true, force: true });
+  });
+
+  it('copies every mart row for row, counted in the DuckDB file', async () => {
+    const result = await publishToPostgres({ warehousePath: warehouse, url: database.url });
+    expect(result.replacedPrevious).toBe(false);
+    for (const table of MART_TABLES) {
+      const expected = Number(await duckdbScalar(warehouse, `SELECT count(*) FROM ${table}`));
+      const counted = await client.query<{ n: string }>(`SELECT count(*) AS n FROM closedloop.${table}`);
+      expect(Number(counted.rows[0]?.n), table).toBe(expected);
+    }
+    const sums = await client.query<{ won: string; hours: string }>('SELECT sum(won_amount) AS won, sum(hours_to_first_touch) AS hours FROM closedloop.leads');
+    expect(Number(sums.rows[0]?.won)).toBe(Number(await duckdbScalar(warehouse, 'SELECT sum(won_amount) FROM leads')));
+    expect(Number(sums.rows[0]?.hours)).toBeCloseTo(Number(await duckdbScalar(warehouse, 'SELECT sum(hours_to_first_touch) FROM leads')), 6);
+  });
+
+  it('keeps the stage ENUM in funnel order: both sort stages the same way', async () => {
+    const duckdbOrder = String(await duckdbScalar(warehouse, "SELECT string_agg(stage, ',' ORDER BY stage) FROM (SELECT DISTINCT stage FROM stage_events)"));
+    const pgOrder = await client.query<{ stage: string }>('SELECT DISTINCT stage FROM closedloop.stage_events ORDER BY stage');
+    expect(pgOrder.rows.map((r) => r.stage).join(',')).toBe(duckdbOrder);
+    expect(duckdbOrder.startsWith('lead,mql')).toBe(true);
+  });
+
+  it('a publish whose data tests fail leaves the previous build serving', async () => {
+    const before = await client.query<{ n: string }>('SELECT count(*) AS n FROM closedloop.leads');
+    const fixture = await buildFixture(join(work, 'fixture.duckdb'));
+    // The hand-made fixture has an SLA status on an inferred MQL, which the data tests forbid.
+    await expect(publishToPostgres({ warehousePath: fixture, url: database.url })).rejects.toThrow(/Data tests failed on the Postgres copy, nothing was published:\n.*sla_status set exactly/);
+    const after = await client.query<{ n: string }>('SELECT count(*) AS n FROM closedloop.leads');
+    expect(after.rows[0]?.n).toBe(before.rows[0]?.n);
+    const schemas = await client.query<{ nspname: string }>("SELECT nspname FROM pg_namespace WHERE nspname LIKE 'closedloop%'");
+    expect(schemas.rows.map((r) => r.nspname)).toEqual(['closedloop']);
+  });
+
+  it('refuses a warehouse built by an older ETL, saying to rebuild it', async () => {
+    const old = join(work, 'old.duckdb');
+    copyFileSync(warehouse, old);
+    const instance = await DuckDBInstance.create(old);
+    const connection = await instance.connect();
+    await connection.run('UPDATE build_info SET schema_version = 1');
+    connection.closeSync();
+    instance.closeSync();
+    await expect(publishToPostgres({ warehousePath: old, url: database.url })).rejects.toThrow(/schema version 1; .* Rebuild it with `npm run etl`/);
+  });
+
+  it('says how to connect when the database cannot be reached', async () => {
+    const url = new URL(database.url);
+    url.pathname = '/no_such_database';
+    await expect(publishToPostgres({ warehousePath: warehouse, url: url.href })).rejects.toThrow(/Cannot connect to .*no_such_database.*PGPASSWORD/);
+  });
+
+  it('publishing again replaces the build in place', async () => {
+    const result = await publishToPostgres({ warehousePath: warehouse, url: database.url });
+    expect(result.replacedPrevious).toBe(true);
+    const schemas = await client.query<{ nspname: string }>("SELECT nspname FROM pg_namespace WHERE nspname LIKE 'closedloop%'");
+    expect(schemas.rows.map((r) => r.nspname)).toEqual(['closedloop']);
+  });
+});

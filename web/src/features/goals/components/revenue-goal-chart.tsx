@@ -1,0 +1,25 @@
+// Won revenue by close month with the revenue goal as a dashed line.
+import { useMemo } from 'react';
+import { ChartPanel } from '../../../components/chart-panel';
+import { categoryChartOption } from '../../../lib/chart-options';
+import type { ResolvedFilters } from '../../../lib/filters';
+import { useRevenueVsGoal } from '../api/get-revenue-vs-goal';
+import { revenueGoalChartInput, revenueGoalTable } from './revenue-goal-data';
+
+export function RevenueGoalChart({ filters, large }: { filters: ResolvedFilters; large?: boolean }) {
+  const query = useRevenueVsGoal(filters);
+  const option = useMemo(() => (query.data ? categoryChartOption(revenueGoalChartInput(query.data, large)) : null), [query.data, large]);
+  const table = useMemo(() => (query.data ? revenueGoalTable(query.data) : null), [query.data]);
+  return (
+    <ChartPanel
+      testId="chart-revenue-goal"
+      title="Won revenue against the goal"
+      description="Won revenue by close month (period counts, not MQL cohorts), and each month's share of the agreement's revenue goal (dashed). Company-wide: only the period filter applies."
+      query={query}
+      option={option}
+      table={table}
+      large={large ?? false}
+      emptyMessage="No won revenue and no revenue goal in this period."
+    />
+  );
+}
