@@ -52,4 +52,5 @@ export const stagedExports: readonly { readonly format: string; readonly model: 
   { format: 'marketo__activities', model: 'stg_marketo__activities', countedFromRaw: true },
   { format: 'hubspot__contacts', model: 'stg_hubspot__contacts' },
   { format: 'hubspot__deals', model: 'stg_hubspot__deals' },
+  { format: 'marketing__spend', model: 'stg_marketing__spend' },
 ];
