@@ -25,7 +25,29 @@ export const VIEW_ACCESS = {
   goals: 'company-wide',
   goal_calendar: 'company-wide',
   agreement: 'unrestricted',
+  attribution: { region: 'attribution.region', team: 'attribution.team' },
 };
+
+/**
+ * Members of a row-scoped view that are company-wide all the same: spend has no region or team,
+ * so spend, ROI and costs are refused (403) to a token restricted to some.
+ */
+export const COMPANY_WIDE_MEMBERS = new Set(['attribution.spend', 'attribution.roi', 'attribution.cost_per_mql', 'attribution.cost_per_sql', 'attribution.cost_per_won']);
+
+/** Measures whose rows repeat on every attribution model: a query must pick one model. */
+const PER_MODEL_MEASURES = new Set(['attribution.spend', 'attribution.mqls', 'attribution.roi', 'attribution.cost_per_mql', 'attribution.cost_per_sql', 'attribution.cost_per_won']);
+
+function requireOneModel(query) {
+  const measure = (query.measures ?? []).find((m) => PER_MODEL_MEASURES.has(m));
+  if (!measure) return;
+  if ((query.dimensions ?? []).includes('attribution.model')) return;
+  const pinned = filterMembers(query.filters, []).some(
+    (f) => (f.member ?? f.dimension) === 'attribution.model' && f.operator === 'equals' && (f.values ?? []).length === 1,
+  );
+  if (!pinned) {
+    throw new UserError(`${measure} repeats on every attribution model's rows: filter attribution.model to one model (equals, one value) or group by it.`);
+  }
+}
 
 const CLAIMS = ['region', 'team'];
 
@@ -84,6 +106,7 @@ export function queryRewrite(query, { securityContext }) {
   if (notPublic) {
     throw new UserError(`'${notPublic}' is not a member of a public view. Query the views: ${Object.keys(VIEW_ACCESS).join(', ')}.`);
   }
+  requireOneModel(query);
 
   const claims = CLAIMS.map((claim) => [claim, claimValues(securityContext, claim)]).filter(([, v]) => v);
   if (claims.length === 0) return query;
@@ -92,7 +115,7 @@ export function queryRewrite(query, { securityContext }) {
   for (const member of queryMembers(query)) {
     const scope = VIEW_ACCESS[member.split('.')[0]];
     if (scope === 'unrestricted') continue;
-    if (scope === 'company-wide') {
+    if (scope === 'company-wide' || COMPANY_WIDE_MEMBERS.has(member)) {
       const restriction = claims.map(([claim, values]) => `${claim} ${values.join(', ')}`).join(' and ');
       throw forbidden(`${member} is company-wide data, not available to a token restricted to ${restriction}.`);
     }

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { createDefectTracker, type DefectRecord } from './defects';
 import { HUBSPOT_DIR, writeHubspot } from './hubspot';
 import { SALESFORCE_MARKETO_DIR, writeSalesforceMarketo } from './salesforce-marketo';
+import { writeCampaignSpend, writeSourceSpend } from './spend';
 import { windowFor } from './timeline';
 
 export interface GenerateOptions {
@@ -96,6 +97,8 @@ export function generate(options: GenerateOptions): GenerateResult {
   const summaries = [
     ...writeSalesforceMarketo({ ...common, persons: sfPeople, companyOffset: 0, companyCount: sfCompanies, companyCounts: new Int32Array(sfCompanies) }),
     ...writeHubspot({ ...common, persons: hubspotPeople, companyOffset: sfCompanies, companyCount: hsCompanies, companyCounts: new Int32Array(hsCompanies) }),
+    writeCampaignSpend(o.outDir, `${SALESFORCE_MARKETO_DIR}/Spend.csv`, o.seed, window, sfPeople),
+    writeSourceSpend(o.outDir, `${HUBSPOT_DIR}/spend.csv`, o.seed, window, hubspotPeople),
   ];
   return {
     outDir: o.outDir,

@@ -7,10 +7,10 @@ import { csvField, csvRow, openCsvFile, type CsvFile } from './csv';
 import type { DefectTracker } from './defects';
 import { SALESFORCE_HEADERS, MARKETO_HEADERS } from './headers';
 import { makeJourney, OPEN_STAGES, type Journey, type OwnerPool } from './journey';
-import { createRng, mixSeed, type Rng } from './prng';
+import { createRng, mixSeed, weightedIndex, type Rng } from './prng';
 import { salesforceId } from './salesforce-id';
 import { sec, type Window } from './timeline';
-import { DAY, MINUTE, SECOND, marketoDateTime, salesforceDate, salesforceDateTime } from './timestamps';
+import { DAY, HOUR, MINUTE, SECOND, marketoDateTime, salesforceDate, salesforceDateTime } from './timestamps';
 import { CAMPAIGNS, SALES_USERS, type Company, type Region } from './world';
 
 export const SALESFORCE_MARKETO_DIR = 'salesforce-marketo';
@@ -152,6 +152,10 @@ export function writeSalesforceMarketo(o: DatasetOptions): FileSummary[] {
   const userId = (idx: number): string => salesforceId('005', idx, base(8));
   const accountId = (companyIndex: number): string => salesforceId('001', companyIndex, base(9));
   const campaignId = (idx: number): string => salesforceId('701', idx, base(10));
+  // Journey responses (added later) number their members in a range of their own, so the ids
+  // of the first membership rows stayed as they were.
+  let nJourneyMember = 0;
+  const journeyMemberId = (): string => salesforceId('00v', 1_000_000_000 + nJourneyMember++, base(7));
   const queueId = salesforceId('00G', 0, base(11));
   const opsUser = userId(0);
   const userName = (idx: number): string => {
@@ -285,6 +289,7 @@ export function writeSalesforceMarketo(o: DatasetOptions): FileSummary[] {
         const at = sec(j.crmCreatedAt + rng.int(1, 40) * DAY);
         if (at <= w.asOf) files.member.row([memberId(), campaignId(5), sfLeadId, 'Sent', false, salesforceDateTime(at)]);
       }
+      writeJourneyResponses(j, sfLeadId, i);
       // The opportunity.
       if (j.opp && oppIdValue !== null && contact !== null) {
         writeOpportunity(j, rng, i, oppIdValue, contact);
@@ -302,6 +307,32 @@ export function writeSalesforceMarketo(o: DatasetOptions): FileSummary[] {
       }
     }
     if (j.inMa) writeMarketo(j, rng, i, status, previousStatus);
+  }
+
+  /**
+   * Further campaign responses over the buyer's journey — after the lead reached Salesforce
+   * (its first membership stays its acquisition campaign; Marketo form fills and email clicks
+   * come before it) to a few weeks after its conversion — for multi-touch attribution. Their
+   * own PRNG stream: every row the rest of the generator writes is unchanged by them.
+   */
+  function writeJourneyResponses(j: Journey, lead: string, i: number): void {
+    const r = createRng(mixSeed(o.seed, 0x70c4e5 + i));
+    const n = weightedIndex(r, [26, 26, 21, 15, 12]);
+    const from = (j.crmCreatedAt ?? j.createdAt) + HOUR;
+    const to = Math.min(w.asOf, (j.opp?.createdAt ?? j.convertedAt ?? (j.crmCreatedAt ?? j.createdAt) + 100 * DAY) + 25 * DAY);
+    const times: number[] = [];
+    for (let k = 0; k < n; k++) times.push(sec(from + r.next() * (to - from)));
+    times.sort((a, b) => a - b);
+    for (const t of times) {
+      const active = CAMPAIGNS.flatMap((c, idx) => {
+        const start = w.start + c.startDay * DAY;
+        return start <= t && t <= start + c.days * DAY ? [idx] : [];
+      });
+      if (active.length === 0) continue;
+      const idx = r.pick(active);
+      const c = CAMPAIGNS[idx];
+      files.member.row([journeyMemberId(), campaignId(idx), lead, c ? PROGRAM_STATUS_BY_TYPE[c.type] ?? 'Responded' : 'Responded', true, salesforceDateTime(t)]);
+    }
   }
 
   function writeOpportunity(j: Journey, rng: Rng, i: number, id: string, contact: string): void {

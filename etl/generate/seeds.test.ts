@@ -44,6 +44,8 @@ const HEADERS: Readonly<Record<string, string>> = {
   'hubspot/hubspot-contacts.csv':
     'Record ID,First Name,Last Name,Email,Company Name,Lifecycle Stage,Lead Status,Contact owner,Create Date,Original Source,Original Source Drill-Down 1,Became a Marketing Qualified Lead Date,Became a Sales Qualified Lead Date,Became an Opportunity Date,Became a Customer Date,Owner Assigned Date,Last Contacted,Number of Sales Activities,Associated Company ID,Number of Employees,Country/Region,First Contacted,Team',
   'hubspot/hubspot-deals.csv': 'Record ID,Deal Name,Deal Stage,Close Date,Deal owner,Amount,Pipeline,Create Date,Associated Contact IDs',
+  'salesforce-marketo/Spend.csv': 'Month,Channel,Campaign,Amount',
+  'hubspot/spend.csv': 'Month,Channel,Campaign,Amount',
 };
 
 describe('committed seeds', () => {

@@ -9,8 +9,9 @@ import type { DuckDBConnection } from '@duckdb/node-api';
  * 1: the first landing (build_info had no schema_version).
  * 2: stage_events gains microseconds_from_previous / microseconds_in_stage; stages are ENUMs.
  * 3: goals and the agreement on screen: mql_events, revenue_goals, goal_pacing, agreement_terms.
+ * 4: touchpoints, attribution, spend and campaign_performance marts (multi-touch attribution).
  */
-export const WAREHOUSE_SCHEMA_VERSION = 3;
+export const WAREHOUSE_SCHEMA_VERSION = 4;
 
 /**
  * `build_info.schema_version` of the warehouse behind `connection` (in `catalog` when it is

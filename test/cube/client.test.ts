@@ -52,7 +52,7 @@ describe('@cubejs-client/core against the running server', () => {
 
   it('meta lists the public views', async () => {
     const meta = await api.meta();
-    expect(meta.cubes.map((c) => c.name).sort()).toEqual(['agreement', 'freshness', 'funnel', 'funnel_period', 'goal_calendar', 'goals', 'leakage', 'marketing_sla', 'mql_events', 'pipeline', 'quarantine', 'velocity']);
+    expect(meta.cubes.map((c) => c.name).sort()).toEqual(['agreement', 'attribution', 'freshness', 'funnel', 'funnel_period', 'goal_calendar', 'goals', 'leakage', 'marketing_sla', 'mql_events', 'pipeline', 'quarantine', 'velocity']);
   });
 
   it('dryRun and sql for a query', async () => {

@@ -132,7 +132,7 @@ describe('meta: the public contract', () => {
   });
   it('exposes only the views, one subject each', () => {
     expect(cubes.map((c) => `${c.type}:${c.name}`).sort()).toEqual(
-      ['view:agreement', 'view:freshness', 'view:funnel', 'view:funnel_period', 'view:goal_calendar', 'view:goals', 'view:leakage', 'view:marketing_sla', 'view:mql_events', 'view:pipeline', 'view:quarantine', 'view:velocity'],
+      ['view:agreement', 'view:attribution', 'view:freshness', 'view:funnel', 'view:funnel_period', 'view:goal_calendar', 'view:goals', 'view:leakage', 'view:marketing_sla', 'view:mql_events', 'view:pipeline', 'view:quarantine', 'view:velocity'],
     );
   });
   it('gives every member a title and a description, and every measure a format', () => {
@@ -152,6 +152,7 @@ describe('meta: the public contract', () => {
       leakage: { channel: 'channel', region: 'region', team: 'team', owner: 'owner' },
       marketing_sla: { segment: 'segment' },
       quarantine: {}, freshness: {},
+      attribution: { channel: 'channel', segment: 'segment', region: 'region', team: 'team' },
     });
     for (const cube of cubes) {
       const dimensions = cube.dimensions.map((d) => d.name);

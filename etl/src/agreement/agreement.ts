@@ -38,6 +38,43 @@ export interface SalesSla {
   readonly hoursBySegment: Readonly<Record<string, number>>;
 }
 
+/** The attribution models (DOMAIN.md, "Attribution"), in the order the dashboard lists them. */
+export const ATTRIBUTION_MODELS = ['first_touch', 'lead_creation', 'last_touch', 'linear', 'u_shaped', 'w_shaped', 'full_path', 'time_decay'] as const;
+export type AttributionModel = (typeof ATTRIBUTION_MODELS)[number];
+
+/** Kinds of touchpoint; the agreement's `attribution.touch_kinds` picks the ones that count. */
+export const TOUCH_KINDS = [
+  'campaign_response',
+  'form_fill',
+  'email_click',
+  'hubspot_first_conversion',
+  'hubspot_recent_conversion',
+  'hubspot_latest_source',
+  'original_source',
+] as const;
+export type TouchKind = (typeof TOUCH_KINDS)[number];
+
+/** Milestone weights of a position-based model (fractions summing to 1). */
+export interface MilestoneWeights {
+  readonly firstTouch: number;
+  readonly leadCreation: number;
+  readonly opportunityCreation: number;
+  readonly closedWon: number;
+  /** Shared equally by the touches holding no milestone. */
+  readonly middle: number;
+}
+
+export interface AttributionSettings {
+  /** Touches count from this many days before the opportunity's creation. */
+  readonly lookbackDays: number;
+  /** Time decay: a touch's weight halves every this many days before the opportunity's creation. */
+  readonly halfLifeDays: number;
+  readonly touchKinds: readonly TouchKind[];
+  readonly weights: { readonly uShaped: MilestoneWeights; readonly wShaped: MilestoneWeights; readonly fullPath: MilestoneWeights };
+  /** campaign / program name as written → channel; wins over the campaign type's mapping. */
+  readonly campaignChannels: Readonly<Record<string, string>>;
+}
+
 export interface Agreement {
   readonly version: 1;
   /** system → lower-cased, trimmed status → stage */
@@ -66,6 +103,7 @@ export interface Agreement {
   readonly goals: Goals;
   /** Switchable definitions (`definitions:`). */
   readonly definitions: Definitions;
+  readonly attribution: AttributionSettings;
   /** sha256 of the file's text, for build_info. */
   readonly hash: string;
 }

@@ -49,6 +49,12 @@ describe('loadAgreement', () => {
     { name: 'unknown system for a source zone', text: 'version: 1\nsource_time_zones:\n  pipedrive: UTC\n', message: '"source_time_zones.pipedrive": expected one of the keys salesforce, marketo, hubspot' },
     { name: 'invalid YAML', text: 'version: 1\nchannels: [a\n', message: 'a.yml:3:1: agreement: expected valid YAML' },
     { name: 'duplicate key', text: 'version: 1\nversion: 1\n', message: 'expected valid YAML (found "Map keys must be unique")' },
+    { name: 'attribution weights not summing to 1', text: 'version: 1\nattribution:\n  weights:\n    w_shaped: {first_touch: 0.3, lead_creation: 0.3, opportunity_creation: 0.3}\n', message: 'a.yml:4:15: "attribution.weights.w_shaped": expected weights summing to 1 (they sum to 0.8999999999999999)' },
+    { name: 'unknown milestone', text: 'version: 1\nattribution:\n  weights:\n    u_shaped: {first_touch: 0.5, lead_created: 0.5}\n', message: '"attribution.weights.u_shaped.lead_created": expected one of the keys first_touch, lead_creation, opportunity_creation, closed_won, middle' },
+    { name: 'only a middle weight', text: 'version: 1\nattribution:\n  weights:\n    full_path: {middle: 1}\n', message: '"attribution.weights.full_path": expected some weight on first_touch, lead_creation or opportunity_creation' },
+    { name: 'unknown touch kind', text: 'version: 1\nattribution:\n  touch_kinds: [form_fill, page_view]\n', message: '"attribution.touch_kinds.1": expected one of campaign_response, form_fill' },
+    { name: 'negative lookback', text: 'version: 1\nattribution:\n  lookback_days: 0\n', message: 'a.yml:3:18: "attribution.lookback_days": expected a number above 0 (found 0)' },
+    { name: 'campaign mapped to an unknown channel', text: 'version: 1\nchannels:\n  Events: [Webinar]\nattribution:\n  campaign_channels:\n    Expo: Fairs\n', message: '"attribution.campaign_channels.Expo": expected one of Events, Other (found "Fairs")' },
   ];
   for (const c of bad) {
     it(`rejects ${c.name} with a message naming the key`, () => {

@@ -4,6 +4,10 @@ import { isMap, isNode, isScalar, LineCounter, parseDocument, type Document } fr
 import {
   DATE_ORDERS,
   OPPORTUNITY_OUTCOMES,
+  TOUCH_KINDS,
+  type AttributionSettings,
+  type MilestoneWeights,
+  type TouchKind,
   STATUS_STAGES,
   SYSTEMS,
   WEEKDAYS,
@@ -43,7 +47,7 @@ export function parseAgreement(text: string, path = 'agreement.yml'): Agreement 
     throw new AgreementError(path, '', 'valid YAML', pos?.line, pos?.col, JSON.stringify(message));
   }
   const v = new Validator(path, doc, lineCounter);
-  const root = v.object(doc.toJS() as unknown, [], ['version', 'lead_statuses', 'opportunity_stages', 'mql', 'sales_sla', 'mql_commitments', 'channels', 'segments', 'regions', 'source_time_zones', 'date_order', 'quarantine', 'goals', 'definitions']);
+  const root = v.object(doc.toJS() as unknown, [], ['version', 'lead_statuses', 'opportunity_stages', 'mql', 'sales_sla', 'mql_commitments', 'channels', 'segments', 'regions', 'source_time_zones', 'date_order', 'quarantine', 'goals', 'definitions', 'attribution']);
   if (root['version'] !== 1) v.fail(['version'], 'the number 1', root['version']);
 
   const statusesRoot = v.object(root['lead_statuses'] ?? {}, ['lead_statuses'], SYSTEMS);
@@ -114,6 +118,8 @@ export function parseAgreement(text: string, path = 'agreement.yml'): Agreement 
   // (day ≤ 12): the loader detects the order from the values and asks this only then.
   const dateOrder = v.oneOf(root['date_order'] ?? 'month_first', ['date_order'], DATE_ORDERS);
 
+  const attribution = parseAttribution(v, root['attribution'] ?? {}, Object.keys(channels));
+
   return {
     version: 1,
     leadStatuses,
@@ -129,6 +135,7 @@ export function parseAgreement(text: string, path = 'agreement.yml'): Agreement 
     quarantine: parseQuarantine(v, root['quarantine']),
     goals: parseGoals(v, root['goals'], segmentNames, Object.keys(regions)),
     definitions: parseDefinitions(v, root['definitions']),
+    attribution,
     hash: createHash('sha256').update(text).digest('hex'),
   };
 }
@@ -162,6 +169,53 @@ function parseQuarantine(v: Validator, value: unknown): QuarantineThresholds {
   const minRows = root['percent_min_rows'] ?? DEFAULT_QUARANTINE.percentMinRows;
   if (typeof minRows !== 'number' || !Number.isInteger(minRows) || minRows < 0) v.fail(['quarantine', 'percent_min_rows'], 'a whole number of rows, 0 or more', minRows);
   return { defaults: { ...DEFAULT_QUARANTINE.defaults, ...own }, byExport, percentMinRows: minRows };
+}
+
+const MILESTONES = ['first_touch', 'lead_creation', 'opportunity_creation', 'closed_won', 'middle'] as const;
+
+/** Marketo Measure's published weights (DOMAIN.md). */
+const defaultWeights: Record<'u_shaped' | 'w_shaped' | 'full_path', Record<string, number>> = {
+  u_shaped: { first_touch: 0.5, lead_creation: 0.5 },
+  w_shaped: { first_touch: 0.3, lead_creation: 0.3, opportunity_creation: 0.3, middle: 0.1 },
+  full_path: { first_touch: 0.225, lead_creation: 0.225, opportunity_creation: 0.225, closed_won: 0.225, middle: 0.1 },
+};
+
+function parseAttribution(v: Validator, value: unknown, channelNames: readonly string[]): AttributionSettings {
+  const root = v.object(value, ['attribution'], ['lookback_days', 'time_decay_half_life_days', 'touch_kinds', 'weights', 'campaign_channels']);
+  const lookbackDays = v.positiveNumber(root['lookback_days'] ?? 365, ['attribution', 'lookback_days']);
+  const halfLifeDays = v.positiveNumber(root['time_decay_half_life_days'] ?? 7, ['attribution', 'time_decay_half_life_days']);
+  const kindsRaw = root['touch_kinds'] ?? [...TOUCH_KINDS];
+  const touchKinds = v.array(kindsRaw, ['attribution', 'touch_kinds']).map((k, i) => v.oneOf<TouchKind>(k, ['attribution', 'touch_kinds', i], TOUCH_KINDS));
+  if (touchKinds.length === 0) v.fail(['attribution', 'touch_kinds'], 'at least one touch kind', kindsRaw);
+  const weightsRoot = v.object(root['weights'] ?? {}, ['attribution', 'weights'], ['u_shaped', 'w_shaped', 'full_path']);
+  const weights = (model: 'u_shaped' | 'w_shaped' | 'full_path'): MilestoneWeights => {
+    const path = ['attribution', 'weights', model];
+    const raw = v.object(weightsRoot[model] ?? defaultWeights[model], path, MILESTONES);
+    const w: Record<string, number> = {};
+    for (const m of MILESTONES) {
+      const x = raw[m] ?? 0;
+      if (typeof x !== 'number' || !Number.isFinite(x) || x < 0 || x > 1) v.fail([...path, m], 'a fraction between 0 and 1', x);
+      w[m] = x;
+    }
+    const total = MILESTONES.reduce((sum, m) => sum + (w[m] ?? 0), 0);
+    if (Math.abs(total - 1) > 1e-9) v.fail(path, `weights summing to 1 (they sum to ${total})`, raw);
+    if ((w['first_touch'] ?? 0) + (w['lead_creation'] ?? 0) + (w['opportunity_creation'] ?? 0) <= 0) {
+      v.fail(path, 'some weight on first_touch, lead_creation or opportunity_creation (every deal has those)', raw);
+    }
+    return { firstTouch: w['first_touch'] ?? 0, leadCreation: w['lead_creation'] ?? 0, opportunityCreation: w['opportunity_creation'] ?? 0, closedWon: w['closed_won'] ?? 0, middle: w['middle'] ?? 0 };
+  };
+  const campaignRoot = v.object(root['campaign_channels'] ?? {}, ['attribution', 'campaign_channels']);
+  const campaignChannels: Record<string, string> = {};
+  for (const [campaign, channel] of Object.entries(campaignRoot)) {
+    campaignChannels[campaign] = v.oneOf(channel, ['attribution', 'campaign_channels', campaign], [...channelNames, 'Other']);
+  }
+  return {
+    lookbackDays,
+    halfLifeDays,
+    touchKinds: [...new Set(touchKinds)],
+    weights: { uShaped: weights('u_shaped'), wShaped: weights('w_shaped'), fullPath: weights('full_path') },
+    campaignChannels,
+  };
 }
 
 const defaultSegments = [{ name: 'SMB', max_employees: 199 }, { name: 'Mid-Market', max_employees: 999 }, { name: 'Enterprise' }];

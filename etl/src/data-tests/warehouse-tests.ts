@@ -59,6 +59,31 @@ export const warehouseTests: readonly DataTest[] = [
   // sla_targets
   unique('sla_targets', ['month', 'segment']),
   expression('sla_targets', 'committed and delivered ≥ 0', sql`committed_mqls < 0 or delivered_mqls < 0`),
+  // touchpoints
+  unique('touchpoints', ['touch_id']),
+  notNull('touchpoints', 'touched_at'),
+  notNull('touchpoints', 'channel'),
+  expression('touchpoints', 'every touch belongs to a known person', sql`lead_id is null or lead_id not in (select lead_id from leads)`),
+  expression('touchpoints', 'one first touch per person', sql`lead_id in (select lead_id from touchpoints group by lead_id having count(*) filter (where is_first_touch) <> 1)`),
+  // attribution
+  unique('attribution', ['opportunity_id', 'model', 'touch_id']),
+  relationships('attribution', 'opportunity_id', 'opportunities', 'opportunity_id'),
+  expression('attribution', 'relationships(touch_id → touchpoints.touch_id), but (unattributed)', sql`touch_id <> '(unattributed)' and touch_id not in (select touch_id from touchpoints)`),
+  expression('attribution', 'shares of each opportunity and model sum to 1 (1e-9)', sql`(opportunity_id, model) in (
+    select opportunity_id, model from attribution group by all having abs(sum(share) - 1) > 1e-9)`),
+  expression('attribution', 'every opportunity credited under every model', sql`opportunity_id in (
+    select opportunity_id from opportunities o cross join agreement.agreement_attribution_models m
+    where not exists (select 1 from attribution a where a.opportunity_id = o.opportunity_id and a.model = m.model))`),
+  // To half a cent: summing millions of shares × amounts in floating point drifts by ~1e-5 at 1M leads.
+  expression('attribution', 'per model, attributed revenue = won amount and attributed pipeline = amount (to half a cent)', sql`model in (
+    select model from attribution group by model having
+      abs(sum(attributed_revenue) - (select coalesce(sum(amount), 0) from opportunities where outcome = 'won')) > 0.005
+      or abs(sum(attributed_pipeline) - (select coalesce(sum(amount), 0) from opportunities)) > 0.005)`),
+  expression('attribution', '0 < share ≤ 1', sql`share <= 0 or share > 1 + 1e-12`),
+  // spend
+  expression('spend', 'amount ≥ 0', sql`amount < 0`),
+  expression('campaign_performance', 'spend per model = total spend', sql`model in (
+    select model from campaign_performance group by model having abs(sum(spend) - (select coalesce(sum(amount), 0) from spend)) > 0.005)`),
   // rejected_rows
   notNull('rejected_rows', 'reason'),
   notNull('rejected_rows', 'file'),

@@ -6,7 +6,7 @@
  * same column is exported under (renamed columns, other export tools); detection also
  * matches case- and space-insensitively. A file missing a required column cannot be loaded.
  */
-export type SourceSystem = 'salesforce' | 'marketo' | 'hubspot';
+export type SourceSystem = 'salesforce' | 'marketo' | 'hubspot' | 'marketing';
 
 /**
  * What a typed column holds. The loader detects each typed column's written format per file

@@ -2,6 +2,7 @@ import { hubspotContacts } from './hubspot-contacts';
 import { hubspotDeals } from './hubspot-deals';
 import { marketoActivities } from './marketo-activities';
 import { marketoLeads } from './marketo-leads';
+import { marketingSpend } from './marketing-spend';
 import { salesforceCampaign } from './salesforce-campaign';
 import { salesforceCampaignMember } from './salesforce-campaign-member';
 import { salesforceLead } from './salesforce-lead';
@@ -28,6 +29,7 @@ export const formats: readonly ExportFormat[] = [
   marketoActivities,
   hubspotContacts,
   hubspotDeals,
+  marketingSpend,
 ];
 
 /** Raw-table names, for typing the raw schema. */
@@ -43,7 +45,8 @@ export type RawTableName =
   | 'marketo__leads'
   | 'marketo__activities'
   | 'hubspot__contacts'
-  | 'hubspot__deals';
+  | 'hubspot__deals'
+  | 'marketing__spend';
 
 export function formatByName(name: string): ExportFormat {
   const found = formats.find((f) => f.name === name);
@@ -52,6 +55,7 @@ export function formatByName(name: string): ExportFormat {
 }
 
 export {
+  marketingSpend,
   hubspotContacts,
   hubspotDeals,
   marketoActivities,

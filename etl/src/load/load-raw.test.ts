@@ -233,7 +233,7 @@ describe('loadRaw', () => {
       `select table_name as name from information_schema.tables where table_schema = 'raw' order by 1`,
     );
     expect(tables.map((t) => t.name)).toEqual([
-      '_load_columns', '_load_files', '_load_rejects', 'hubspot__contacts', 'hubspot__deals', 'marketo__activities', 'marketo__leads', 'salesforce__campaign',
+      '_load_columns', '_load_files', '_load_rejects', 'hubspot__contacts', 'hubspot__deals', 'marketing__spend', 'marketo__activities', 'marketo__leads', 'salesforce__campaign',
       'salesforce__campaign_member', 'salesforce__lead', 'salesforce__lead_history', 'salesforce__opportunity',
       'salesforce__opportunity_history', 'salesforce__task', 'salesforce__user',
     ]);

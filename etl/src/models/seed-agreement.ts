@@ -10,9 +10,14 @@
  * agreement_sla_hours       one row per segment with its own sales SLA hours
  * agreement_mql_commitments one row per segment and month (month NULL: every month)
  * agreement_settings        one row: SLA hours and clock, business hours, time zones, flags
+ * agreement_attribution     one row: lookback_days, half_life_days
+ * agreement_attribution_models  one row per attribution model: method (milestones, linear,
+ *                           time_decay), milestone weights, whether the middle runs to the close
+ * agreement_touch_kinds     one row per touch kind that counts
+ * agreement_campaign_channels  one row per campaign / program name (campaign_key) → channel
  */
 import { sql, type Kysely } from 'kysely';
-import { WEEKDAYS, type Agreement } from '../agreement/agreement';
+import { WEEKDAYS, type Agreement, type AttributionModel, type MilestoneWeights } from '../agreement/agreement';
 import type { Warehouse } from './model';
 import { seedAgreementGoals } from './seed-agreement-goals';
 
@@ -30,6 +35,12 @@ export async function seedAgreement(db: Kysely<Warehouse>, agreement: Agreement)
       sla_hours double not null, sla_hours_type varchar not null, sla_time_zone varchar not null,
       business_start_minute integer not null, business_end_minute integer not null, business_days integer[] not null,
       hubspot_time_zone varchar not null, infer_mql boolean not null, agreement_hash varchar not null)`,
+    sql`create or replace table agreement.agreement_attribution (lookback_days double not null, half_life_days double not null)`,
+    sql`create or replace table agreement.agreement_attribution_models (model varchar not null, ord integer not null, method varchar not null,
+      w_first_touch double not null, w_lead_creation double not null, w_opportunity_creation double not null, w_closed_won double not null,
+      w_middle double not null, middle_to_close boolean not null)`,
+    sql`create or replace table agreement.agreement_touch_kinds (kind varchar not null)`,
+    sql`create or replace table agreement.agreement_campaign_channels (campaign_key varchar not null, channel varchar not null)`,
   ];
   for (const statement of ddl) await statement.execute(db);
 
@@ -63,6 +74,28 @@ export async function seedAgreement(db: Kysely<Warehouse>, agreement: Agreement)
       Object.entries(bySegment).map(([segment, mqls]) => ({ month: `${month}-01`, segment, mqls })),
     ),
   ]);
+  const att = agreement.attribution;
+  await insert('agreement_attribution', [{ lookback_days: att.lookbackDays, half_life_days: att.halfLifeDays }]);
+  const only = (m: keyof MilestoneWeights): MilestoneWeights => ({ firstTouch: 0, leadCreation: 0, opportunityCreation: 0, closedWon: 0, middle: 0, [m]: 1 });
+  const models: [AttributionModel, 'milestones' | 'linear' | 'time_decay', MilestoneWeights, boolean][] = [
+    ['first_touch', 'milestones', only('firstTouch'), false],
+    ['lead_creation', 'milestones', only('leadCreation'), false],
+    ['last_touch', 'milestones', only('opportunityCreation'), false],
+    ['linear', 'linear', only('middle'), false],
+    ['u_shaped', 'milestones', att.weights.uShaped, false],
+    ['w_shaped', 'milestones', att.weights.wShaped, false],
+    ['full_path', 'milestones', att.weights.fullPath, true],
+    ['time_decay', 'time_decay', only('middle'), false],
+  ];
+  await insert(
+    'agreement_attribution_models',
+    models.map(([model, method, w, toClose], i) => ({
+      model, ord: i + 1, method, w_first_touch: w.firstTouch, w_lead_creation: w.leadCreation, w_opportunity_creation: w.opportunityCreation,
+      w_closed_won: w.closedWon, w_middle: w.middle, middle_to_close: toClose,
+    })),
+  );
+  await insert('agreement_touch_kinds', att.touchKinds.map((kind) => ({ kind })));
+  await insert('agreement_campaign_channels', Object.entries(att.campaignChannels).map(([c, channel]) => ({ campaign_key: c.trim().toLowerCase(), channel })));
   const sla = agreement.salesSla;
   await sql`insert into agreement.agreement_settings values (
     ${sla.hours}, ${sla.hoursType}, ${sla.timeZone}, ${sla.businessHours.startMinute}, ${sla.businessHours.endMinute},

@@ -13,5 +13,6 @@ export const PAGES: readonly PageDef[] = [
   { path: '/lead-quality', label: 'Lead quality & feedback', meetingSection: 'feedback', globalFilters: true },
   { path: '/velocity', label: 'Velocity & leakage', meetingSection: 'metrics', globalFilters: true },
   { path: '/agreement', label: 'Agreement', meetingSection: 'metrics', globalFilters: true },
+  { path: '/attribution', label: 'Attribution & ROI', meetingSection: 'results', globalFilters: true },
   { path: '/explore', label: 'Explore', meetingSection: 'results', globalFilters: false },
 ];

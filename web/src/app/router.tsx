@@ -8,6 +8,7 @@ const SlaRoute = lazy(() => import('./routes/sla-review'));
 const LeadQualityRoute = lazy(() => import('./routes/lead-quality'));
 const VelocityRoute = lazy(() => import('./routes/velocity-leakage'));
 const ExploreRoute = lazy(() => import('./routes/explore'));
+const AttributionRoute = lazy(() => import('./routes/attribution'));
 const MeetingRoute = lazy(() => import('./routes/meeting'));
 const AgreementRoute = lazy(() => import('./routes/agreement'));
 const NotFoundRoute = lazy(() => import('./routes/not-found'));
@@ -33,6 +34,7 @@ export function AppRouter() {
           <Route path="velocity" element={<Suspense fallback={fallback}><VelocityRoute /></Suspense>} />
           <Route path="explore" element={<Suspense fallback={fallback}><ExploreRoute /></Suspense>} />
           <Route path="agreement" element={<Suspense fallback={fallback}><AgreementRoute /></Suspense>} />
+          <Route path="attribution" element={<Suspense fallback={fallback}><AttributionRoute /></Suspense>} />
           <Route path="*" element={<Suspense fallback={fallback}><NotFoundRoute /></Suspense>} />
         </Route>
       </Routes>

@@ -3,7 +3,9 @@ import { intMarketoActivitiesFiltered, intMarketoActivityBounds } from './int-ma
 import { intOpportunitiesUnioned } from './int-opportunities-unioned';
 import { intPeopleUnifiedByEmail } from './int-people-unified-by-email';
 import { intSalesTouches } from './int-sales-touches';
+import { intSpendChannelsMapped } from './int-spend-channels-mapped';
 import { intStageEventsReconstructed } from './int-stage-events-reconstructed';
+import { intTouchesUnioned } from './int-touches-unioned';
 
 /** Intermediate models in dependency order. */
 export const intermediateModels: readonly Model[] = [
@@ -13,4 +15,6 @@ export const intermediateModels: readonly Model[] = [
   intSalesTouches,
   intOpportunitiesUnioned,
   intStageEventsReconstructed,
+  intTouchesUnioned,
+  intSpendChannelsMapped,
 ];

@@ -1,7 +1,8 @@
 /**
  * int_marketo_activities_filtered — one row per Marketo activity the funnel needs:
  * 104 Change Status in Progression (`new_value`: its New Status) and 23 Change Owner
- * (`new_value`: the New Owner).
+ * (`new_value`: the New Owner), and the touches of attribution: 2 Fill Out Form and 11 Click
+ * Email (`asset_name`: the form's / email's name, `Program.Asset` for a program's local asset).
  * A table: the one pass over the (large) activity extract; everything downstream reads this.
  * `int_marketo_activity_bounds` (one row) keeps the extract's latest activity for `as_of`.
  */
@@ -18,11 +19,12 @@ export const intMarketoActivitiesFiltered: Model = {
       marketo_lead_id,
       activity_type_id,
       activity_at,
+      case when activity_type_id in (2, 11) then primary_attribute_value end as asset_name,
       -- One parse per row: 104 carries "New Status", 23 "New Owner" (older extracts: "New Value").
       nullif(trim(coalesce(list_first(list_filter(
         json_extract_string(attributes, ['$."New Status"', '$."New Owner"', '$."New Value"']), x -> x is not null)), '')), '') as new_value
     from ${ref('stg_marketo__activities')}
-    where activity_type_id in (104, 23)`,
+    where activity_type_id in (104, 23, 2, 11)`,
 };
 
 export const intMarketoActivityBounds: Model = {

@@ -1,5 +1,6 @@
 import type { Model } from '../model';
 import { stgHubspotContacts, stgHubspotDeals } from './stg-hubspot';
+import { stgMarketingSpend } from './stg-marketing';
 import { stgMarketoActivities, stgMarketoLeads } from './stg-marketo';
 import {
   stgSalesforceCampaignMembers,
@@ -26,6 +27,7 @@ export const stagingModels: readonly Model[] = [
   ...stgMarketoActivities,
   ...stgHubspotContacts,
   ...stgHubspotDeals,
+  ...stgMarketingSpend,
 ];
 
 /** Names of the staging models whose rejects feed `rejected_rows`. */
@@ -50,4 +52,5 @@ export const stagedExports: readonly { readonly format: string; readonly model: 
   { format: 'marketo__activities', model: 'stg_marketo__activities', countedFromRaw: true },
   { format: 'hubspot__contacts', model: 'stg_hubspot__contacts' },
   { format: 'hubspot__deals', model: 'stg_hubspot__deals' },
+  { format: 'marketing__spend', model: 'stg_marketing__spend' },
 ];

@@ -22,6 +22,9 @@ const CONTACT_TIMES: Record<string, string> = {
   owner_assigned_at: 'Owner Assigned Date',
   first_contacted_at: 'First Contacted',
   last_contacted_at: 'Last Contacted',
+  first_conversion_at: 'First Conversion Date',
+  recent_conversion_at: 'Recent Conversion Date',
+  latest_source_at: 'Latest Source Date',
 };
 
 /** stg_hubspot__contacts: one row per HubSpot contact. */
@@ -50,6 +53,9 @@ export const stgHubspotContacts: Model[] = stagingModels({
     country: blankToNull(r('Country/Region')),
     industry: blankToNull(r('Industry')),
     unqualified_reason: blankToNull(r('Unqualified Reason')),
+    first_conversion: blankToNull(r('First Conversion')),
+    recent_conversion: blankToNull(r('Recent Conversion')),
+    latest_source: blankToNull(r('Latest Source')),
     number_of_sales_activities: parseNumber(r('Number of Sales Activities')),
     number_of_employees: parseNumber(r('Number of Employees')),
     ...Object.fromEntries(Object.entries(CONTACT_TIMES).map(([out, raw]) => [out, ts(r, raw)])),

@@ -1,0 +1,98 @@
+/**
+ * int_touches_unioned — one row per marketing touch record of a person (DOMAIN.md,
+ * "Attribution"), before the lead's original-source touch is added (marts/touchpoints.ts):
+ *
+ * - Salesforce `campaign_response`: a CampaignMember with HasResponded, at its
+ *   FirstRespondedDate when exported, else its CreatedDate; the person of its LeadId, else
+ *   of the lead converted into its ContactId. Campaign: the Campaign's name.
+ * - Marketo `form_fill` (type 2) and `email_click` (type 11). Campaign: the program's name —
+ *   Marketo names a program's local assets `Program.Asset`, so the text before the last `.`
+ *   of the form's / email's name; a global asset without a program (no `.`) is its own name.
+ * - HubSpot `hubspot_first_conversion`, `hubspot_recent_conversion` (campaign: the
+ *   conversion's name) and `hubspot_latest_source` (no campaign), when exported.
+ *
+ * Channel: the agreement's `attribution.campaign_channels` for the campaign's name, else the
+ * campaign's type mapped through `channels` (Salesforce Campaign Type; for a Marketo program
+ * the type of the Salesforce campaign of the same name, as Marketo programs sync to
+ * Salesforce campaigns), else the name itself mapped through `channels`; HubSpot: the
+ * conversion's name, then Latest Source (recent conversion, latest source) or Original Source
+ * (first conversion) mapped through `channels`; `Other` when nothing maps.
+ * `touch_id` is `<system>:<record id>` (HubSpot: `hubspot:<contact>:<kind>`); touches in two
+ * systems are not de-duplicated against each other.
+ */
+import { sql } from 'kysely';
+import { ref, type Model } from '../model';
+
+export const intTouchesUnioned: Model = {
+  name: 'int_touches_unioned',
+  layer: 'intermediate',
+  materialized: 'table',
+  query: () => sql`
+    with channel_of_source as (select source_key, channel from ${ref('agreement_channels')}),
+    channel_of_campaign as (select campaign_key, channel from ${ref('agreement_campaign_channels')}),
+    sf_campaigns as (
+      select c.campaign_id, c.name, lower(trim(c.name)) as name_key, lower(trim(c.type)) as type_key
+      from ${ref('stg_salesforce__campaigns')} c
+    ),
+    campaign_types as (select name_key, min(type_key) as type_key from sf_campaigns group by name_key),
+    sf_people as (select record_id, lead_id, converted_contact_id from ${ref('int_people_unified_by_email')} where system = 'salesforce'),
+    sf as (
+      select
+        'salesforce:' || coalesce(m.member_id, m._file || ':' || m._line) as touch_id,
+        coalesce(p.lead_id, pc.lead_id) as lead_id, 'salesforce' as source_system, 'campaign_response' as touch_kind,
+        coalesce(m.first_responded_at, m.created_at) as touched_at, c.name as campaign,
+        coalesce(cc.channel, ct.channel, 'Other') as channel
+      from ${ref('stg_salesforce__campaign_members')} m
+      left join sf_campaigns c on c.campaign_id = m.campaign_id
+      left join sf_people p on p.record_id = m.lead_id
+      left join (select converted_contact_id, min(lead_id) as lead_id from sf_people where converted_contact_id is not null group by 1) pc
+        on m.lead_id is null and pc.converted_contact_id = m.contact_id
+      left join channel_of_campaign cc on cc.campaign_key = c.name_key
+      left join channel_of_source ct on ct.source_key = c.type_key
+      where m.has_responded and coalesce(m.first_responded_at, m.created_at) is not null
+    ),
+    mk_touches as (
+      select a.activity_id, a.marketo_lead_id, a.activity_type_id, a.activity_at,
+        case when strpos(a.asset_name, '.') > 0 then regexp_extract(a.asset_name, '^(.*)\\.[^.]*$', 1) else a.asset_name end as campaign
+      from ${ref('int_marketo_activities_filtered')} a
+      where a.activity_type_id in (2, 11)
+    ),
+    mk as (
+      select
+        'marketo:' || t.activity_id, p.lead_id, 'marketo', case t.activity_type_id when 2 then 'form_fill' else 'email_click' end,
+        t.activity_at, t.campaign, coalesce(cc.channel, ct.channel, cn.channel, 'Other')
+      from mk_touches t
+      join ${ref('int_people_unified_by_email')} p on p.system = 'marketo' and p.record_id = t.marketo_lead_id
+      left join channel_of_campaign cc on cc.campaign_key = lower(trim(t.campaign))
+      left join campaign_types k on k.name_key = lower(trim(t.campaign))
+      left join channel_of_source ct on ct.source_key = k.type_key
+      left join channel_of_source cn on cn.source_key = lower(trim(t.campaign))
+    ),
+    hs_contacts as (
+      select c.contact_id, p.lead_id, c.first_conversion, c.first_conversion_at, c.recent_conversion, c.recent_conversion_at,
+        c.latest_source, c.latest_source_at, c.original_source
+      from ${ref('stg_hubspot__contacts')} c
+      join ${ref('int_people_unified_by_email')} p on p.system = 'hubspot' and p.record_id = c.contact_id
+    ),
+    hs_raw as (
+      select contact_id, lead_id, 'hubspot_first_conversion' as touch_kind, first_conversion_at as touched_at, first_conversion as campaign, original_source as source
+      from hs_contacts where first_conversion_at is not null
+      union all
+      select contact_id, lead_id, 'hubspot_recent_conversion', recent_conversion_at, recent_conversion, coalesce(latest_source, original_source)
+      from hs_contacts where recent_conversion_at is not null
+      union all
+      select contact_id, lead_id, 'hubspot_latest_source', latest_source_at, null, latest_source
+      from hs_contacts where latest_source_at is not null
+    ),
+    hs as (
+      select 'hubspot:' || h.contact_id || ':' || h.touch_kind, h.lead_id, 'hubspot', h.touch_kind, h.touched_at, h.campaign,
+        coalesce(cc.channel, cn.channel, cs.channel, 'Other')
+      from hs_raw h
+      left join channel_of_campaign cc on cc.campaign_key = lower(trim(h.campaign))
+      left join channel_of_source cn on cn.source_key = lower(trim(h.campaign))
+      left join channel_of_source cs on cs.source_key = lower(trim(h.source))
+    )
+    select * from sf where lead_id is not null
+    union all select * from mk
+    union all select * from hs`,
+};
