@@ -70,8 +70,8 @@ export const warehouseTests: readonly DataTest[] = [
   relationships('attribution', 'opportunity_id', 'opportunities', 'opportunity_id'),
   expression('attribution', 'relationships(touch_id → touchpoints.touch_id), but (unattributed)', sql`touch_id <> '(unattributed)' and touch_id not in (select touch_id from touchpoints)`),
   expression('attribution', 'shares of each opportunity and model sum to 1 (1e-9)', sql`(opportunity_id, model) in (
-    select opportunity_id, model from attribution group by all having abs(sum(share) - 1) > 1e-9)`),
-  expression('attribution', 'every opportunity credited under every model', sql`opportunity_id in (
+    select opportunity_id, model from attribution group by opportunity_id, model having abs(sum(share) - 1) > 1e-9)`),
+  expression('attribution', 'every opportunity credited under every model from the agreement', sql`opportunity_id in (
     select opportunity_id from opportunities o cross join agreement.agreement_attribution_models m
     where not exists (select 1 from attribution a where a.opportunity_id = o.opportunity_id and a.model = m.model))`),
   // To half a cent: summing millions of shares × amounts in floating point drifts by ~1e-5 at 1M leads.
