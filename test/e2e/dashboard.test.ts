@@ -216,8 +216,11 @@ describe('filters', () => {
     const channel = String(channels[0]?.['funnel.channel']);
     const before = await page.getByTestId('tile-mqls-value').innerText();
     await page.getByTestId('filter-channel').locator('summary').click();
-    await page.getByTestId('filter-channel').getByLabel(channel, { exact: true }).check();
+    // A click, not check(): the box mirrors the URL, which the router updates in a transition,
+    // so right after the click it may still show the old state (check() then fails at once).
+    await page.getByTestId('filter-channel').getByLabel(channel, { exact: true }).click();
     await page.waitForURL((url) => url.searchParams.getAll('channel').includes(channel));
+    await expect.poll(() => page.getByTestId('filter-channel').getByLabel(channel, { exact: true }).isChecked()).toBe(true);
     await settled(page);
     const [row] = await cubeLoad(stack.url, { measures: ['funnel.mql_count'], timeDimensions: mqlCohort(), filters: [{ member: 'funnel.channel', operator: 'equals', values: [channel] }] });
     await expect.poll(() => page.getByTestId('tile-mqls-value').innerText()).toBe(fmt.int(row?.['funnel.mql_count']));
