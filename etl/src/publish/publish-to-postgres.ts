@@ -1,7 +1,8 @@
 /**
- * Publishes a built DuckDB warehouse to Postgres: the marts are streamed (`COPY … FROM STDIN`)
- * into a new schema, checked (row counts against the file, the warehouse data tests), and
- * swapped in under the serving schema's name (default `closedloop`) in the same transaction.
+ * Publishes a built DuckDB warehouse to Postgres: the file's marts are checked against the
+ * column contract (etl/src/mart-contract.ts), created in a new schema with the contract's types
+ * (ENUMs in order, NOT NULL where the contract says never NULL), streamed (`COPY … FROM STDIN`),
+ * checked (row counts against the file, the warehouse data tests), and swapped in under the serving schema's name (default `closedloop`) in the same transaction.
  * A publish that fails or is killed rolls back: the previous schema keeps serving. Needs no
  * superuser and no extension: the database's owner (or any role allowed to CREATE in it).
  */
@@ -15,9 +16,10 @@ import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { runDataTests } from '../data-tests';
 import { warehouseTests } from '../data-tests/warehouse-tests';
-import { MART_TABLES } from '../mart-tables';
+import { MART_CONTRACT, MART_TABLES, compareToContract, duckdbType, formatMismatches, postgresType } from '../mart-contract';
+import type { ColumnContract, FoundColumn } from '../mart-contract';
 import { WAREHOUSE_SCHEMA_VERSION, readSchemaVersion } from '../schema-version';
-import { postgresType, quoteIdent, quoteLiteral } from './postgres-types';
+import { quoteIdent, quoteLiteral } from './postgres-quote';
 
 /** The schema Cube reads when none is given (`CLOSEDLOOP_PG_SCHEMA` on the server). */
 export const DEFAULT_SCHEMA = 'closedloop';
@@ -50,46 +52,48 @@ export class PublishError extends Error {
   }
 }
 
-interface Column {
-  readonly name: string;
-  readonly duckdbType: string;
-}
-
-async function martColumns(duckdb: DuckDBConnection, warehousePath: string): Promise<Map<string, Column[]>> {
+/** The marts' columns as the DuckDB file has them; refuses a file whose marts differ from the contract. */
+async function checkMartColumns(duckdb: DuckDBConnection, warehousePath: string): Promise<void> {
   const reader = await duckdb.runAndReadAll(
     "SELECT table_name, column_name, data_type FROM information_schema.columns WHERE table_schema = 'main' ORDER BY table_name, ordinal_position",
   );
-  const tables = new Map<string, Column[]>();
+  const tables = new Map<string, FoundColumn[]>();
   for (const [table, name, type] of reader.getRows()) {
     const columns = tables.get(String(table)) ?? [];
-    columns.push({ name: String(name), duckdbType: String(type) });
+    columns.push({ name: String(name), type: String(type) });
     tables.set(String(table), columns);
   }
   const missing = MART_TABLES.filter((table) => !tables.has(table));
   if (missing.length > 0) {
     throw new PublishError(`${warehousePath} has no ${missing.join(', ')} table(s). Is it a Closedloop warehouse built by \`npm run etl\`?`);
   }
-  return tables;
+  const mismatches = MART_CONTRACT.flatMap((mart) => compareToContract(mart, tables.get(mart.name) ?? [], duckdbType));
+  if (mismatches.length > 0) {
+    throw new PublishError(
+      `${warehousePath} does not match the mart contract (etl/src/mart-contract.ts); nothing was published:\n${formatMismatches(mismatches)}\n` +
+        'Rebuild it with this version of Closedloop: npm run etl.',
+    );
+  }
 }
 
-/** CREATE TYPE / CREATE TABLE statements for the marts in `schema`; one ENUM type per distinct label list. */
-function createStatements(schema: string, tables: Map<string, Column[]>): string[] {
-  const enumTypes = new Map<string, string>();
+/** CREATE TYPE / CREATE TABLE statements for the marts in `schema`, from the contract: its types, its ENUMs in order, NOT NULL. */
+export function createStatements(schema: string): string[] {
+  const enumTypes = new Set<string>();
   const statements: string[] = [];
-  for (const table of MART_TABLES) {
-    const columns = (tables.get(table) ?? []).map((column) => {
-      const type = postgresType(table, column.name, column.duckdbType);
-      if (type.kind === 'plain') return `${quoteIdent(column.name)} ${type.sql}`;
-      const key = JSON.stringify(type.labels);
-      let typeName = enumTypes.get(key);
-      if (!typeName) {
-        typeName = `${table}_${column.name}`;
-        enumTypes.set(key, typeName);
-        statements.push(`CREATE TYPE ${quoteIdent(schema)}.${quoteIdent(typeName)} AS ENUM (${type.labels.map(quoteLiteral).join(', ')})`);
+  for (const mart of MART_CONTRACT) {
+    const columns = mart.columns.map((column) => {
+      const type = column.type;
+      let sqlType = postgresType(type);
+      if (type.kind === 'enum') {
+        if (!enumTypes.has(type.name)) {
+          enumTypes.add(type.name);
+          statements.push(`CREATE TYPE ${quoteIdent(schema)}.${quoteIdent(type.name)} AS ENUM (${type.values.map(quoteLiteral).join(', ')})`);
+        }
+        sqlType = `${quoteIdent(schema)}.${quoteIdent(type.name)}`;
       }
-      return `${quoteIdent(column.name)} ${quoteIdent(schema)}.${quoteIdent(typeName)}`;
+      return `${quoteIdent(column.name)} ${sqlType}${column.nullable ? '' : ' NOT NULL'}`;
     });
-    statements.push(`CREATE TABLE ${quoteIdent(schema)}.${quoteIdent(table)} (${columns.join(', ')})`);
+    statements.push(`CREATE TABLE ${quoteIdent(schema)}.${quoteIdent(mart.name)} (${columns.join(', ')})`);
   }
   return statements;
 }
@@ -100,7 +104,7 @@ function csvField(value: unknown): string {
 }
 
 /** The table's rows as CSV chunks (every value cast to text by DuckDB, NULL as an unquoted empty field). */
-async function* csvChunks(duckdb: DuckDBConnection, table: string, columns: readonly Column[]): AsyncGenerator<string> {
+async function* csvChunks(duckdb: DuckDBConnection, table: string, columns: readonly ColumnContract[]): AsyncGenerator<string> {
   const select = columns.map((c) => `CAST(${quoteIdent(c.name)} AS VARCHAR)`).join(', ');
   const result = await duckdb.stream(`SELECT ${select} FROM main.${quoteIdent(table)}`);
   for (;;) {
@@ -159,7 +163,7 @@ export async function publishToPostgres(options: PublishOptions): Promise<Publis
           : `${options.warehousePath} has warehouse schema version ${version}; this version of Closedloop publishes version ${WAREHOUSE_SCHEMA_VERSION}. Rebuild it with \`npm run etl\`.`,
       );
     }
-    const tables = await martColumns(duckdb, options.warehousePath);
+    await checkMartColumns(duckdb, options.warehousePath);
 
     try {
       await client.connect();
@@ -175,11 +179,10 @@ export async function publishToPostgres(options: PublishOptions): Promise<Publis
     // One publish at a time per database; a second one waits here.
     await client.query(`SELECT pg_advisory_xact_lock(hashtext(${quoteLiteral(`closedloop publish ${schema}`)}))`);
     await client.query(`CREATE SCHEMA ${quoteIdent(next)}`);
-    for (const statement of createStatements(next, tables)) await client.query(statement);
+    for (const statement of createStatements(next)) await client.query(statement);
 
     const published: PublishedTable[] = [];
-    for (const table of MART_TABLES) {
-      const columns = tables.get(table) ?? [];
+    for (const { name: table, columns } of MART_CONTRACT) {
       const tableStarted = Date.now();
       const copy = client.query(copyFrom(
         `COPY ${quoteIdent(next)}.${quoteIdent(table)} (${columns.map((c) => quoteIdent(c.name)).join(', ')}) FROM STDIN WITH (FORMAT csv)`,

@@ -8,7 +8,8 @@
  */
 import { PostgresDriver } from '@cubejs-backend/postgres-driver';
 import pg from 'pg';
-import { MART_TABLES } from '../../../etl/src/mart-tables';
+import { MART_CONTRACT, MART_TABLES, compareToContract, formatMismatches, postgresType } from '../../../etl/src/mart-contract';
+import type { ContractMismatch, FoundColumn } from '../../../etl/src/mart-contract';
 import { WAREHOUSE_SCHEMA_VERSION } from '../../../etl/src/schema-version';
 import { WarehouseInvalidError } from '../errors';
 
@@ -54,7 +55,8 @@ export function describePostgres(options: PostgresWarehouseOptions, env: NodeJS.
 
 /**
  * Checks, before Cube starts, that the database has a published warehouse Cube can serve: the
- * schema, every mart, and the schema version this server's model expects.
+ * schema, every mart with the contract's columns and types, and the schema version this
+ * server's model expects.
  */
 export async function checkPostgresWarehouse(options: PostgresWarehouseOptions, env: NodeJS.ProcessEnv = process.env): Promise<void> {
   const where = describePostgres(options, env);
@@ -86,9 +88,59 @@ export async function checkPostgresWarehouse(options: PostgresWarehouseOptions, 
         `it was built by an ${found < WAREHOUSE_SCHEMA_VERSION ? 'older' : 'newer'} ETL (warehouse schema version ${found}; this server reads version ${WAREHOUSE_SCHEMA_VERSION}). Rebuild with npm run etl, then npm run publish.`,
       );
     }
+    const mismatches = await compareSchemaToContract(client, schema);
+    if (mismatches.length > 0) {
+      throw new WarehouseInvalidError(
+        where,
+        `its marts do not match the column contract this server reads (etl/src/mart-contract.ts):\n${formatMismatches(mismatches)}\n` +
+          'Rebuild the warehouse with this version (npm run etl), then npm run publish.',
+      );
+    }
   } finally {
     await client.end().catch(() => undefined);
   }
+}
+
+/**
+ * The published marts' columns against the contract, in Postgres's spelling (`double precision`,
+ * `timestamp without time zone`, an ENUM by its type name and its labels in order), NOT NULL included.
+ */
+export async function compareSchemaToContract(client: pg.Client, schema: string): Promise<ContractMismatch[]> {
+  const columns = await client.query<{ table_name: string; column_name: string; data_type: string; udt_name: string; is_nullable: string; numeric_precision: number | null; numeric_scale: number | null }>(
+    `SELECT table_name, column_name, data_type, udt_name, is_nullable, numeric_precision, numeric_scale
+       FROM information_schema.columns WHERE table_schema = $1 ORDER BY table_name, ordinal_position`,
+    [schema],
+  );
+  const labels = await client.query<{ typname: string; labels: string[] }>(
+    `SELECT t.typname, array_agg(e.enumlabel::text ORDER BY e.enumsortorder) AS labels
+       FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace JOIN pg_enum e ON e.enumtypid = t.oid
+      WHERE n.nspname = $1 GROUP BY t.typname`,
+    [schema],
+  );
+  const enumLabels = new Map(labels.rows.map((row) => [row.typname, row.labels]));
+  const spell = (row: (typeof columns.rows)[number]): string => {
+    if (row.data_type === 'USER-DEFINED') return row.udt_name;
+    if (row.data_type === 'numeric' && row.numeric_precision !== null) return `numeric(${row.numeric_precision}, ${row.numeric_scale ?? 0})`;
+    return row.data_type;
+  };
+  const byTable = new Map<string, FoundColumn[]>();
+  for (const row of columns.rows) {
+    const list = byTable.get(row.table_name) ?? [];
+    list.push({ name: row.column_name, type: spell(row), nullable: row.is_nullable === 'YES' });
+    byTable.set(row.table_name, list);
+  }
+  const mismatches: ContractMismatch[] = [];
+  for (const mart of MART_CONTRACT) {
+    mismatches.push(...compareToContract(mart, byTable.get(mart.name) ?? [], postgresType));
+    for (const column of mart.columns) {
+      if (column.type.kind !== 'enum') continue;
+      const found = enumLabels.get(column.type.name);
+      if (found && found.join(',') !== column.type.values.join(',')) {
+        mismatches.push({ mart: mart.name, column: column.name, expected: `${column.type.name} (${column.type.values.join(', ')})`, found: `${column.type.name} (${found.join(', ')})` });
+      }
+    }
+  }
+  return mismatches;
 }
 
 /** int2, int4, int8, float4, float8, numeric. */

@@ -13,9 +13,10 @@
  * over DOUBLE; dividing the result by 86,400,000,000 gives days exactly as over DOUBLE days).
  */
 import { sql, type RawBuilder } from 'kysely';
+import { FUNNEL_STAGES } from '../../mart-contract';
 import { ref, type Model } from '../model';
 
-export const STAGE_ORDER = ['lead', 'mql', 'handoff', 'sal', 'rejected', 'sql', 'won', 'lost'] as const;
+export const STAGE_ORDER = FUNNEL_STAGES;
 
 /** DuckDB's anonymous ENUM of the stages, in funnel order. */
 const STAGE_ENUM = sql.raw(`enum(${STAGE_ORDER.map((s) => `'${s}'`).join(', ')})`);
