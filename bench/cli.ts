@@ -11,7 +11,7 @@ import { parseBenchArgs, usage } from './lib/args';
 import { formatTable } from './lib/format-table';
 import { RESULT_MARKER, type CaseResult } from './lib/result';
 
-const cases = ['etl', 'cube', 'web'] as const;
+const cases = ['etl', 'cube', 'web', 'cluster'] as const;
 const here = dirname(fileURLToPath(import.meta.url));
 
 async function main(): Promise<void> {

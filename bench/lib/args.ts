@@ -6,11 +6,11 @@ export interface BenchArgs {
   readonly workDir: string;
 }
 
-const usage = `Usage: npm run bench -- [--scale 0.01] [--json results.json] [--only etl,cube,web] [--work-dir .bench]
+const usage = `Usage: npm run bench -- [--scale 0.01] [--json results.json] [--only etl,cube,web,cluster] [--work-dir .bench]
 
   --scale F     fraction of the full sizes (1 = 1,000,000 leads; 0.01 for a quick look)
   --json FILE   also write the figures as JSON (one object per case)
-  --only LIST   run only these cases (etl, cube, web)
+  --only LIST   run only these cases (etl, cube, web, cluster: 1 vs 4 API processes on Postgres)
   --work-dir D  where generated data and warehouses go (default .bench, git-ignored)`;
 
 export function parseBenchArgs(argv: readonly string[]): BenchArgs | 'help' {

@@ -16,6 +16,7 @@ import { buildWarehouse } from '../../etl/src/build';
 import { MART_CONTRACT, compareToContract, duckdbType } from '../../etl/src/mart-contract';
 import type { FoundColumn } from '../../etl/src/mart-contract';
 import { buildModels, type RawDatabase } from '../../etl/src/models/index';
+import { REBUILD_SQL, FIXTURE_SQL, buildWarehouse as buildFixture } from '../cube/helpers';
 
 const root = resolve(import.meta.dirname, '../..');
 const agreementPath = join(root, 'agreement.yml');
@@ -66,6 +67,23 @@ describe('the built sample warehouse equals the contract', () => {
       });
     }
     expect(nullableWithNulls).toBeGreaterThan(20);
+  });
+});
+
+describe.each([
+  { fixture: 'warehouse.sql', files: [FIXTURE_SQL] },
+  { fixture: 'warehouse.sql + rebuild.sql', files: [FIXTURE_SQL, REBUILD_SQL] },
+])('the hand-counted fixture $fixture (the Cube tests\' warehouse)', ({ files }) => {
+  it('has the contract\'s columns and types, and no NULL where the contract says never NULL', async () => {
+    const path = await buildFixture(join(work, `fixture-${files.length}.duckdb`), files);
+    const rows = await readDuckdb(path, "SELECT table_name, column_name, data_type FROM information_schema.columns WHERE table_schema = 'main'");
+    for (const mart of MART_CONTRACT) {
+      const found = rows.filter(([table]) => table === mart.name).map(([, name, type]) => ({ name: String(name), type: String(type) }));
+      expect(compareToContract(mart, found, duckdbType), mart.name).toEqual([]);
+      const required = mart.columns.filter((c) => !c.nullable);
+      const [nulls = []] = await readDuckdb(path, `SELECT ${required.map((c) => `count(*) - count("${c.name}")`).join(', ')} FROM main."${mart.name}"`);
+      required.forEach((column, i) => expect(Number(nulls[i]), `${mart.name}.${column.name}`).toBe(0));
+    }
   });
 });
 

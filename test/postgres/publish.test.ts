@@ -10,8 +10,10 @@ import { DuckDBInstance } from '@duckdb/node-api';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildWarehouse } from '../../etl/src/build';
-import { MART_TABLES } from '../../etl/src/mart-tables';
+import { MART_CONTRACT, MART_TABLES } from '../../etl/src/mart-contract';
+import type { LogicalType } from '../../etl/src/mart-contract';
 import { publishToPostgres } from '../../etl/src/publish/publish-to-postgres';
+import { checkPostgresWarehouse } from '../../server/src/warehouse/postgres-warehouse';
 import { buildWarehouse as buildFixture } from '../cube/helpers';
 import { createTestDatabase, postgresUnavailable } from './postgres';
 import type { TestDatabase } from './postgres';
@@ -29,6 +31,17 @@ async function duckdbScalar(path: string, sql: string): Promise<unknown> {
     connection.closeSync();
     instance.closeSync();
   }
+}
+
+/** How Postgres's information_schema spells each logical type (written out here, not taken from the code under test). */
+function informationSchemaType(type: LogicalType): string {
+  const spelled: Record<string, string> = {
+    text: 'text', double: 'double precision', timestamp_utc: 'timestamp without time zone', date: 'date', boolean: 'boolean',
+  };
+  if (type.kind === 'enum') return type.name;
+  if (type.kind === 'integer') return type.bits === 32 ? 'integer' : 'bigint';
+  if (type.kind === 'decimal') return `numeric(${type.precision},${type.scale})`;
+  return spelled[type.kind] ?? `(unexpected kind ${type.kind})`;
 }
 
 describe.skipIf(Boolean(skip))('npm run publish', () => {
@@ -63,6 +76,61 @@ describe.skipIf(Boolean(skip))('npm run publish', () => {
     const sums = await client.query<{ won: string; hours: string }>('SELECT sum(won_amount) AS won, sum(hours_to_first_touch) AS hours FROM closedloop.leads');
     expect(Number(sums.rows[0]?.won)).toBe(Number(await duckdbScalar(warehouse, 'SELECT sum(won_amount) FROM leads')));
     expect(Number(sums.rows[0]?.hours)).toBeCloseTo(Number(await duckdbScalar(warehouse, 'SELECT sum(hours_to_first_touch) FROM leads')), 6);
+  });
+
+  it('creates exactly the contract\'s columns: Postgres types, NOT NULL, ENUM labels in order (read from information_schema)', async () => {
+    const columns = await client.query<{ table_name: string; column_name: string; data_type: string; udt_name: string; is_nullable: string; numeric_precision: number | null; numeric_scale: number | null }>(
+      `SELECT table_name, column_name, data_type, udt_name, is_nullable, numeric_precision, numeric_scale FROM information_schema.columns
+        WHERE table_schema = 'closedloop' ORDER BY table_name, ordinal_position`,
+    );
+    const found = columns.rows.map((r) => ({
+      table: r.table_name,
+      column: r.column_name,
+      type: r.data_type === 'USER-DEFINED' ? r.udt_name : r.data_type === 'numeric' ? `numeric(${r.numeric_precision},${r.numeric_scale})` : r.data_type,
+      nullable: r.is_nullable === 'YES',
+    }));
+    const expected = MART_CONTRACT.flatMap((mart) =>
+      mart.columns.map((c) => ({ table: mart.name, column: c.name, type: informationSchemaType(c.type), nullable: c.nullable })),
+    ).sort((a, b) => a.table.localeCompare(b.table));
+    expect(found).toEqual(expected);
+    expect(found.filter((c) => !c.nullable).length).toBeGreaterThan(50);
+    const labels = await client.query<{ typname: string; labels: string[] }>(
+      `SELECT t.typname, array_agg(e.enumlabel::text ORDER BY e.enumsortorder) AS labels FROM pg_type t
+         JOIN pg_namespace n ON n.oid = t.typnamespace JOIN pg_enum e ON e.enumtypid = t.oid WHERE n.nspname = 'closedloop' GROUP BY t.typname`,
+    );
+    expect(labels.rows).toEqual([{ typname: 'funnel_stage', labels: ['lead', 'mql', 'handoff', 'sal', 'rejected', 'sql', 'won', 'lost'] }]);
+  });
+
+  it('the server\'s start-up check accepts the published schema and names a column that drifted from the contract', async () => {
+    const url = new URL(database.url);
+    const connection = { host: url.hostname, port: Number(url.port || 5432), database: database.database, user: database.user, password: url.password ? decodeURIComponent(url.password) : undefined };
+    await expect(checkPostgresWarehouse({ ...connection, schema: 'closedloop' }, {})).resolves.toBeUndefined();
+    await publishToPostgres({ warehousePath: warehouse, url: database.url, schema: 'drifted' });
+    await client.query('ALTER TABLE drifted.leads ALTER won_amount TYPE text');
+    await client.query('ALTER TABLE drifted.stage_events ALTER stage DROP NOT NULL');
+    await client.query('ALTER TABLE drifted.spend DROP COLUMN line');
+    const check = checkPostgresWarehouse({ ...connection, schema: 'drifted' }, {});
+    await expect(check).rejects.toThrow(/do not match the column contract/);
+    await expect(check).rejects.toThrow(/leads\.won_amount: expected double precision, found text/);
+    await expect(check).rejects.toThrow(/stage_events\.stage: expected funnel_stage NOT NULL, found funnel_stage \(nullable\)/);
+    await expect(check).rejects.toThrow(/spend\.line: expected bigint, found \(missing\)\n.*npm run etl\), then npm run publish/);
+    await client.query('DROP SCHEMA drifted CASCADE');
+  });
+
+  it('refuses a warehouse file whose marts drift from the contract, naming mart, column, expected and found', async () => {
+    const drifted = join(work, 'drifted.duckdb');
+    copyFileSync(warehouse, drifted);
+    const instance = await DuckDBInstance.create(drifted);
+    const connection = await instance.connect();
+    await connection.run('ALTER TABLE leads ALTER won_amount TYPE VARCHAR');
+    connection.closeSync();
+    instance.closeSync();
+    const before = await client.query<{ n: string }>('SELECT count(*) AS n FROM closedloop.leads');
+    await expect(publishToPostgres({ warehousePath: drifted, url: database.url })).rejects.toThrow(
+      /does not match the mart contract .*nothing was published:\n {2}leads\.won_amount: expected DOUBLE, found VARCHAR\nRebuild/,
+    );
+    const after = await client.query<{ n: string }>('SELECT count(*) AS n FROM closedloop.leads');
+    expect(after.rows[0]?.n).toBe(before.rows[0]?.n);
   });
 
   it('keeps the stage ENUM in funnel order: both sort stages the same way', async () => {
