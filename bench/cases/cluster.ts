@@ -35,6 +35,18 @@ interface Cluster {
   stop(): Promise<void>;
 }
 
+/** What to stop when the bench is interrupted (the servers, then the throwaway Postgres). */
+const cleanups: (() => Promise<void>)[] = [];
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    void (async () => {
+      for (const cleanup of cleanups.reverse()) await cleanup().catch(() => undefined);
+      process.exitCode = 130;
+      process.kill(process.pid, signal);
+    })();
+  });
+}
+
 async function startCluster(workers: number, env: Record<string, string>, web: boolean): Promise<Cluster> {
   const port = await freePort();
   const args = ['--import', 'tsx', join(root, 'server', 'cli.ts'), '--workers', String(workers), '--port', String(port), ...(web ? ['--web', webDist] : ['--no-web'])];
@@ -48,6 +60,7 @@ async function startCluster(workers: number, env: Record<string, string>, web: b
     if (Date.now() > deadline) throw new Error(`--workers ${workers} did not start within 240 s:\n${output}`);
     await new Promise((r) => setTimeout(r, 250));
   }
+  cleanups.push(async () => void primary.kill('SIGTERM'));
   const rss = async (pid: number) => Number(/VmHWM:\s+(\d+)/.exec(await readFile(`/proc/${pid}/status`, 'utf8').catch(() => ''))?.[1] ?? 0);
   return {
     url: `http://127.0.0.1:${port}`,
@@ -149,6 +162,7 @@ const database = await benchDatabase().catch((error: unknown) => {
   emit({ name: 'cluster (Postgres)', scale: 'skipped', figures: [], ratios: [], notes: [`skipped: ${reason}`] });
   return undefined;
 });
+if (database) cleanups.push(() => database.close());
 if (database) try {
   log(`Publishing ${warehouse} to ${database.describe}…`);
   const published = await publishToPostgres({ warehousePath: warehouse, url: database.url });

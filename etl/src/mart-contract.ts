@@ -132,10 +132,10 @@ export const MART_CONTRACT = [
     committed_mqls: BIGINT, delivered_mqls: req(BIGINT),
   }),
   mart('agreement_terms', 'one row per term of the agreement the build used', {
-    section: req(TEXT), position: req(INTEGER), subject: TEXT, item: TEXT, value: TEXT,
+    section: req(TEXT), position: req(INTEGER), subject: TEXT, item: TEXT, value: req(TEXT),
   }),
   mart('touchpoints', 'one row per person per marketing touch that counts', {
-    touch_id: req(TEXT), lead_id: req(TEXT), source_system: TEXT, touch_kind: req(TEXT), touched_at: TIMESTAMP,
+    touch_id: req(TEXT), lead_id: req(TEXT), source_system: TEXT, touch_kind: req(TEXT), touched_at: req(TIMESTAMP),
     channel: req(TEXT), campaign: req(TEXT), is_first_touch: req(BOOLEAN), mql_at: TIMESTAMP, segment: TEXT, region: TEXT, team: TEXT,
   }),
   mart('attribution', 'one row per opportunity × touch × attribution model (share > 0)', {

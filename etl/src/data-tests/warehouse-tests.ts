@@ -63,12 +63,12 @@ export const warehouseTests: readonly DataTest[] = [
   unique('touchpoints', ['touch_id']),
   notNull('touchpoints', 'touched_at'),
   notNull('touchpoints', 'channel'),
-  expression('touchpoints', 'every touch belongs to a known person', sql`lead_id is null or lead_id not in (select lead_id from leads)`),
+  expression('touchpoints', 'every touch belongs to a known person', sql`lead_id is null or not exists (select 1 from leads l where l.lead_id = touchpoints.lead_id)`),
   expression('touchpoints', 'one first touch per person', sql`lead_id in (select lead_id from touchpoints group by lead_id having count(*) filter (where is_first_touch) <> 1)`),
   // attribution
   unique('attribution', ['opportunity_id', 'model', 'touch_id']),
   relationships('attribution', 'opportunity_id', 'opportunities', 'opportunity_id'),
-  expression('attribution', 'relationships(touch_id → touchpoints.touch_id), but (unattributed)', sql`touch_id <> '(unattributed)' and touch_id not in (select touch_id from touchpoints)`),
+  expression('attribution', 'relationships(touch_id → touchpoints.touch_id), but (unattributed)', sql`touch_id <> '(unattributed)' and not exists (select 1 from touchpoints t where t.touch_id = attribution.touch_id)`),
   expression('attribution', 'shares of each opportunity and model sum to 1 (1e-9)', sql`(opportunity_id, model) in (
     select opportunity_id, model from attribution group by opportunity_id, model having abs(sum(share) - 1) > 1e-9)`),
   expression('attribution', 'every opportunity credited under every model from the agreement', sql`opportunity_id in (
