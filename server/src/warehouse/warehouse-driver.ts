@@ -14,8 +14,7 @@ import { DuckDBDriver } from '@cubejs-backend/duckdb-driver';
 import { buildTransform, convertDuckDBParams, transformChunk } from '@cubejs-backend/duckdb-driver/dist/src/Transform.js';
 import { DuckDBInstance } from '@duckdb/node-api';
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { MART_CONTRACT, MART_TABLES, compareToContract, duckdbType, formatMismatches } from '../../../etl/src/mart-contract';
-import type { FoundColumn } from '../../../etl/src/mart-contract';
+import { MART_TABLES } from '../../../etl/src/mart-tables';
 import { WAREHOUSE_SCHEMA_VERSION, readSchemaVersion } from '../../../etl/src/schema-version';
 import { WarehouseInvalidError, WarehouseLockedError } from '../errors';
 
@@ -94,19 +93,6 @@ export class WarehouseDriver extends DuckDBDriver {
           this.warehousePath,
           `it was built by ${version < WAREHOUSE_SCHEMA_VERSION ? 'an older' : 'a newer'} Closedloop ETL (warehouse schema ${version}; this server reads schema ${WAREHOUSE_SCHEMA_VERSION}). ` +
             'Rebuild it from your exports: npm run etl -- --input <exports folder> --warehouse <this file> (npm start rebuilds the sample warehouse by itself).',
-        );
-      }
-      const columns = await connection.runAndReadAll(
-        "SELECT table_name, column_name, data_type FROM information_schema.columns WHERE table_catalog = 'warehouse' AND table_schema = 'main'",
-      );
-      const byTable = new Map<string, FoundColumn[]>();
-      for (const [table, name, type] of columns.getRows()) byTable.set(String(table), [...(byTable.get(String(table)) ?? []), { name: String(name), type: String(type) }]);
-      const mismatches = MART_CONTRACT.flatMap((mart) => compareToContract(mart, byTable.get(mart.name) ?? [], duckdbType));
-      if (mismatches.length > 0) {
-        throw new WarehouseInvalidError(
-          this.warehousePath,
-          `its marts do not match the column contract this server reads (etl/src/mart-contract.ts):\n${formatMismatches(mismatches)}\n` +
-            'Rebuild it from your exports: npm run etl -- --input <exports folder> --warehouse <this file>.',
         );
       }
     } catch (error) {
