@@ -40,7 +40,7 @@ export interface BuildOptions {
    * against the warehouse being replaced (`--accept-drop`).
    */
   readonly acceptDrop?: boolean;
-  /** What the format guard reports as tried for a column (default: what the staging casts accept). */
+  /** What the format guard reports as tried for a column the loader recorded nothing for (typed columns: raw._load_columns). */
   readonly formatsTried?: FormatsTried;
   /** DuckDB settings for the build (defaults: memory_limit 3GB; insertion order kept while loading, dropped for the models). */
   readonly duckdb?: Readonly<Record<string, string>>;

@@ -22,6 +22,7 @@ import type { ModelStatus } from './model-status';
 import { queryShapeGuard } from './query-shape';
 import { createStaticHandler } from './static-files';
 import { WarehouseQuery } from './warehouse/warehouse-query';
+import { RETIRED } from './warehouse/warehouse-driver';
 import { openWarehouseSource } from './warehouse/warehouse-source';
 import type { WarehouseSource } from './warehouse/warehouse-source';
 import { WarehousePostgresQuery } from './warehouse/postgres-query';
@@ -111,6 +112,8 @@ function createLogger(
     const error = params?.error;
     if (!error || QUIET_MESSAGES.has(msg) || QUIET_MESSAGES.has(String(params?.type))) return;
     if (msg.startsWith("Authorization header isn't set") || msg.startsWith('Invalid token')) return;
+    // A refresh run still on a replaced warehouse build (see RETIRED); a request gets it as its answer.
+    if (String(typeof error === 'string' ? error : (error as { message?: unknown }).message ?? '').includes(RETIRED)) return;
     // A model that does not compile is reported once, with file and line (model-status-endpoint),
     // not with a stack on every request and refresh run.
     if (String(typeof error === 'string' ? error : (error as { message?: unknown }).message ?? '').includes('Compile errors:')) return;

@@ -1,7 +1,7 @@
 /**
- * What the staging casts accept, for the format guard's message. A seam: when the loader
- * records the formats it tried for a column (per-column detection), pass that record as
- * `FormatsTried` to the build instead of this description of the staging macros.
+ * What the staging casts accept, for the format guard's message about a column the loader does
+ * not detect (one with no `type` in its export format, e.g. a true/false column). For a typed
+ * column the guard reads the formats the loader tried from `raw._load_columns` instead.
  */
 export type FormatsTried = (column: { readonly format: string; readonly column: string; readonly expected: string }) => readonly string[];
 

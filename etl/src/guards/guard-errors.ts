@@ -9,7 +9,15 @@ export interface FormatProblem {
   readonly present: number;
   readonly example: string;
   readonly expected: string;
+  /** The formats the loader considered for the column (its record in `raw._load_columns`). */
   readonly formatsTried: readonly string[];
+  /** The loader's pick among them and how many of its sampled values fit it; null when it recorded none. */
+  readonly detection: { readonly detected: string; readonly decidedBy: string; readonly sampled: number; readonly fitting: number } | null;
+}
+
+function describeDetection(d: NonNullable<FormatProblem['detection']>): string {
+  const n = (v: number): string => v.toLocaleString('en-US');
+  return `; the closest, ${d.detected}, fits ${n(d.fitting)} of the ${n(d.sampled)} values sampled`;
 }
 
 /** Most values of a column do not parse: the file's format is wrong, not its rows. */
@@ -20,7 +28,7 @@ export class FormatProblemError extends Error {
     const lines = problems.map(
       (p) =>
         `  - ${p.file}, column "${p.column}": ${p.failed.toLocaleString('en-US')} of ${p.present.toLocaleString('en-US')} values are not ${p.expected}, ` +
-        `e.g. "${p.example}"; formats tried: ${p.formatsTried.join('; ')}`,
+        `e.g. "${p.example}"; formats tried: ${p.formatsTried.join('; ')}${p.detection ? describeDetection(p.detection) : ''}`,
     );
     super(
       `${problems.length === 1 ? 'A column does' : `${problems.length} columns do`} not parse in the format the export should have: ` +

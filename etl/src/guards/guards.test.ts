@@ -82,8 +82,8 @@ describe('volume drop against the previous warehouse', () => {
   });
 });
 
-describe('formats tried (until the loader records its own)', () => {
-  it('names what the staging casts accept', () => {
+describe('formats tried for a column the loader does not detect', () => {
+  it('names what the staging casts accept (typed columns: the load record, test/etl/format-problems.test.ts)', () => {
     expect(describeStagingCasts({ format: 'salesforce__lead', column: 'CreatedDate', expected: 'a timestamp' }).join('; ')).toMatch(/ISO 8601/);
     expect(describeStagingCasts({ format: 'hubspot__contacts', column: 'Create Date', expected: 'a date and time' }).join('; ')).toMatch(/M\/D\/YYYY/);
     expect(describeStagingCasts({ format: 'salesforce__opportunity', column: 'Amount', expected: 'a number' }).join('; ')).toMatch(/decimal mark/);

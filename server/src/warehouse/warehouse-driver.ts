@@ -32,6 +32,14 @@ const POOL_SIZE = 4;
 /** Catalog changes (pre-aggregation builds) on parallel connections conflict in DuckDB: one at a time. */
 const DDL = /^\s*(CREATE|DROP|ALTER)\b/i;
 
+/**
+ * What a query on a retired build's driver fails with. A request pinned to it is told to retry;
+ * a refresh-worker run that started on the old build and outlives it (a long run on a busy
+ * machine) fails its remaining steps the same way, harmlessly: the next run builds on the new
+ * build. The server does not log these (start-server.ts).
+ */
+export const RETIRED = 'was retired; retry the request.';
+
 function sqlString(value: string): string {
   return `'${value.replaceAll("'", "''")}'`;
 }
@@ -64,13 +72,15 @@ export class WarehouseDriver extends DuckDBDriver {
   private connecting = 0;
   private ddlQueue: Promise<unknown> = Promise.resolve();
   private readonly connectionWaiters: ((connection: DuckDBConnection) => void)[] = [];
+  private readonly stampedSeconds = new Set<number>();
+  private readonly schemas = new Map<string, Promise<void>>();
 
   constructor(readonly warehousePath: string, readonly generation: number) {
     super({});
   }
 
   protected override async init(): Promise<{ defaultConnection: DuckDBConnection; instance: DuckDBInstance }> {
-    if (this.closed) throw new Error(`Warehouse build ${this.generation} was retired; retry the request.`);
+    if (this.closed) throw new Error(`Warehouse build ${this.generation} ${RETIRED}`);
     const instance = await DuckDBInstance.create(':memory:');
     const connection = await instance.connect();
     try {
@@ -153,6 +163,48 @@ export class WarehouseDriver extends DuckDBDriver {
     const waiter = this.connectionWaiters.shift();
     if (waiter) waiter(connection);
     else this.idle.push(connection);
+  }
+
+  /**
+   * The time Cube stamps a new pre-aggregation table with: its name ends in it, to the second.
+   * Each call gets a second of its own (now, or the latest earlier second not handed out yet),
+   * so two builds of the same rollup never target the same table.
+   *
+   * Two builders race on a build with no rollups yet (a fresh server, or a switch to a new
+   * warehouse build): the refresh worker and a request, or two requests, both find no table,
+   * and the second enqueues its build just after the first one's has finished and left Cube's
+   * queue, so the queue does not merge them. Stamped in the same second, both targeted the same
+   * table: the second failed with "Table with name … already exists", and that error reached the
+   * client; made a no-op with IF NOT EXISTS, the first builder's waiters failed instead, with
+   * "Pre-aggregation table is not found … after it was successfully created", because Cube hides
+   * from them a table whose name is still in its queue. With a second of its own, the late build
+   * writes a table of the same contents under another name, each waiter finds a table, and Cube
+   * drops the spare one once no request uses it. Earlier seconds rather than later ones: a
+   * table's `lastUpdatedAt` is never in the future.
+   */
+  override nowTimestamp(): number {
+    let second = Math.floor(Date.now() / 1000);
+    while (this.stampedSeconds.has(second)) second -= 1;
+    this.stampedSeconds.add(second);
+    return second * 1000;
+  }
+
+  /**
+   * Cube asks for the pre-aggregation schema before each build on a build with no rollups yet;
+   * the CREATE SCHEMA of each of them waited in line behind the running builds, which widened
+   * the race above to the length of that line. The schema is created once per driver, and later
+   * callers wait for that one creation only.
+   */
+  override createSchemaIfNotExists(schemaName: string): Promise<void> {
+    let created = this.schemas.get(schemaName);
+    if (!created) {
+      created = super.createSchemaIfNotExists(schemaName).catch((error: unknown) => {
+        this.schemas.delete(schemaName);
+        throw error;
+      });
+      this.schemas.set(schemaName, created);
+    }
+    return created;
   }
 
   override query<R = unknown>(query: string, values?: unknown[]): Promise<R[]> {
