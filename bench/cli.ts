@@ -9,6 +9,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseBenchArgs, usage } from './lib/args';
 import { formatTable } from './lib/format-table';
+import { removeGeneratedExports } from './lib/generated-data';
 import { RESULT_MARKER, type CaseResult } from './lib/result';
 
 const cases = ['etl', 'cube', 'web', 'cluster'] as const;
@@ -27,9 +28,18 @@ async function main(): Promise<void> {
   await mkdir(workDir, { recursive: true });
 
   const results: CaseResult[] = [];
-  for (const name of selected) {
-    console.log(`\n== bench case "${name}" at scale ${args.scale}`);
-    results.push(...(await runCase(name, args.scale, workDir)));
+  try {
+    for (const name of selected) {
+      console.log(`\n== bench case "${name}" at scale ${args.scale}`);
+      results.push(...(await runCase(name, args.scale, workDir, args.keepData)));
+    }
+  } finally {
+    // Cases share the generated exports (generated once per scale); remove them after the
+    // last one, or when one fails (10M leads are ~17 GB of CSV).
+    if (!args.keepData) {
+      const removed = await removeGeneratedExports(workDir);
+      if (removed.length > 0) console.log(`\nRemoved the generated exports (${removed.join(', ')}); --keep-data keeps them`);
+    }
   }
 
   console.log(`\n${formatTable(results)}`);
@@ -40,11 +50,11 @@ async function main(): Promise<void> {
   }
 }
 
-function runCase(name: string, scale: number, workDir: string): Promise<CaseResult[]> {
+function runCase(name: string, scale: number, workDir: string, keepData: boolean): Promise<CaseResult[]> {
   return new Promise((resolvePromise, reject) => {
     const child = spawn(
       process.execPath,
-      ['--import', 'tsx', join(here, 'cases', `${name}.ts`), '--scale', String(scale), '--work-dir', workDir],
+      ['--import', 'tsx', join(here, 'cases', `${name}.ts`), '--scale', String(scale), '--work-dir', workDir, ...(keepData ? ['--keep-data'] : [])],
       { stdio: ['ignore', 'pipe', 'inherit'] },
     );
     const results: CaseResult[] = [];

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { readFile, rm, writeFile } from 'node:fs/promises';
+import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { generate } from '../../etl/generate/generate';
 
@@ -21,4 +21,11 @@ export async function generatedExports(workDir: string, leads: number, log: (lin
   log(`  generated in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   await writeFile(marker, String(leads));
   return dir;
+}
+
+/** Removes every `exports-<leads>` folder under the work dir; returns their names. */
+export async function removeGeneratedExports(workDir: string): Promise<string[]> {
+  const names = existsSync(workDir) ? (await readdir(workDir)).filter((name) => /^exports-\d+$/.test(name)) : [];
+  for (const name of names) await rm(join(workDir, name), { recursive: true, force: true });
+  return names;
 }

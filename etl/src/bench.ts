@@ -6,7 +6,7 @@ import { createReadStream } from 'node:fs';
 import { mkdir, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
-import { buildWarehouse, type BuildReport } from './build';
+import { buildWarehouse, type BuildReport, type ProgressEvent } from './build';
 import { discoverFiles } from './load/discover-files';
 import { literal } from './load/sql-text';
 
@@ -23,10 +23,50 @@ export interface EtlBenchResult {
   readonly rows: number;
   readonly rowsPerSecond: number;
   readonly bytes: number;
+  /** CPU time (user + system, every thread of this process: DuckDB's too) of the one-file-after-another reference. */
+  readonly readCsvCpuMs: number;
+  /** CPU time of the build. On a shared machine CPU time is steadier than wall time. */
+  readonly buildCpuMs: number;
   /** Peak resident set size of this process so far, in bytes (covers both measurements). */
   readonly peakRssBytes: number;
   readonly phases: BuildReport['phases'];
+  /** Wall time of each model, in build order (from the build's progress events). */
+  readonly models: readonly ModelTime[];
+  /** The models grouped (MODEL_GROUPS): milliseconds and share of the build's wall time. */
+  readonly groups: readonly { readonly group: ModelGroup; readonly ms: number; readonly share: number }[];
   readonly report: BuildReport;
+}
+
+export interface ModelTime {
+  readonly name: string;
+  readonly layer: string;
+  readonly ms: number;
+}
+
+export type ModelGroup = 'attribution and goals' | 'funnel (leads, stages, SLA, leaks)' | 'staging and the other marts';
+
+/**
+ * The attribution and goal models (issue 9 and 10's marts, and the staging and intermediate
+ * models only they read). Their budget is 20 % of the build.
+ */
+const ATTRIBUTION_AND_GOALS: ReadonlySet<string> = new Set([
+  'stg_marketing__spend__checked', 'stg_marketing__spend__duplicates', 'stg_marketing__spend', 'stg_marketing__spend__rejected',
+  'int_touches_unioned', 'int_spend_channels_mapped',
+  'touchpoints', 'attribution', 'attribution_models', 'spend', 'campaign_performance', 'revenue_goals', 'goal_pacing',
+]);
+const FUNNEL: ReadonlySet<string> = new Set(['leads', 'stage_events', 'mql_events', 'leaks', 'sales_activities', 'opportunities', 'sla_targets']);
+
+export function modelGroup(name: string): ModelGroup {
+  return ATTRIBUTION_AND_GOALS.has(name) ? 'attribution and goals' : FUNNEL.has(name) ? 'funnel (leads, stages, SLA, leaks)' : 'staging and the other marts';
+}
+
+/** Milliseconds per group, and each group's share of `buildMs`, groups in a fixed order. */
+export function groupModelTimes(models: readonly ModelTime[], buildMs: number): EtlBenchResult['groups'] {
+  const order: ModelGroup[] = ['attribution and goals', 'funnel (leads, stages, SLA, leaks)', 'staging and the other marts'];
+  return order.map((group) => {
+    const ms = models.filter((m) => modelGroup(m.name) === group).reduce((sum, m) => sum + m.ms, 0);
+    return { group, ms, share: buildMs > 0 ? ms / buildMs : 0 };
+  });
 }
 
 export interface EtlBenchOptions {
@@ -55,8 +95,10 @@ export async function benchEtl(dir: string, options: EtlBenchOptions = {}): Prom
   await removeDb(referencePath);
   log(`DuckDB read_csv reference: ${files.length} files`);
   const referenceStarted = performance.now();
+  const referenceCpu = process.cpuUsage();
   await readCsvInto(referencePath, files, 1);
   const readCsvMs = performance.now() - referenceStarted;
+  const readCsvCpuMs = cpuMsSince(referenceCpu);
   await removeDb(referencePath);
 
   // The build loads two files at a time; for comparison, the reference done the same way.
@@ -70,8 +112,20 @@ export async function benchEtl(dir: string, options: EtlBenchOptions = {}): Prom
   await removeDb(warehousePath);
   log(`Build: ${warehousePath}`);
   const buildStarted = performance.now();
-  const report = await buildWarehouse({ inputs: [dir], warehousePath, agreementPath });
+  const buildCpu = process.cpuUsage();
+  // Each model's time: from the previous model's end (or the models phase's start) to its own.
+  const models: ModelTime[] = [];
+  let since = buildStarted;
+  const onProgress = (event: ProgressEvent): void => {
+    const now = performance.now();
+    if (event.type === 'phase') since = now;
+    if (event.type !== 'model-done') return;
+    models.push({ name: event.name, layer: event.layer, ms: Math.round(now - since) });
+    since = now;
+  };
+  const report = await buildWarehouse({ inputs: [dir], warehousePath, agreementPath, onProgress });
   const buildMs = performance.now() - buildStarted;
+  const buildCpuMs = cpuMsSince(buildCpu);
 
   const rows = report.files.reduce((sum, f) => sum + f.rowsRead, 0);
   const bytes = report.files.reduce((sum, f) => sum + f.bytes, 0);
@@ -83,8 +137,12 @@ export async function benchEtl(dir: string, options: EtlBenchOptions = {}): Prom
     rows,
     rowsPerSecond: Math.round(rows / (buildMs / 1000)),
     bytes,
+    readCsvCpuMs,
+    buildCpuMs,
     peakRssBytes: process.resourceUsage().maxRSS * 1024,
     phases: report.phases,
+    models,
+    groups: groupModelTimes(models, buildMs),
     report,
   };
 }
@@ -106,6 +164,11 @@ async function readCsvInto(path: string, files: readonly string[], width: number
   await connection.run('checkpoint');
   connection.closeSync();
   instance.closeSync();
+}
+
+function cpuMsSince(start: NodeJS.CpuUsage): number {
+  const { user, system } = process.cpuUsage(start);
+  return Math.round((user + system) / 1000);
 }
 
 /** Reads a file to the end in 1 MB chunks, keeping none of it. */

@@ -8,6 +8,7 @@
  * removed by the next build).
  */
 import { mkdir, readdir, rename, rm } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { Kysely } from 'kysely';
 import { loadAgreement } from './agreement/load-agreement';
@@ -42,7 +43,7 @@ export interface BuildOptions {
   readonly acceptDrop?: boolean;
   /** What the format guard reports as tried for a column the loader recorded nothing for (typed columns: raw._load_columns). */
   readonly formatsTried?: FormatsTried;
-  /** DuckDB settings for the build (defaults: memory_limit 3GB; insertion order kept while loading, dropped for the models). */
+  /** DuckDB settings for the build (defaults: BUILD_SETTINGS; temp_directory beside the file being built). */
   readonly duckdb?: Readonly<Record<string, string>>;
   /** For tests of the build's own behaviour; defaults to the project's models and data tests. */
   readonly steps?: {
@@ -67,6 +68,24 @@ export class DataTestsFailedError extends Error {
   }
 }
 
+/**
+ * DuckDB settings of the build, chosen for ten million leads on a 2-core, 24 GB machine
+ * (`etl/src/load/README.md`, "Memory and disk"):
+ * - memory_limit 3 GB: DuckDB's buffer pool; joins, aggregates and sorts larger than it spill
+ *   to temp_directory. The process peaks about 0.1–0.5 GB above it (the reader's buffers,
+ *   results handed to JavaScript).
+ * - threads: every core (DuckDB's default, set so it is visible).
+ * - preserve_insertion_order true while loading (physical lines come from row order), false
+ *   for the models (set in the build after loading): less memory, no order kept for nothing.
+ * - temp_directory: beside the file being built (`<warehouse>.building-<pid>.tmp`), removed
+ *   with it; on the warehouse's disk, which must hold the spill (a few GB at 10M leads).
+ */
+const BUILD_SETTINGS: Readonly<Record<string, string>> = {
+  memory_limit: '3GB',
+  threads: String(availableParallelism()),
+  preserve_insertion_order: 'true',
+};
+
 export async function buildWarehouse(options: BuildOptions): Promise<BuildReport> {
   const started = performance.now();
   const emit = options.onProgress ?? (() => {});
@@ -90,7 +109,7 @@ export async function buildWarehouse(options: BuildOptions): Promise<BuildReport
   await removeStaleBuilds(warehousePath);
   await removeDatabaseFiles(tempPath);
 
-  const settings = { memory_limit: '3GB', preserve_insertion_order: 'true', ...options.duckdb };
+  const settings = { ...BUILD_SETTINGS, temp_directory: `${tempPath}.tmp`, ...options.duckdb };
   const open = await openDatabase<RawDatabase>(tempPath, settings);
   let closed = false;
   try {

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { ExportFormat } from '../formats/index';
+import type { InputSource } from './prepare-input';
 import { ident, literal, queryRows, runWithProgress } from './sql-text';
 
 /** A file whose header matched a format, ready to load. */
@@ -23,6 +24,8 @@ export interface PlannedFile {
   /** Canonical column → index of the header field holding it. */
   readonly columnIndex: ReadonlyMap<string, number>;
   readonly bytes: number;
+  /** The scan still to do before reading (`InputSource.finish`): the loader runs it and replaces `source`, `readAs`, `longestLine`. */
+  readonly finish?: InputSource['finish'];
 }
 
 /** The per-file table in schema `raw_files`, and how its records map to physical lines. */

@@ -150,8 +150,27 @@ async function loadPrepared(connection: DuckDBConnection, files: readonly string
     work.push({ planned, table: `${planned.format.name}__${String(tableNumber).padStart(3, '0')}`, renamed: item.renamed, ignored: item.ignored });
   }
 
+  // Files load largest first. The full scans of UTF-8 files read in place (valid UTF-8?
+  // longest line? `prepare-input.ts`) run one after another in that order, ahead of the
+  // loads: each file's scan overlaps the loading of the files before it.
+  const largestFirst = [...work].sort((a, b) => b.planned.bytes - a.planned.bytes);
+  const scans = new Map<string, Promise<PlannedFile>>();
+  let previousScan: Promise<unknown> = Promise.resolve();
+  for (const { planned } of largestFirst) {
+    const { finish } = planned;
+    if (!finish) continue;
+    const scanned = previousScan.then(async (): Promise<PlannedFile> => {
+      const source = await finish();
+      return { ...planned, source: source.path, longestLine: source.longestLine, readAs: delimitedReadAs(source.readAs, planned.delimiter), finish: undefined };
+    });
+    scanned.catch(() => {}); // awaited by its job; a job never started (after a failure) must not leave it unhandled
+    scans.set(planned.file, scanned);
+    previousScan = scanned.catch(() => {});
+  }
+
   const loadOne = async (connection: DuckDBConnection, job: (typeof work)[number]): Promise<void> => {
-    const { planned, table } = job;
+    const { table } = job;
+    const planned = (await scans.get(job.planned.file)) ?? job.planned;
     options.onEvent?.({ type: 'file-start', file: planned.file, format: planned.format.name, bytes: planned.bytes });
     const loaded = await loadFile(connection, planned, table, (fraction) => options.onEvent?.({ type: 'file-progress', file: planned.file, fraction }));
     loadedFiles.set(planned.file, loaded);
@@ -171,7 +190,7 @@ async function loadPrepared(connection: DuckDBConnection, files: readonly string
     reports.set(planned.file, report);
     options.onEvent?.({ type: 'file-done', report });
   };
-  await runPool(connection, options, [...work].sort((a, b) => b.planned.bytes - a.planned.bytes), loadOne);
+  await runPool(connection, options, largestFirst, loadOne);
 
   // Later steps (duplicates across files, the raw views) read the files in input order.
   const loadedByFormat = new Map<string, LoadedFile[]>();
@@ -268,10 +287,14 @@ async function recordFiles(connection: DuckDBConnection, reports: readonly FileR
 
 const DELIMITER_NAMES: Readonly<Record<string, string>> = { ',': 'comma', ';': 'semicolon', '\t': 'tab', '|': 'pipe' };
 
+function delimitedReadAs(readAs: string, delimiter: string): string {
+  return `${readAs}, ${DELIMITER_NAMES[delimiter] ?? `"${delimiter}"`}-delimited`;
+}
+
 async function classify(source: InputSource, formats: readonly ExportFormat[]): Promise<Classified | InputError> {
   const { file } = source;
   const head = await readHead(source.path);
-  const readAs = head.kind === 'csv' ? `${source.readAs}, ${DELIMITER_NAMES[head.delimiter] ?? `"${head.delimiter}"`}-delimited` : source.readAs;
+  const readAs = head.kind === 'csv' ? delimitedReadAs(source.readAs, head.delimiter) : source.readAs;
   const report = (fields: Pick<FileReport, 'format' | 'status' | 'note'> & Partial<FileReport>): Classified => ({
     kind: 'report',
     report: { ...emptyReport(file, head.bytes), readAs, ...fields },
@@ -309,7 +332,7 @@ async function classify(source: InputSource, formats: readonly ExportFormat[]): 
   const renamed: Record<string, string> = Object.fromEntries(match.renamed);
   return {
     kind: 'plan',
-    planned: { file, source: source.path, longestLine: source.longestLine, readAs, format: match.format, delimiter: head.delimiter, header: head.header, columnIndex: match.columnIndex, bytes: head.bytes },
+    planned: { file, source: source.path, longestLine: source.longestLine, readAs, format: match.format, delimiter: head.delimiter, header: head.header, columnIndex: match.columnIndex, bytes: head.bytes, finish: source.finish },
     renamed,
     ignored: [...match.unmapped],
   };

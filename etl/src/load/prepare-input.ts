@@ -27,7 +27,16 @@ export interface InputSource {
   readonly readAs: string;
   /** The longest line in bytes (DuckDB's reader needs its `max_line_size` above it). */
   readonly longestLine: number;
+  /**
+   * A UTF-8 file bigger than its head, read in place: the scan of the rest (valid UTF-8?
+   * longest line?) is left to this, which the loader runs while other files load. It gives
+   * the source to read (a transcoded temp file when invalid UTF-8 turns up), how it was
+   * read and the longest line. Until then `longestLine` is only the head's.
+   */
+  readonly finish?: () => Promise<ScannedSource>;
 }
+
+export type ScannedSource = Pick<InputSource, 'path' | 'readAs' | 'longestLine'>;
 
 /** An archive member that is not an export (a PDF attachment, a folder marker…). */
 export interface SkippedMember {
@@ -100,17 +109,27 @@ export async function prepareInputs(files: readonly string[], workDir: string): 
       readAs = `${readAs}, transcoded to UTF-8`;
     }
     // The head decides the encoding; the scan confirms the rest is UTF-8 too and measures
-    // the longest line. A file whose first non-ASCII bytes come late is still caught here.
-    let scan = await scanFile(target, size > HEAD_BYTES || target !== path);
-    if (!scan.validUtf8 && target === path) {
-      // Pure ASCII head, Windows-1252 further down (or a UTF-8 file with a few bad bytes).
-      const asciiHead = !head.some((b) => b >= 0x80);
-      target = temp(file);
-      await transcode(path, asciiHead ? 'windows-1252' : 'utf-8', target);
-      readAs = asciiHead ? 'Windows-1252, transcoded to UTF-8' : 'UTF-8 with invalid bytes (replaced by U+FFFD)';
-      scan = await scanFile(target, true);
+    // the longest line. A file whose first non-ASCII bytes come late is still caught there.
+    const finish = async (): Promise<ScannedSource> => {
+      let scan = await scanFile(target, size > HEAD_BYTES || target !== path);
+      let source = target;
+      let readAsNow = readAs;
+      if (!scan.validUtf8 && target === path) {
+        // Pure ASCII head, Windows-1252 further down (or a UTF-8 file with a few bad bytes).
+        const asciiHead = !head.some((b) => b >= 0x80);
+        source = temp(file);
+        await transcode(path, asciiHead ? 'windows-1252' : 'utf-8', source);
+        readAsNow = asciiHead ? 'Windows-1252, transcoded to UTF-8' : 'UTF-8 with invalid bytes (replaced by U+FFFD)';
+        scan = await scanFile(source, true);
+      }
+      return { path: source, readAs: [...via, readAsNow].join(', '), longestLine: scan.longestLine };
+    };
+    if (target === path && size > HEAD_BYTES) {
+      // Read in place: its header is in the head; the full scan can wait for the loader.
+      sources.push({ file, path, readAs: [...via, readAs].join(', '), longestLine: 0, finish });
+    } else {
+      sources.push({ file, ...(await finish()) });
     }
-    sources.push({ file, path: target, readAs: [...via, readAs].join(', '), longestLine: scan.longestLine });
     order.push(file);
   };
 

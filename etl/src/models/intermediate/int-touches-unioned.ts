@@ -36,17 +36,27 @@ export const intTouchesUnioned: Model = {
     ),
     campaign_types as (select name_key, min(type_key) as type_key from sf_campaigns group by name_key),
     sf_people as (select record_id, lead_id, converted_contact_id from ${ref('int_people_unified_by_email')} where system = 'salesforce'),
+    -- A member's person: by its LeadId, else by the contact its lead was converted into. One
+    -- equi-join on (kind, id): written as two joins, the contact one ("lead_id is null and
+    -- contact = …") became a nested-loop join (quadratic) when the export has no ContactId.
+    sf_person_keys as (
+      select 'lead' as kind, record_id as id, lead_id from sf_people
+      union all
+      select 'contact', converted_contact_id, min(lead_id) from sf_people where converted_contact_id is not null group by converted_contact_id
+    ),
+    sf_members as (
+      select m.*, case when m.lead_id is null then 'contact' else 'lead' end as person_kind, coalesce(m.lead_id, m.contact_id) as person_id
+      from ${ref('stg_salesforce__campaign_members')} m
+    ),
     sf as (
       select
         'salesforce:' || coalesce(m.member_id, m._file || ':' || m._line) as touch_id,
-        coalesce(p.lead_id, pc.lead_id) as lead_id, 'salesforce' as source_system, 'campaign_response' as touch_kind,
+        p.lead_id, 'salesforce' as source_system, 'campaign_response' as touch_kind,
         coalesce(m.first_responded_at, m.created_at) as touched_at, c.name as campaign,
         coalesce(cc.channel, ct.channel, 'Other') as channel
-      from ${ref('stg_salesforce__campaign_members')} m
+      from sf_members m
       left join sf_campaigns c on c.campaign_id = m.campaign_id
-      left join sf_people p on p.record_id = m.lead_id
-      left join (select converted_contact_id, min(lead_id) as lead_id from sf_people where converted_contact_id is not null group by 1) pc
-        on m.lead_id is null and pc.converted_contact_id = m.contact_id
+      left join sf_person_keys p on p.kind = m.person_kind and p.id = m.person_id
       left join channel_of_campaign cc on cc.campaign_key = c.name_key
       left join channel_of_source ct on ct.source_key = c.type_key
       where m.has_responded and coalesce(m.first_responded_at, m.created_at) is not null
