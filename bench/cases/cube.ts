@@ -5,6 +5,7 @@
  * clients replaying those queries; then the funnel page rendered in Chromium over this warehouse.
  */
 import { spawnSync } from 'node:child_process';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DuckDBInstance, type DuckDBValue } from '@duckdb/node-api';
 import { ensureWebBuild } from '../../scripts/lib/ensure-web-build';
@@ -12,7 +13,7 @@ import { isStale } from '../../scripts/lib/freshness';
 import { defaultAgreement, root, webDist } from '../../scripts/lib/paths';
 import { captureDashboardQueriesByPage, distinctQueries } from '../lib/capture-dashboard-queries';
 import { caseArgs, leadsAt } from '../lib/case-args';
-import { expandCompareDateRange, generatedSql, load, uncachedVariant } from '../lib/cube-rest';
+import { expandCompareDateRange, generatedSql, load, stringDimensions, uncachedVariant } from '../lib/cube-rest';
 import { measureFunnelRender } from '../lib/funnel-render-timing';
 import { generatedExports } from '../lib/generated-data';
 import { emit, percentile, ratio } from '../lib/result';
@@ -42,6 +43,7 @@ await ensureWebBuild(log);
 const plain = await serveInChild({ warehouse, web: webDist, env: { CLOSEDLOOP_PRE_AGGREGATIONS: 'off' } });
 const pages = await captureDashboardQueriesByPage(plain.url);
 const queries = distinctQueries(pages);
+await writeFile(join(workDir, 'dashboard-queries.json'), `${JSON.stringify(pages, null, 2)}\n`);
 log(`Captured ${queries.length} distinct dashboard queries (${pages.map((p) => `${p.path} ${p.queries.length}`).join(', ')})`);
 const single = queries.flatMap(expandCompareDateRange);
 
@@ -100,6 +102,7 @@ for (const query of single) {
 // request), with pre-aggregations: each repetition is a distinct query with the same answer
 // (uncachedVariant: a limit that is never reached, or an always-true filter), so Cube's result
 // cache cannot answer it and every request runs its SQL, on a rollup or on the marts.
+const strings = await stringDimensions(rolled.url);
 const perPage: { path: string; p95: number; worst: string; worstMs: number; count: number }[] = [];
 const uncachedAll: number[] = [];
 for (const page of pages) {
@@ -109,7 +112,7 @@ for (const page of pages) {
   for (const query of page.queries) {
     const { rows } = await load(rolled.url, query);
     const own: number[] = [];
-    for (let i = 0; i < reps; i++) own.push((await load(rolled.url, uncachedVariant(query, i, rows))).ms);
+    for (let i = 0; i < reps; i++) own.push((await load(rolled.url, uncachedVariant(query, i, rows, strings))).ms);
     const p95 = percentile(own, 95);
     if (p95 > worstMs) [worst, worstMs] = [describe(query), p95];
     times.push(...own);

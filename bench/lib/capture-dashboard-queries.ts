@@ -49,11 +49,26 @@ export async function captureDashboardQueriesByPage(baseUrl: string): Promise<Pa
     for (const path of dashboardPaths) {
       const page = await context.newPage();
       const seen = new Map<string, unknown>();
+      let inFlight = 0;
+      let lastActivity = Date.now();
       page.on('request', (request) => {
+        if (!request.url().includes('/cubejs-api/')) return;
+        inFlight++;
+        lastActivity = Date.now();
         if (!request.url().includes('/cubejs-api/v1/load')) return;
         for (const query of queryOf(request)) seen.set(JSON.stringify(query), query);
       });
+      const settled = () => {
+        inFlight--;
+        lastActivity = Date.now();
+      };
+      page.on('requestfinished', (request) => request.url().includes('/cubejs-api/') && settled());
+      page.on('requestfailed', (request) => request.url().includes('/cubejs-api/') && settled());
       await page.goto(`${baseUrl}${path}`, { waitUntil: 'networkidle', timeout: 120_000 });
+      // A page asks in waves (meta and the data window first, then its charts): done when no API
+      // request has been open for 3 s.
+      const deadline = Date.now() + 120_000;
+      while ((inFlight > 0 || Date.now() - lastActivity < 3000) && Date.now() < deadline) await page.waitForTimeout(250);
       await page.close();
       pages.push({ path, queries: [...seen.values()] });
     }
