@@ -7,7 +7,6 @@ import {
 } from './expected';
 import { cubeGet, loadRows, num, startFixtureServer } from './helpers';
 import type { Fixture, Row } from './helpers';
-import { HISTOGRAM_QUANTILES, allowedError } from './quantile-resolution';
 
 let fixture: Fixture;
 beforeAll(async () => {
@@ -20,11 +19,7 @@ afterAll(async () => {
 function expectMeasures(row: Row | undefined, view: string, expected: Readonly<Record<string, number>>): void {
   expect(row, JSON.stringify(expected)).toBeDefined();
   for (const [measure, want] of Object.entries(expected)) {
-    const actual = num(row?.[`${view}.${measure}`]);
-    // Quantiles served from duration histograms are exact to their stated resolution only.
-    const hoursPerUnit = HISTOGRAM_QUANTILES[measure];
-    if (hoursPerUnit !== undefined) expect(Math.abs((actual ?? Number.NaN) - want), `${view}.${measure} = ${actual}, exact ${want}`).toBeLessThanOrEqual(allowedError(want, hoursPerUnit));
-    else expect(actual, `${view}.${measure}`).toBeCloseTo(want, 9);
+    expect(num(row?.[`${view}.${measure}`]), `${view}.${measure}`).toBeCloseTo(want, 9);
   }
 }
 
