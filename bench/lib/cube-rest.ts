@@ -2,6 +2,8 @@
 export interface LoadAnswer {
   readonly ms: number;
   readonly usedPreAggregations: boolean;
+  /** Rows of the largest result (one result per range of a compareDateRange query). */
+  readonly rows: number;
 }
 
 export async function load(baseUrl: string, query: unknown, cache?: 'no-cache'): Promise<LoadAnswer> {
@@ -11,12 +13,13 @@ export async function load(baseUrl: string, query: unknown, cache?: 'no-cache'):
   const started = performance.now();
   for (;;) {
     const response = await fetch(`${baseUrl}/cubejs-api/v1/load?${params}`);
-    const body = (await response.json()) as { error?: string; results?: { usedPreAggregations?: object }[]; usedPreAggregations?: object };
+    const body = (await response.json()) as { error?: string; results?: { usedPreAggregations?: object; data?: unknown[] }[]; usedPreAggregations?: object; data?: unknown[] };
     if (body.error === 'Continue wait') continue;
     if (!response.ok || body.error) throw new Error(`load failed (${response.status}): ${body.error ?? 'no body'}`);
     const results = body.results ?? [body];
     const usedPreAggregations = results.every((r) => Object.keys(r.usedPreAggregations ?? {}).length > 0);
-    return { ms: performance.now() - started, usedPreAggregations };
+    const rows = Math.max(0, ...results.map((r) => r.data?.length ?? 0));
+    return { ms: performance.now() - started, usedPreAggregations, rows };
   }
 }
 
@@ -46,4 +49,50 @@ export function expandCompareDateRange(query: unknown): unknown[] {
     timeDimensions[index] = { ...rest, dateRange } as never;
     return { ...q, timeDimensions };
   });
+}
+
+/** Cube's default row limit when a query gives none. */
+const CUBE_DEFAULT_LIMIT = 10_000;
+
+/**
+ * The query made distinct for repetition `rep` without changing its answer, so that Cube's
+ * result cache (keyed by the generated SQL) cannot answer it: a query whose answer (`rows`)
+ * stays under its row limit gets a limit `rep` higher (still not reached); a list or a top-N
+ * that its limit cuts gets an always-true filter, `notEquals` a value no row has (Cube writes
+ * `(x <> v OR x IS NULL)`), on its first string dimension or else on the view's first.
+ */
+export function uncachedVariant(query: unknown, rep: number, rows: number, strings: StringDimensions): unknown {
+  const q = query as { limit?: number; dimensions?: string[]; filters?: unknown[] };
+  const limit = q.limit ?? CUBE_DEFAULT_LIMIT;
+  if (rows < limit) return { ...q, limit: limit + rep + 1 };
+  const dimension = q.dimensions?.find((d) => strings.all.has(d)) ?? strings.firstByView.get(viewOf(query));
+  if (!dimension) throw new Error(`cannot vary ${JSON.stringify(query)} without changing its answer: it has no dimension and its limit is reached`);
+  return { ...q, filters: [...(q.filters ?? []), { member: dimension, operator: 'notEquals', values: [`(bench no-op ${rep})`] }] };
+}
+
+export interface StringDimensions {
+  readonly all: ReadonlySet<string>;
+  readonly firstByView: ReadonlyMap<string, string>;
+}
+
+/** The string dimensions of the views, from /meta (uncachedVariant filters on one). */
+export async function stringDimensions(baseUrl: string): Promise<StringDimensions> {
+  const response = await fetch(`${baseUrl}/cubejs-api/v1/meta`);
+  const body = (await response.json()) as { cubes?: { name: string; dimensions: { name: string; type: string }[] }[] };
+  const all = new Set<string>();
+  const firstByView = new Map<string, string>();
+  for (const cube of body.cubes ?? []) {
+    for (const d of cube.dimensions.filter((d) => d.type === 'string')) {
+      all.add(d.name);
+      if (!firstByView.has(cube.name)) firstByView.set(cube.name, d.name);
+    }
+  }
+  return { all, firstByView };
+}
+
+/** The view a query reads (its first member's). */
+export function viewOf(query: unknown): string {
+  const q = query as { measures?: string[]; dimensions?: string[]; timeDimensions?: { dimension: string }[] };
+  const member = q.measures?.[0] ?? q.dimensions?.[0] ?? q.timeDimensions?.[0]?.dimension ?? '';
+  return member.split('.')[0] ?? '';
 }

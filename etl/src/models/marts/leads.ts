@@ -228,5 +228,8 @@ export const leads: Model = {
       (mql_at is not null and (crm_record_count = 0 or handoff_at is null or (first_touch_at is null and coalesce(sla_status = 'breached', false)))) as is_leak,
       coalesce(sal_inferred, false) as sal_inferred,
       coalesce(rejected_inferred, false) as rejected_inferred
-    from final`,
+    from final
+    -- Stored in handoff order: the breach list's default page (oldest handoff first) then reads
+    -- a few row groups (DuckDB's top-N skips the rest by their min/max), not the whole mart.
+    order by handoff_at nulls last, lead_id`,
 };

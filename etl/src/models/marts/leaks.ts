@@ -13,5 +13,6 @@ export const leaks: Model = {
       ('not_in_crm', l.leak_not_in_crm), ('not_handed_off', l.leak_not_handed_off), ('not_touched', l.leak_not_touched)
     ) k(kind, flagged)
     where k.flagged
-    order by l.lead_id, k.kind`,
+    -- Newest MQL first, the leak list's default order: its first page reads a few row groups.
+    order by l.mql_at desc, l.lead_id, k.kind`,
 };
