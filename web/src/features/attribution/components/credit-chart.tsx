@@ -47,7 +47,7 @@ export function CreditChart({ by, model, filters, onDrill, large }: CreditChartP
       height={large ? 560 : Math.max(240, n * 44 + 60)}
       emptyMessage="No credited opportunities for these filters."
       {...(onDrill
-        ? { onItemClick: (item: { dataIndex: number; seriesIndex: number }) => drill(item.dataIndex, item.seriesIndex === 0), onRowClick: (_: unknown, index: number) => drill(index, true) }
+        ? { onItemClick: (item: { dataIndex: number; seriesIndex: number }) => drill(item.dataIndex, item.seriesIndex === 0), onRowClick: (_: unknown, index: number) => drill(index, (credit.data?.[index]?.revenue ?? 0) > 0), rowActionLabel: 'Show deals' }
         : {})}
     />
   );

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CubeRow } from '../../../lib/cube-client';
 import { J, toJourney, UNATTRIBUTED } from '../api/get-journey';
-import { isUnattributed, journeyChartOption, journeyMilestones, journeyTable, touchTooltip, utcMs } from './journey-data';
+import { isUnattributed, journeyChartOption, journeyMilestones, journeyTable, milestoneLines, touchTooltip, utcMs } from './journey-data';
 
 const DEAL = {
   [J.outcome]: 'won', [J.created]: '2026-03-02T00:00:00.000', [J.closed]: '2026-03-31T00:00:00.000', [J.dealName]: 'Acme - Platform',
@@ -96,6 +96,18 @@ describe('timeline option', () => {
     expect(b1).toBeGreaterThan(b3 ?? Infinity);
     expect(b3).toBeGreaterThan(b2 ?? Infinity);
   });
+  it('spans the axis over the touches and milestones (the close after the last touch), with a margin', () => {
+    const axis = (option as unknown as { xAxis: { min: number; max: number } }).xAxis;
+    expect(axis.min).toBeLessThan(Date.UTC(2026, 0, 25));
+    expect(axis.max).toBeGreaterThan(Date.UTC(2026, 2, 31));
+  });
+  it('milestones at the same instant share one line', () => {
+    expect(milestoneLines([
+      { key: 'first_touch', label: 'First touch', at: '2026-01-25T00:00:00.000' },
+      { key: 'lead_created', label: 'Lead created', at: '2026-01-25T00:00:00.000' },
+      { key: 'opportunity_created', label: 'Opportunity created', at: '2026-03-02T00:00:00.000' },
+    ])).toEqual([{ name: 'First touch · Lead created', xAxis: Date.UTC(2026, 0, 25) }, { name: 'Opportunity created', xAxis: Date.UTC(2026, 2, 2) }]);
+  });
   it('marks the four milestones as vertical lines', () => {
     expect(option.series[0]?.markLine.data).toEqual([
       { name: 'First touch', xAxis: Date.UTC(2026, 0, 25) }, { name: 'Lead created', xAxis: Date.UTC(2026, 1, 1) },
@@ -112,7 +124,8 @@ describe('credit table and tooltip', () => {
   const journey = toJourney('006O2', ROWS);
   it('one row per touch, one column per model, a model that gives a touch nothing shows 0', () => {
     const t = journeyTable(journey, MODELS);
-    expect(t.columns.map((c) => c.title)).toEqual(['Touch date', 'Kind', 'Channel', 'Campaign', 'Milestones', 'First touch', 'Linear', 'W-shaped']);
+    expect(t.columns.map((c) => c.title)).toEqual(['Touch date', 'Touch', 'Channel', 'Milestones', 'First touch', 'Linear', 'W-shaped']);
+    expect(t.rows[0]?.touch).toBe('Campaign response · Paid Search campaign');
     expect(t.rows.map((r) => [r['model:first_touch'], r['model:linear'], r['model:w_shaped']])).toEqual([[1, 1 / 3, 0.6], [0, 1 / 3, 0.1], [0, 1 / 3, 0.3]]);
   });
   it('every model column sums to 1 (the whole deal)', () => {

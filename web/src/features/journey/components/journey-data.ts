@@ -77,6 +77,20 @@ export function touchTooltip(touch: JourneyTouch, models: readonly ValueLabel[])
   return [...head, ...credits].join('<br/>');
 }
 
+const DAY_MS = 86_400_000;
+
+/** One vertical line per milestone time: milestones at the same instant (often first touch and lead created) share a line and a label. */
+export function milestoneLines(milestones: readonly Milestone[]): { name: string; xAxis: number }[] {
+  const lines: { name: string; xAxis: number }[] = [];
+  for (const m of milestones) {
+    const at = utcMs(m.at);
+    const same = lines.find((l) => l.xAxis === at);
+    if (same) same.name = `${same.name} · ${m.label}`;
+    else lines.push({ name: m.label, xAxis: at });
+  }
+  return lines;
+}
+
 export interface JourneyChartInput {
   readonly journey: Journey;
   readonly models: readonly ValueLabel[];
@@ -96,6 +110,11 @@ export function journeyChartOption({ journey, models, sizeBy, large }: JourneyCh
     const share = t.credit[sizeBy]?.share ?? 0;
     return Math.round(size.symbolSize * 1.6 + Math.sqrt(share) * size.symbolSize * 4);
   };
+  // The axis spans the touches and every milestone (a close after the last touch too), with a margin.
+  const times = [...touches.map((t) => utcMs(t.at ?? '')), ...milestones.map((m) => utcMs(m.at))];
+  const first = Math.min(...times);
+  const last = Math.max(...times);
+  const margin = Math.max(DAY_MS, (last - first) * 0.04);
   return {
     useUTC: true,
     color: [...PALETTE],
@@ -113,6 +132,8 @@ export function journeyChartOption({ journey, models, sizeBy, large }: JourneyCh
     },
     xAxis: {
       type: 'time',
+      min: first - margin,
+      max: last + margin,
       axisLabel: { color: axisText, fontSize: size.font, hideOverlap: true },
       axisLine: { lineStyle: { color: GRID_LINE_COLOR } },
       splitLine: { show: true, lineStyle: { color: GRID_LINE_COLOR } },
@@ -138,7 +159,7 @@ export function journeyChartOption({ journey, models, sizeBy, large }: JourneyCh
           silent: true,
           lineStyle: { type: 'dashed', color: MUTED_TEXT_COLOR, width: 1.5 },
           label: { show: true, position: 'end', formatter: '{b}', fontSize: size.font * 0.85, color: TEXT_COLOR },
-          data: milestones.map((m) => ({ name: m.label, xAxis: utcMs(m.at) })),
+          data: milestoneLines(milestones),
         },
       },
     ],
@@ -147,27 +168,24 @@ export function journeyChartOption({ journey, models, sizeBy, large }: JourneyCh
 
 export const JOURNEY_COLUMNS = {
   at: 'touched_at',
-  kind: 'touch_kind',
+  kind: 'touch',
   channel: 'channel',
-  campaign: 'campaign',
   milestones: 'milestones',
 } as const;
 
-/** One row per touch: when, what, the milestones it holds, then its share under every model (a fraction). */
+/** One row per touch: when, what (kind · campaign), its channel, the milestones it holds, then its share under every model (a fraction). */
 export function journeyTable(journey: Journey, models: readonly ValueLabel[]): TableData {
   const columns: TableColumn[] = [
     { key: JOURNEY_COLUMNS.at, title: 'Touch date', format: 'timestamp' },
-    { key: JOURNEY_COLUMNS.kind, title: 'Kind', format: 'text' },
+    { key: JOURNEY_COLUMNS.kind, title: 'Touch', format: 'text' },
     { key: JOURNEY_COLUMNS.channel, title: 'Channel', format: 'text' },
-    { key: JOURNEY_COLUMNS.campaign, title: 'Campaign', format: 'text' },
     { key: JOURNEY_COLUMNS.milestones, title: 'Milestones', format: 'text' },
     ...models.map((m) => ({ key: `model:${m.value}`, title: m.label, format: 'percent' as const })),
   ];
   const rows: TableRow[] = journey.touches.map((t) => ({
     [JOURNEY_COLUMNS.at]: t.at,
-    [JOURNEY_COLUMNS.kind]: t.touchId === UNATTRIBUTED ? UNATTRIBUTED : kindLabel(t.kind),
+    [JOURNEY_COLUMNS.kind]: t.touchId === UNATTRIBUTED ? UNATTRIBUTED : t.campaign === '(none)' ? kindLabel(t.kind) : `${kindLabel(t.kind)} · ${t.campaign}`,
     [JOURNEY_COLUMNS.channel]: t.channel,
-    [JOURNEY_COLUMNS.campaign]: t.campaign,
     [JOURNEY_COLUMNS.milestones]: t.milestones.join('+'),
     ...Object.fromEntries(models.map((m) => [`model:${m.value}`, t.credit[m.value]?.share ?? 0])),
   }));
