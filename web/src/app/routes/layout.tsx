@@ -37,7 +37,8 @@ export function Layout() {
   const [searchParams] = useSearchParams();
   const deal = searchParams.get(DEAL_PARAM);
   const closeJourney = useCallback(() => {
-    void navigate({ pathname: location.pathname, search: withoutJourney(location.search) });
+    // Replacing the entry: Back after closing does not reopen the journey (Back while open closes it).
+    void navigate({ pathname: location.pathname, search: withoutJourney(location.search) }, { replace: true });
   }, [location.pathname, location.search, navigate]);
   const onDrill = useCallback((request: DrillRequest) => setDrill(request), []);
   const page = PAGES.find((p) => p.path === location.pathname) ?? PAGES[0];
