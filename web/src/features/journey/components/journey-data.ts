@@ -134,7 +134,14 @@ export function journeyChartOption({ journey, models, sizeBy, large }: JourneyCh
       type: 'time',
       min: first - margin,
       max: last + margin,
-      axisLabel: { color: axisText, fontSize: size.font, hideOverlap: true },
+      splitNumber: 6,
+      // Dates say their month (a bare "17" reads as nothing); the year where it changes.
+      axisLabel: {
+        color: axisText,
+        fontSize: size.font,
+        hideOverlap: true,
+        formatter: { year: '{yyyy}', month: '{MMM} {yyyy}', day: '{d} {MMM}', hour: '{d} {MMM} {HH}:{mm}', minute: '{HH}:{mm}' },
+      },
       axisLine: { lineStyle: { color: GRID_LINE_COLOR } },
       splitLine: { show: true, lineStyle: { color: GRID_LINE_COLOR } },
     },
