@@ -3,6 +3,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { NavLink, Outlet, useLocation, useNavigate, useOutletContext, useSearchParams } from 'react-router-dom';
 import { preloadChartRenderer } from '../../components/chart-panel';
 import { QueryState } from '../../components/query-state';
+import { parseModel } from '../../features/attribution/api/members';
 import { DrilldownDialog } from '../../features/drilldown/components/drilldown-dialog';
 import { FilterBar } from '../../features/filters/components/filter-bar';
 import { JourneyDialog } from '../../features/journey/components/journey-dialog';
@@ -110,7 +111,7 @@ export function Layout() {
           )}
         </main>
         {drill ? <DrilldownDialog key={JSON.stringify(drill)} request={drill} onClose={() => setDrill(null)} /> : null}
-        {deal ? <JourneyDialog key={deal} opportunityId={deal} model={searchParams.get('model') ?? 'w_shaped'} onClose={closeJourney} /> : null}
+        {deal ? <JourneyDialog key={deal} opportunityId={deal} model={parseModel(searchParams.get('model'))} onClose={closeJourney} /> : null}
       </div>
     </ExportContext>
   );
