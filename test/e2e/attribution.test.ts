@@ -163,6 +163,8 @@ describe("One deal's journey", () => {
 
   it('an unknown deal id says the link is wrong', async () => {
     await page.goto(`${stack.url}/attribution${ALL}&deal=006-no-such-deal`);
-    await expect.poll(() => page.getByTestId('journey').innerText()).toContain('No deal 006-no-such-deal in the attribution data');
+    const empty = page.getByTestId('journey').locator('.panel-empty');
+    await empty.waitFor();
+    expect(await empty.innerText()).toContain('No deal 006-no-such-deal in the attribution data');
   });
 });
