@@ -43,6 +43,7 @@ export const HUBSPOT_HEADERS = {
     'Became a Marketing Qualified Lead Date', 'Became a Sales Qualified Lead Date', 'Became an Opportunity Date',
     'Became a Customer Date', 'Owner Assigned Date', 'Last Contacted', 'Number of Sales Activities',
     'Associated Company ID', 'Number of Employees', 'Country/Region', 'First Contacted', 'Team',
+    'First Conversion', 'First Conversion Date', 'Recent Conversion', 'Recent Conversion Date',
   ],
   deals: [
     'Record ID', 'Deal Name', 'Deal Stage', 'Close Date', 'Deal owner', 'Amount', 'Pipeline', 'Create Date',

@@ -5,6 +5,7 @@
 import { join } from 'node:path';
 import { openCsvFile } from './csv';
 import { HUBSPOT_HEADERS } from './headers';
+import { hubspotConversions } from './hubspot-conversions';
 import { makeJourney, type Journey, type OwnerPool } from './journey';
 import { createRng, mixSeed, type Rng } from './prng';
 import type { DatasetOptions, FileSummary } from './salesforce-marketo';
@@ -73,12 +74,14 @@ export function writeHubspot(o: DatasetOptions): FileSummary[] {
     const lastTouch = j.touches[j.touches.length - 1];
     const owned = ownerAssigned !== null;
     const companyId = 8_000_000_000 + j.company.index * 13;
+    const conversions = hubspotConversions(o.seed, i, j, w);
     contacts.row([
       recordId, j.name.first, j.name.last, j.email ?? '', j.company.name, lifecycle, leadStatus,
       owned ? ownerName(j.ownerIndex) : '', local(j.createdAt), j.channel.hubspotSource,
       rng.pick(j.channel.hubspotDrillDowns), local(j.mqlAt), local(j.salAt), local(opp ? j.convertedAt : null),
       local(wonAt), local(ownerAssigned), local(lastTouch), j.touches.length, companyId, j.company.employees ?? '',
       j.company.countryValue, local(firstTouch), owned ? ownerTeam(j.ownerIndex) : '',
+      conversions.first?.name ?? '', local(conversions.first?.at), conversions.recent?.name ?? '', local(conversions.recent?.at),
     ]);
     if (!opp) return;
     const id = String(dealBase + dealSeq++ * 37);

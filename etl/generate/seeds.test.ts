@@ -42,7 +42,7 @@ const HEADERS: Readonly<Record<string, string>> = {
     ]),
   ),
   'hubspot/hubspot-contacts.csv':
-    'Record ID,First Name,Last Name,Email,Company Name,Lifecycle Stage,Lead Status,Contact owner,Create Date,Original Source,Original Source Drill-Down 1,Became a Marketing Qualified Lead Date,Became a Sales Qualified Lead Date,Became an Opportunity Date,Became a Customer Date,Owner Assigned Date,Last Contacted,Number of Sales Activities,Associated Company ID,Number of Employees,Country/Region,First Contacted,Team',
+    'Record ID,First Name,Last Name,Email,Company Name,Lifecycle Stage,Lead Status,Contact owner,Create Date,Original Source,Original Source Drill-Down 1,Became a Marketing Qualified Lead Date,Became a Sales Qualified Lead Date,Became an Opportunity Date,Became a Customer Date,Owner Assigned Date,Last Contacted,Number of Sales Activities,Associated Company ID,Number of Employees,Country/Region,First Contacted,Team,First Conversion,First Conversion Date,Recent Conversion,Recent Conversion Date',
   'hubspot/hubspot-deals.csv': 'Record ID,Deal Name,Deal Stage,Close Date,Deal owner,Amount,Pipeline,Create Date,Associated Contact IDs',
   'salesforce-marketo/Spend.csv': 'Month,Channel,Campaign,Amount',
   'hubspot/spend.csv': 'Month,Channel,Campaign,Amount',
@@ -238,6 +238,17 @@ describe('hand-checkable facts of the seeds', () => {
         select list(o || '=' || n order by n desc, o) || ['by Last Contacted=' || (select count(*) from t where last_at - assigned > interval 24 hours)]
         from (select o, count(*) n from t where first_at - assigned > interval 24 hours group by 1)`,
       expected: ['Chloe Dupont=63', 'Erin Walsh=4', 'Alicia Romero=1', 'Ben Carter=1', 'Dev Malhotra=1', 'by Last Contacted=285'],
+    },
+    {
+      // Times are "YYYY-MM-DD HH:mm" (New York): they compare as text. The as-of instant 2026-10-31 23:59:59Z is 19:59 EDT.
+      name: 'HubSpot conversions: contacts with a First Conversion, of those at their Create Date, with a later Recent Conversion, with Recent = First; one without the other, Recent before First, after the as-of',
+      sql: `select [count("First Conversion"), count(*) filter (where "First Conversion Date" = "Create Date"),
+        count(*) filter (where "Recent Conversion Date" > "First Conversion Date"),
+        count(*) filter (where "Recent Conversion" = "First Conversion" and "Recent Conversion Date" = "First Conversion Date"),
+        count(*) filter (where ("First Conversion" is null) <> ("Recent Conversion" is null) or ("First Conversion" is null) <> ("First Conversion Date" is null)),
+        count(*) filter (where "Recent Conversion Date" < "First Conversion Date"),
+        count(*) filter (where "First Conversion Date" > '2026-10-31 19:59' or "Recent Conversion Date" > '2026-10-31 19:59')]::int[] from hc`,
+      expected: [1063, 992, 464, 599, 0, 0, 0],
     },
     { name: 'HubSpot deals won, lost, without associated contact', sql: `select [count(*) filter (where "Deal Stage" = 'Closed Won'), count(*) filter (where "Deal Stage" = 'Closed Lost'), count(*) filter (where "Associated Contact IDs" is null)]::int[] from hd`, expected: [24, 61, 1] },
   ];

@@ -146,7 +146,7 @@ describe('meeting mode keyboard and auto-advance', () => {
     expect(await page.evaluate(() => document.activeElement?.tagName)).not.toBe('SELECT');
     const steps = [
       { key: 'ArrowRight', title: 'Lead funnel: MQL → won' },
-      { key: ' ', title: 'Monthly MQLs, SQLs and won' },
+      { key: ' ', title: 'Revenue by channel · W-shaped attribution' },
       { key: 'ArrowLeft', title: 'Lead funnel: MQL → won' },
     ];
     for (const s of steps) {
@@ -156,10 +156,10 @@ describe('meeting mode keyboard and auto-advance', () => {
     // Even with the dropdown focused again (Tab to it), the deck keeps → and Esc.
     await page.getByTestId('meeting-auto').focus();
     await page.keyboard.press('ArrowRight');
-    await expect.poll(() => title.innerText()).toBe('Monthly MQLs, SQLs and won');
+    await expect.poll(() => title.innerText()).toBe('Revenue by channel · W-shaped attribution');
     await page.getByTestId('meeting-print').focus();
     await page.keyboard.press(' ');
-    await expect.poll(() => title.innerText()).toBe('Results by channel');
+    await expect.poll(() => title.innerText()).toBe('Every model sums to the same revenue');
     expect(page.url()).not.toMatch(/pack=1/);
     await page.keyboard.press('Escape');
     await page.waitForURL((url) => url.pathname === '/');
@@ -179,7 +179,7 @@ describe('meeting mode keyboard and auto-advance', () => {
     }
     expect(await title.innerText()).toBe('Lead funnel: MQL → won');
     expect(await page.getByTestId('meeting-auto-status').innerText()).toBe('Paused');
-    await expect.poll(() => title.innerText(), { timeout: 20_000, interval: 500 }).toBe('Monthly MQLs, SQLs and won');
+    await expect.poll(() => title.innerText(), { timeout: 20_000, interval: 500 }).toBe('Revenue by channel · W-shaped attribution');
     await page.close();
   });
 

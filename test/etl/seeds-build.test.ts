@@ -131,6 +131,22 @@ describe('build from seeds/', () => {
     expect(marts).toEqual(independent);
   });
 
+  it('HubSpot conversions are touches: one per contact with a First Conversion, one more where the Recent Conversion is another (plain SQL over the CSV)', async () => {
+    const contacts = `read_csv('${join(seeds, 'hubspot', 'hubspot-contacts.csv')}', all_varchar = true, header = true)`;
+    const [ind] = await rows<{ first: number; recent: number }>(
+      `select count("First Conversion")::bigint as first,
+              count(*) filter (where "Recent Conversion" is not null and not ("Recent Conversion" = "First Conversion" and "Recent Conversion Date" = "First Conversion Date"))::bigint as recent
+         from ${contacts}`,
+    );
+    const [wh] = await rows<{ first: number; recent: number }>(
+      `select count(*) filter (where touch_kind = 'hubspot_first_conversion')::bigint as first, count(*) filter (where touch_kind = 'hubspot_recent_conversion')::bigint as recent
+         from wh.main.touchpoints`,
+    );
+    expect(ind?.first).toBeGreaterThan(500);
+    expect(ind?.recent).toBeGreaterThan(100);
+    expect(wh).toEqual(ind);
+  });
+
   it('rebuilding from the same inputs gives identical marts; the same exports loaded twice count once', async () => {
     const twice = join(work, 'copies');
     await mkdir(twice, { recursive: true });

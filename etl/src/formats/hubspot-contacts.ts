@@ -35,10 +35,10 @@ export const hubspotContacts: ExportFormat = {
     column('Unqualified Reason', { aliases: ['Disqualification Reason', 'Rejection Reason'] }),
     column('Team', { aliases: ['HubSpot Team'] }),
     column('First Conversion', { aliases: ['first_conversion_event_name'] }),
-    column('First Conversion Date', { aliases: ['first_conversion_date'] }),
+    column('First Conversion Date', { type: 'timestamp', aliases: ['first_conversion_date'] }),
     column('Recent Conversion', { aliases: ['recent_conversion_event_name'] }),
-    column('Recent Conversion Date', { aliases: ['recent_conversion_date'] }),
+    column('Recent Conversion Date', { type: 'timestamp', aliases: ['recent_conversion_date'] }),
     column('Latest Source', { aliases: ['Latest Traffic Source', 'hs_latest_source'] }),
-    column('Latest Source Date', { aliases: ['Latest Traffic Source Date', 'Latest Source Timestamp', 'hs_latest_source_timestamp'] }),
+    column('Latest Source Date', { type: 'timestamp', aliases: ['Latest Traffic Source Date', 'Latest Source Timestamp', 'hs_latest_source_timestamp'] }),
   ],
 };

@@ -265,6 +265,25 @@ describe('loadRaw', () => {
     ]);
   });
 
+  test('HubSpot conversion and latest-source dates re-saved by Excel are converted like Create Date (attribution reads them)', async ({ conn, dir }) => {
+    const paths = await writeFiles(dir, {
+      'contacts.csv':
+        'Record ID,Email,Lifecycle Stage,Create Date,First Conversion,First Conversion Date,Recent Conversion,Recent Conversion Date,Latest Source,Latest Source Date\n' +
+        '101,ann@x.com,lead,11/2/2025 22:28,Demo Request,11/2/2025 22:28,Content Download,11/20/2025 9:05,Paid Search,11/20/2025 9:05\n' +
+        '102,bob@x.com,lead,11/3/2025 8:00,,,,,,\n',
+    });
+    await loadRaw(conn, paths, {});
+    const rows = await queryRows<Record<string, string | null>>(
+      conn,
+      'select "Create Date", "First Conversion Date", "Recent Conversion Date", "Latest Source Date" from raw.hubspot__contacts order by _line',
+    );
+    // No offset: read in the default zone (UTC), written as ISO with Z; every date column reads the same way.
+    expect(rows).toEqual([
+      { 'Create Date': '2025-11-02T22:28:00.000000Z', 'First Conversion Date': '2025-11-02T22:28:00.000000Z', 'Recent Conversion Date': '2025-11-20T09:05:00.000000Z', 'Latest Source Date': '2025-11-20T09:05:00.000000Z' },
+      { 'Create Date': '2025-11-03T08:00:00.000000Z', 'First Conversion Date': null, 'Recent Conversion Date': null, 'Latest Source Date': null },
+    ]);
+  });
+
   const unusable: { name: string; files: Record<string, string | Buffer>; message: RegExp }[] = [
     {
       name: 'a known export missing a required column names file, line 1, the column and the closest header',

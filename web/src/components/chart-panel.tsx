@@ -35,6 +35,8 @@ export interface ChartPanelProps {
   readonly onItemClick?: (item: ChartItem) => void;
   /** Drill-down from the table view: one row of `table`. */
   readonly onRowClick?: (row: TableRow, index: number) => void;
+  /** The table view's drill button (default "Show leads"; "Show deals" where the drill lists deals). */
+  readonly rowActionLabel?: string;
   readonly footer?: ReactNode;
   /** Extra controls in the header (e.g. a view switch), shown in every state. */
   readonly toolbar?: ReactNode;
@@ -139,6 +141,7 @@ export function ChartPanel(props: ChartPanelProps) {
                 caption={title}
                 large={large ?? false}
                 {...(onRowClick ? { onRowClick } : {})}
+                {...(props.rowActionLabel ? { rowActionLabel: props.rowActionLabel } : {})}
                 {...(tableSort ?? {})}
                 {...(large ? { fit: { total: props.tableTotal ?? null } } : {})}
               />

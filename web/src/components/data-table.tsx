@@ -1,6 +1,7 @@
 // A sortable table over rows already loaded, or (with `onSortChange`) over one page of rows the
 // server sorted. Optional row action (drill-down) is a button, so it is reachable by keyboard.
 import { useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { Link } from 'react-router-dom';
 import { formatCell, isNumericFormat, sortRows } from '../lib/table';
 import type { SortState, TableData, TableRow } from '../lib/table';
 
@@ -20,6 +21,8 @@ export interface DataTableProps {
    * many more there are, out of `total` (the whole list's count when the rows are one page).
    */
   readonly fit?: { readonly total: number | null };
+  /** A cell that opens something about its row (e.g. a deal's journey): the link's URL, or null for plain text. */
+  readonly cellLink?: (columnKey: string, row: TableRow) => string | null;
 }
 
 /**
@@ -40,7 +43,7 @@ export function rowsThatFit(boxBottom: number, rowBottoms: readonly number[], ro
 }
 
 export function DataTable(props: DataTableProps) {
-  const { data, caption, maxRows = 500, initialSort, onRowClick, rowActionLabel = 'Show leads', large, onSortChange } = props;
+  const { data, caption, maxRows = 500, initialSort, onRowClick, rowActionLabel = 'Show leads', large, onSortChange, cellLink } = props;
   const [localSort, setLocalSort] = useState<SortState | null>(initialSort ?? null);
   const sort = onSortChange ? (props.sort ?? null) : localSort;
   const sorted = useMemo(() => {
@@ -100,11 +103,20 @@ export function DataTable(props: DataTableProps) {
           <tbody>
             {shown.map((row, i) => (
               <tr key={i}>
-                {data.columns.map((c) => (
-                  <td key={c.key} className={isNumericFormat(c.format) ? 'num' : undefined}>
-                    {formatCell(row[c.key], c.format)}
-                  </td>
-                ))}
+                {data.columns.map((c) => {
+                  const href = cellLink ? cellLink(c.key, row) : null;
+                  return (
+                    <td key={c.key} className={isNumericFormat(c.format) ? 'num' : undefined}>
+                      {href ? (
+                        <Link to={href} className="cell-link">
+                          {formatCell(row[c.key], c.format)}
+                        </Link>
+                      ) : (
+                        formatCell(row[c.key], c.format)
+                      )}
+                    </td>
+                  );
+                })}
                 {onRowClick ? (
                   <td className="row-action">
                     <button type="button" className="link-button" onClick={() => onRowClick(row, data.rows.indexOf(row))}>

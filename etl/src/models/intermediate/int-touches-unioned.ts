@@ -9,7 +9,9 @@
  *   Marketo names a program's local assets `Program.Asset`, so the text before the last `.`
  *   of the form's / email's name; a global asset without a program (no `.`) is its own name.
  * - HubSpot `hubspot_first_conversion`, `hubspot_recent_conversion` (campaign: the
- *   conversion's name) and `hubspot_latest_source` (no campaign), when exported.
+ *   conversion's name) and `hubspot_latest_source` (no campaign), when exported. A contact
+ *   with one conversion shows it as both first and recent (same form, same time): that is
+ *   one touch, the first conversion.
  *
  * Channel: the agreement's `attribution.campaign_channels` for the campaign's name, else the
  * campaign's type mapped through `channels` (Salesforce Campaign Type; for a Marketo program
@@ -89,7 +91,9 @@ export const intTouchesUnioned: Model = {
       from hs_contacts where first_conversion_at is not null
       union all
       select contact_id, lead_id, 'hubspot_recent_conversion', recent_conversion_at, recent_conversion, coalesce(latest_source, original_source)
-      from hs_contacts where recent_conversion_at is not null
+      from hs_contacts
+      where recent_conversion_at is not null
+        and not (recent_conversion_at = first_conversion_at and recent_conversion is not distinct from first_conversion)
       union all
       select contact_id, lead_id, 'hubspot_latest_source', latest_source_at, null, latest_source
       from hs_contacts where latest_source_at is not null

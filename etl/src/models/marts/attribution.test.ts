@@ -90,6 +90,11 @@ beforeAll(async () => {
       'First Conversion': 'Pricing Page Form', 'First Conversion Date': '2026-02-01 09:00',
       'Recent Conversion': 'Demo Request', 'Recent Conversion Date': '2026-03-02 10:00', 'Latest Source': 'PAID_SOCIAL', 'Latest Source Date': '2026-03-02 10:00',
     },
+    // One conversion only: HubSpot shows it as the recent conversion too (same form, same time) — one touch, not two.
+    {
+      'Record ID': '802', Email: 'k@y.com', 'Lifecycle Stage': 'lead', 'Create Date': '2026-02-03 11:30', 'Original Source': 'PAID_SEARCH',
+      'First Conversion': 'Content Download', 'First Conversion Date': '2026-02-03 11:30', 'Recent Conversion': 'Content Download', 'Recent Conversion Date': '2026-02-03 11:30',
+    },
   ]);
   await insertRaw(raw, 'marketing__spend', [
     { Month: '2026-03', Channel: 'Events', Campaign: 'Spring Webinar', Amount: '250' },
@@ -226,6 +231,12 @@ describe('touchpoints', () => {
       { touch_id: 'original_source:email:g@x.com', touch_kind: 'original_source', campaign: '(none)', channel: 'Events', touched_at: new Date('2026-01-01T00:00:00Z') },
       { touch_id: 'salesforce:00vA1', touch_kind: 'campaign_response', campaign: 'Spring Webinar', channel: 'Events', touched_at: new Date('2026-03-01T00:00:00Z') },
     ]);
+  });
+
+  it('a single HubSpot conversion (recent = first) is one touch, at the creation (so no original-source touch)', async () => {
+    const rows = await sql<Record<string, unknown>>`select touch_id, campaign, channel, touched_at from touchpoints where lead_id = 'email:k@y.com'`.execute(db);
+    // 11:30 New York (EST) = 16:30 UTC; "Content Download" is named in the agreement's campaign_channels (Content).
+    expect(rows.rows).toEqual([{ touch_id: 'hubspot:802:hubspot_first_conversion', campaign: 'Content Download', channel: 'Content', touched_at: new Date('2026-02-03T16:30:00Z') }]);
   });
 
   it('non-responders, page visits and people with a touch before creation get no touch', async () => {

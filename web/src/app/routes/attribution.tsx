@@ -9,7 +9,7 @@ import { parseModel } from '../../features/attribution/api/members';
 import { usePageContext } from './layout';
 
 export default function AttributionRoute() {
-  const { filters } = usePageContext();
+  const { filters, onDrill } = usePageContext();
   const [params, setParams] = useSearchParams();
   const model = parseModel(params.get('model'));
   const ownerIgnored = filters.dims.owner.length > 0;
@@ -32,8 +32,8 @@ export default function AttributionRoute() {
         />
       </div>
       <div className="grid grid-2">
-        <CreditChart by="channel" model={model} filters={filters} />
-        <CreditChart by="campaign" model={model} filters={filters} />
+        <CreditChart by="channel" model={model} filters={filters} onDrill={onDrill} />
+        <CreditChart by="campaign" model={model} filters={filters} onDrill={onDrill} />
         <div className="span-all">
           <ModelComparisonChart filters={filters} />
         </div>

@@ -1,15 +1,18 @@
 // The shell: brand, page navigation, global filters, meeting-mode button (key M), drill-down.
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { NavLink, Outlet, useLocation, useNavigate, useOutletContext } from 'react-router-dom';
+import { NavLink, Outlet, useLocation, useNavigate, useOutletContext, useSearchParams } from 'react-router-dom';
 import { preloadChartRenderer } from '../../components/chart-panel';
 import { QueryState } from '../../components/query-state';
+import { parseModel } from '../../features/attribution/api/members';
 import { DrilldownDialog } from '../../features/drilldown/components/drilldown-dialog';
 import { FilterBar } from '../../features/filters/components/filter-bar';
+import { JourneyDialog } from '../../features/journey/components/journey-dialog';
 import { ModelStatusBanner } from '../../features/model-status/components/model-status-banner';
 import { useFilters } from '../../features/filters/hooks/use-filters';
 import { useMeta } from '../../lib/cube-meta';
 import { ExportContext, exportContext } from '../../lib/export-context';
 import type { DrillRequest, OnDrill } from '../../lib/drill';
+import { DEAL_PARAM, withoutJourney } from '../../lib/journey-link';
 import type { ResolvedFilters } from '../../lib/filters';
 import { PAGES } from '../pages';
 
@@ -31,6 +34,13 @@ export function Layout() {
   const location = useLocation();
   const navigate = useNavigate();
   const [drill, setDrill] = useState<DrillRequest | null>(null);
+  // One deal's journey, deep-linkable: ?deal=<opportunity id> on any page.
+  const [searchParams] = useSearchParams();
+  const deal = searchParams.get(DEAL_PARAM);
+  const closeJourney = useCallback(() => {
+    // Replacing the entry: Back after closing does not reopen the journey (Back while open closes it).
+    void navigate({ pathname: location.pathname, search: withoutJourney(location.search) }, { replace: true });
+  }, [location.pathname, location.search, navigate]);
   const onDrill = useCallback((request: DrillRequest) => setDrill(request), []);
   const page = PAGES.find((p) => p.path === location.pathname) ?? PAGES[0];
   // Exports say which page, period and filters they are of (file names, PNG headings).
@@ -50,11 +60,11 @@ export function Layout() {
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (e.key.toLowerCase() === 'm' && !e.ctrlKey && !e.metaKey && !e.altKey && !isTyping(e.target) && !drill) enterMeeting();
+      if (e.key.toLowerCase() === 'm' && !e.ctrlKey && !e.metaKey && !e.altKey && !isTyping(e.target) && !drill && !deal) enterMeeting();
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [enterMeeting, drill]);
+  }, [enterMeeting, drill, deal]);
 
   const windowQuery = {
     status: state.windowStatus,
@@ -101,6 +111,7 @@ export function Layout() {
           )}
         </main>
         {drill ? <DrilldownDialog key={JSON.stringify(drill)} request={drill} onClose={() => setDrill(null)} /> : null}
+        {deal ? <JourneyDialog key={deal} opportunityId={deal} model={parseModel(searchParams.get('model'))} onClose={closeJourney} /> : null}
       </div>
     </ExportContext>
   );

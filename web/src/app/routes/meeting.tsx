@@ -3,6 +3,9 @@ import { useCallback, useEffect, useMemo } from 'react';
 import type { ReactNode } from 'react';
 import { useNavigate, useSearchParams } from 'react-router-dom';
 import { preloadChartRenderer } from '../../components/chart-panel';
+import { ATTR, modelLabel, parseModel, type ModelId } from '../../features/attribution/api/members';
+import { CreditChart } from '../../features/attribution/components/credit-chart';
+import { ModelComparisonChart } from '../../features/attribution/components/model-comparison-chart';
 import { Skeleton } from '../../components/skeleton';
 import { useFilters } from '../../features/filters/hooks/use-filters';
 import { BreakdownChart } from '../../features/funnel/components/breakdown-chart';
@@ -52,12 +55,18 @@ function slide(section: SectionId, id: string, title: string, render: () => Reac
   return { id, section, sectionTitle: s?.title ?? section, title, render, ...notes };
 }
 
-export function meetingSlides(filters: ResolvedFilters): Slide[] {
+/**
+ * The deck's slides in agenda order. `model` is the attribution model of the revenue-by-channel
+ * slide: the Attribution page's choice when the deck was opened from it, else the default.
+ */
+export function meetingSlides(filters: ResolvedFilters, model: ModelId = parseModel(null)): Slide[] {
   const large = true;
   return [
     { id: 'agenda', section: 'agenda', sectionTitle: 'Feedback meeting', title: 'Agenda', render: () => <Agenda items={AGENDA} />, note: 'The review in four parts; N shows these notes on every slide.' },
     slide('results', 'headline', 'Headline results', () => <HeadlineTiles filters={filters} onDrill={noDrill} large={large} />, { note: 'This period against the comparison period; green is better, amber worse. Click a tile on the dashboard for the leads behind it.', members: [FUNNEL.mqlCount, FUNNEL.acceptanceRate, FUNNEL.mqlToSqlRate, FUNNEL.closeRate, FUNNEL.slaComplianceRate, FUNNEL.wonAmount] }),
     slide('results', 'funnel', 'Lead funnel: MQL → won', () => <FunnelChart filters={filters} onDrill={noDrill} large={large} />, { note: 'MQLs of the period and how far they got: each bar gives the step conversion and the share of MQLs.', members: [FUNNEL.mqlCount, FUNNEL.salCount, FUNNEL.sqlCount, FUNNEL.opportunityCount, FUNNEL.wonCount] }),
+    slide('results', 'attribution-channel', `Revenue by channel · ${modelLabel(model)} attribution`, () => <CreditChart by="channel" model={model} filters={filters} large={large} />, { note: `Every marketing touch of each deal gets its share under the ${modelLabel(model)} model: revenue by close date, pipeline by creation date. The Attribution & ROI page switches models and opens each deal's journey.`, members: [ATTR.revenue, ATTR.pipeline] }),
+    slide('results', 'attribution-models', 'Every model sums to the same revenue', () => <ModelComparisonChart filters={filters} large={large} />, { note: 'The eight attribution models side by side for the same channels: they disagree on which channel gets the credit, never on the total.', members: [ATTR.revenue] }),
     slide('metrics', 'trend', 'Monthly MQLs, SQLs and won', () => <TrendChart filters={filters} onDrill={noDrill} large={large} />, { note: 'MQLs, SQLs and won deals by month of MQL; recent months have had less time to convert.', members: [FUNNEL.mqlCount, FUNNEL.sqlCount, FUNNEL.wonCount] }),
     slide('metrics', 'by-channel', 'Results by channel', () => <BreakdownChart by="channel" filters={filters} onDrill={noDrill} large={large} />, { note: 'The same funnel split by channel (lead sources mapped to channels in agreement.yml).', members: [FUNNEL.mqlCount, FUNNEL.sqlCount, FUNNEL.wonCount, FUNNEL.wonAmount] }),
     slide('metrics', 'by-campaign', 'Results by campaign', () => <BreakdownChart by="campaign" filters={filters} onDrill={noDrill} large={large} />, { note: 'The same funnel split by campaign, largest first.', members: [FUNNEL.mqlCount, FUNNEL.sqlCount, FUNNEL.wonCount, FUNNEL.wonAmount] }),
@@ -88,7 +97,8 @@ export default function MeetingRoute() {
   const state = useFilters();
   const [params, setParams] = useSearchParams();
   const navigate = useNavigate();
-  const slides = useMemo(() => (state.resolved ? meetingSlides(state.resolved) : []), [state.resolved]);
+  const model = parseModel(params.get('model'));
+  const slides = useMemo(() => (state.resolved ? meetingSlides(state.resolved, model) : []), [state.resolved, model]);
 
   const slideParam = params.get('slide');
   const section = params.get('section');

@@ -1,11 +1,13 @@
 // A modal with the leads behind a clicked number: sortable, exportable as CSV. Esc closes it.
 import { useEffect, useRef } from 'react';
+import { useLocation } from 'react-router-dom';
 import { DataTable } from '../../../components/data-table';
 import { QueryState } from '../../../components/query-state';
 import { downloadCsv, toCsv } from '../../../lib/csv';
 import { exportFileName, useExportContext } from '../../../lib/export-context';
 import { tableCsv } from '../../../lib/table';
 import type { DrillRequest } from '../../../lib/drill';
+import { isOpportunityColumn, journeySearch } from '../../../lib/journey-link';
 import { DRILL_ROW_LIMIT, useDrilldown } from '../api/get-drilldown';
 
 export interface DrilldownDialogProps {
@@ -17,6 +19,7 @@ export function DrilldownDialog({ request, onClose }: DrilldownDialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
   const drill = useDrilldown(request);
   const context = useExportContext();
+  const location = useLocation();
   useEffect(() => {
     const dialog = ref.current;
     if (dialog && !dialog.open) dialog.showModal();
@@ -68,7 +71,19 @@ export function DrilldownDialog({ request, onClose }: DrilldownDialogProps) {
           </div>
         </header>
         <QueryState query={drill} isEmpty={!data || data.rows.length === 0} emptyMessage="No leads behind this number for these filters." height={240}>
-          {() => (data ? <DataTable data={data} caption={request.title} /> : null)}
+          {() =>
+            data ? (
+              <DataTable
+                data={data}
+                caption={request.title}
+                // A deal's id opens its journey over this list (Esc closes it and comes back here).
+                cellLink={(key, row) => {
+                  const id = row[key];
+                  return isOpportunityColumn(key) && typeof id === 'string' && id !== '' ? `${location.pathname}${journeySearch(location.search, id)}` : null;
+                }}
+              />
+            ) : null
+          }
         </QueryState>
       </div>
     </dialog>
