@@ -2,7 +2,7 @@
 // server sorted. Optional row action (drill-down) is a button, so it is reachable by keyboard.
 import { useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { formatCell, isNumericFormat, sortRows } from '../lib/table';
-import type { SortState, TableData, TableRow } from '../lib/table';
+import type { SortState, TableColumn, TableData, TableRow } from '../lib/table';
 
 export interface DataTableProps {
   readonly data: TableData;
@@ -102,7 +102,7 @@ export function DataTable(props: DataTableProps) {
               <tr key={i}>
                 {data.columns.map((c) => (
                   <td key={c.key} className={isNumericFormat(c.format) ? 'num' : undefined}>
-                    {formatCell(row[c.key], c.format)}
+                    <Cell row={row} column={c} />
                   </td>
                 ))}
                 {onRowClick ? (
@@ -128,5 +128,17 @@ export function DataTable(props: DataTableProps) {
         </p>
       ) : null}
     </>
+  );
+}
+
+/** A cell's text; a link to the row's URL (new tab) when the column names one and the row has it. */
+function Cell({ row, column }: { readonly row: TableRow; readonly column: TableColumn }) {
+  const text = formatCell(row[column.key], column.format);
+  const href = column.hrefKey ? row[column.hrefKey] : null;
+  if (typeof href !== 'string' || href === '') return <>{text}</>;
+  return (
+    <a href={href} target="_blank" rel="noopener noreferrer" className="crm-link" title="Open the record in the CRM (new tab)" aria-label={`${text} (opens the CRM record in a new tab)`}>
+      {text}
+    </a>
   );
 }
