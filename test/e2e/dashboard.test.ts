@@ -279,7 +279,9 @@ describe('drill-down and export', () => {
 
     await dialog.getByRole('button', { name: /^Name/ }).click();
     expect(await dialog.locator('th[aria-sort="ascending"]').innerText()).toContain('Name');
-    const names = (await dialog.locator('tbody tr td:nth-child(2)').allInnerTexts()).slice(0, 20).filter((n) => n !== '—');
+    // A lead shows by name first (linked to its CRM record), never by its email: key.
+    const names = (await dialog.locator('tbody tr td:nth-child(1)').allInnerTexts()).slice(0, 20).filter((n) => n !== '—');
+    expect(await dialog.locator('tbody').innerText()).not.toContain('email:');
     expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b, 'en', { numeric: true, sensitivity: 'base' })));
     await screenshot(page, 'drilldown');
 
@@ -288,7 +290,7 @@ describe('drill-down and export', () => {
     expect(download.suggestedFilename()).toMatch(new RegExp(`^funnel-mqls-.*-${range[0]}-to-${range[1]}\\.csv$`));
     const csv = readFileSync(await download.path(), 'utf8').replace(/^\uFEFF/, '');
     const lines = csv.trimEnd().split('\r\n');
-    expect(lines[0]).toContain('Lead ID');
+    expect(lines[0]).toMatch(/^Name,Company,.*,Name \(link\)$/);
     expect(lines.length).toBe(count + 1);
 
     await page.keyboard.press('Escape');

@@ -28,7 +28,7 @@ export function RevenueChart({ by: initial, filters, onDrill, large }: { readonl
   const by: RevenueBy = chosen === 'source' && meta.data && !hasSource ? 'channel' : chosen;
   const dimension = MEMBER[by];
   const member = meta.data?.members.get(dimension);
-  const label = member?.title ?? FALLBACK_TITLE[by];
+  const label = member?.shortTitle ?? FALLBACK_TITLE[by];
   const revenue = useClosedLoopRevenue(dimension, filters, meta.status !== 'pending');
   const option = useMemo(() => (revenue.data ? categoryChartOption(revenueChartInput(revenue.data, large)) : null), [revenue.data, large]);
   const table = useMemo(() => (revenue.data ? revenueTable(revenue.data, label) : null), [revenue.data, label]);
@@ -53,7 +53,7 @@ export function RevenueChart({ by: initial, filters, onDrill, large }: { readonl
           <div className="segmented" role="radiogroup" aria-label="Group revenue by">
             {(['channel', 'source'] as const).map((b) => (
               <button key={b} type="button" role="radio" aria-checked={by === b} className={`segment${by === b ? ' segment-active' : ''}`} onClick={() => setBy(b)}>
-                {meta.data?.members.get(MEMBER[b])?.title ?? FALLBACK_TITLE[b]}
+                {meta.data?.members.get(MEMBER[b])?.shortTitle ?? FALLBACK_TITLE[b]}
               </button>
             ))}
           </div>
