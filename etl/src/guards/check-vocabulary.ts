@@ -35,8 +35,8 @@ const MAX_LISTED = 10;
 export function describeUnmapped(values: readonly UnmappedValue[]): string[] {
   const warnings: string[] = [];
   const kinds = [
-    { kind: 'rejection_reason', what: 'rejection reasons', fix: 'map them under rejection_reasons.<system> in agreement.yml' },
-    { kind: 'campaign', what: 'Marketo program ids with no name in the exports', fix: 'export the leads with acquisitionProgramName, or include the program\'s "Change Status in Progression" (104) activities' },
+    { kind: 'rejection_reason', what: ['rejection reason', 'rejection reasons'], fix: 'map them under rejection_reasons.<system> in agreement.yml' },
+    { kind: 'campaign', what: ['Marketo program id with no name in the exports', 'Marketo program ids with no name in the exports'], fix: 'export the leads with acquisitionProgramName, or include the program\'s "Change Status in Progression" (104) activities' },
   ] as const;
   for (const { kind, what, fix } of kinds) {
     const rows = values.filter((v) => v.kind === kind);
@@ -44,7 +44,7 @@ export function describeUnmapped(values: readonly UnmappedValue[]): string[] {
     const total = rows.reduce((sum, r) => sum + r.leads, 0);
     const listed = rows.slice(0, MAX_LISTED).map((r) => `${r.system} "${r.value}" (${r.leads.toLocaleString('en-US')})`);
     const more = rows.length > MAX_LISTED ? `, and ${rows.length - MAX_LISTED} more` : '';
-    warnings.push(`${rows.length} ${what} grouped as "${UNMAPPED_LABEL}" (${total.toLocaleString('en-US')} lead${total === 1 ? '' : 's'}): ${listed.join(', ')}${more}; ${fix}.`);
+    warnings.push(`${rows.length} ${what[rows.length === 1 ? 0 : 1]} grouped as "${UNMAPPED_LABEL}" (${total.toLocaleString('en-US')} lead${total === 1 ? '' : 's'}): ${listed.join(', ')}${more}; ${fix}.`);
   }
   return warnings;
 }

@@ -119,8 +119,8 @@ describe('one vocabulary', () => {
       { kind: 'campaign', system: 'marketo', value: '1003', leads: 2 },
     ]);
     expect(describeUnmapped(values)).toEqual([
-      '1 rejection reasons grouped as "Other (unmapped)" (2 leads): salesforce "Spam" (2); map them under rejection_reasons.<system> in agreement.yml.',
-      '1 Marketo program ids with no name in the exports grouped as "Other (unmapped)" (2 leads): marketo "1003" (2); export the leads with acquisitionProgramName, or include the program\'s "Change Status in Progression" (104) activities.',
+      '1 rejection reason grouped as "Other (unmapped)" (2 leads): salesforce "Spam" (2); map them under rejection_reasons.<system> in agreement.yml.',
+      '1 Marketo program id with no name in the exports grouped as "Other (unmapped)" (2 leads): marketo "1003" (2); export the leads with acquisitionProgramName, or include the program\'s "Change Status in Progression" (104) activities.',
     ]);
   });
 });
