@@ -3,9 +3,14 @@
  * become the agreement's words on screen. Expected numbers come from Cube's REST API over plain
  * HTTP grouped by the raw, as-exported values (not by the mapping under test), formatted with Intl.
  */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cubeLoad, fmt, num, panelTable, screenshot, settled, startStack } from './stack';
+import { buildWarehouse } from '../../etl/src/build';
+import { startServer } from '../../server/src/start-server';
+import { ROOT, cubeLoad, fmt, num, panelTable, screenshot, settled, startStack } from './stack';
 import type { Stack } from './stack';
 
 let stack: Stack;
@@ -111,5 +116,44 @@ describe('one vocabulary', () => {
     const direct = table.rows.find((r) => r[0] === 'Direct');
     if (direct) expect(direct[1]).toBe(amount(bySource, 'funnel.original_source', 'Direct'));
     await screenshot(page, 'revenue-by-original-source');
+  });
+});
+
+describe('a rejection reason the agreement does not map', () => {
+  it('shows as a grey "Other (unmapped)" bar with a note naming the code and its count', async () => {
+    // The repository's agreement without HubSpot's BAD_TIMING: that code is no longer mapped.
+    const dir = mkdtempSync(join(tmpdir(), 'closedloop-e2e-unmapped-'));
+    const agreementPath = join(dir, 'agreement.yml');
+    const text = readFileSync(join(ROOT, 'agreement.yml'), 'utf8');
+    expect(text).toContain('    BAD_TIMING: Bad timing\n');
+    writeFileSync(agreementPath, text.replace('    BAD_TIMING: Bad timing\n', ''));
+    const warehousePath = join(dir, 'warehouse.duckdb');
+    const report = await buildWarehouse({ inputs: [join(ROOT, 'seeds', 'salesforce-marketo'), join(ROOT, 'seeds', 'hubspot')], warehousePath, agreementPath });
+    expect(report.warnings.filter((w) => w.includes('Other (unmapped)'))).toEqual([
+      expect.stringMatching(/^1 rejection reason grouped as "Other \(unmapped\)" \(\d+ leads\): hubspot "BAD_TIMING" \(\d+\); map them under rejection_reasons/),
+    ]);
+    const server = await startServer({ warehousePath, port: 0, webDist: stack.webDist, production: false, log: () => undefined });
+    const tab = await stack.newPage();
+    try {
+      const raw = await cubeLoad(server.url, { measures: ['funnel.rejected_count'], dimensions: ['funnel.rejection_reason_system', 'funnel.rejection_reason_raw'], filters: [rejected] });
+      const hubspot = num(raw.find((r) => r['funnel.rejection_reason_system'] === 'hubspot' && r['funnel.rejection_reason_raw'] === 'BAD_TIMING')?.['funnel.rejected_count'] ?? 0);
+      const salesforce = num(raw.find((r) => r['funnel.rejection_reason_system'] === 'salesforce' && r['funnel.rejection_reason_raw'] === 'Bad timing')?.['funnel.rejected_count'] ?? 0);
+      expect(hubspot).toBeGreaterThan(0);
+
+      await tab.goto(`${server.url}/lead-quality${ALL}`);
+      await settled(tab);
+      const note = tab.getByTestId('unmapped-reasons');
+      await note.waitFor();
+      expect(await note.innerText()).toBe(`⚠ Other (unmapped) holds reasons the agreement does not map: hubspot "BAD_TIMING" (${fmt.int(hubspot)}). Map them under rejection_reasons in agreement.yml.`);
+      await screenshot(tab, 'rejections-unmapped');
+      await tab.getByTestId('chart-rejection-reasons').getByRole('button', { name: 'Table', exact: true }).click();
+      const { rows } = await panelTable(tab, 'chart-rejection-reasons');
+      expect(rows.find((r) => r[0] === 'Other (unmapped)')).toEqual(['Other (unmapped)', fmt.int(hubspot)]);
+      expect(rows.find((r) => r[0] === 'Bad timing')).toEqual(['Bad timing', fmt.int(salesforce)]);
+    } finally {
+      await tab.close();
+      await server.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
