@@ -16,7 +16,7 @@ import { ensureWebBuild } from '../../scripts/lib/ensure-web-build';
 import { root, webDist } from '../../scripts/lib/paths';
 import { benchDatabase } from '../lib/bench-postgres';
 import { benchWarehouse } from '../lib/bench-warehouse';
-import { captureDashboardQueries } from '../lib/capture-dashboard-queries';
+import { captureDashboardQueriesByPage, distinctQueries } from '../lib/capture-dashboard-queries';
 import { caseArgs, leadsAt } from '../lib/case-args';
 import { load } from '../lib/cube-rest';
 import { emit, percentile, ratio, type Figure } from '../lib/result';
@@ -170,7 +170,7 @@ if (database) try {
 
   // The dashboard's own queries, recorded from a one-process cluster serving it (this also builds the rollups once).
   const capture = await startCluster(1, database.cubeEnv, true);
-  const queries = await captureDashboardQueries(capture.url).finally(() => capture.stop());
+  const queries = distinctQueries(await captureDashboardQueriesByPage(capture.url).finally(() => capture.stop()));
   log(`Captured ${queries.length} distinct dashboard queries`);
 
   const one = await measure(1, database.cubeEnv, queries);

@@ -17,6 +17,7 @@ import type { BuildReport, FileReconciliation } from './build-report';
 import { runDataTests as realRunDataTests, type DataTestResult } from './data-tests/index';
 import { openDatabase } from './db/open-warehouse';
 import { checkFormatProblems } from './guards/check-format-problems';
+import { checkVocabulary } from './guards/check-vocabulary';
 import { checkQuarantine } from './guards/check-quarantine';
 import { checkVolumeDrop } from './guards/check-volume-drop';
 import type { FormatsTried } from './guards/formats-tried';
@@ -138,6 +139,7 @@ export async function buildWarehouse(options: BuildOptions): Promise<BuildReport
     const guarded = !options.steps?.buildModels;
     if (guarded) await checkFormatProblems(connection, options.formatsTried);
     const warnings = guarded ? await checkQuarantine(connection, agreement.quarantine) : [];
+    if (guarded) warnings.push(...(await checkVocabulary(connection)));
     const runDataTests = options.steps?.runDataTests ?? realRunDataTests;
     const results = await runDataTests(db as unknown as Kysely<unknown>);
     for (const result of results) emit({ type: 'data-test-done', result });

@@ -10,8 +10,9 @@ import type { DuckDBConnection } from '@duckdb/node-api';
  * 2: stage_events gains microseconds_from_previous / microseconds_in_stage; stages are ENUMs.
  * 3: goals and the agreement on screen: mql_events, revenue_goals, goal_pacing, agreement_terms.
  * 4: touchpoints, attribution, spend and campaign_performance marts (multi-touch attribution).
+ * 5: leads gains rejection_reason_raw, rejection_reason_system, campaign_raw and crm_url (one vocabulary).
  */
-export const WAREHOUSE_SCHEMA_VERSION = 4;
+export const WAREHOUSE_SCHEMA_VERSION = 5;
 
 /**
  * `build_info.schema_version` of the warehouse behind `connection` (in `catalog` when it is

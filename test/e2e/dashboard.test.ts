@@ -279,7 +279,9 @@ describe('drill-down and export', () => {
 
     await dialog.getByRole('button', { name: /^Name/ }).click();
     expect(await dialog.locator('th[aria-sort="ascending"]').innerText()).toContain('Name');
-    const names = (await dialog.locator('tbody tr td:nth-child(2)').allInnerTexts()).slice(0, 20).filter((n) => n !== '—');
+    // A lead shows by name first (linked to its CRM record), never by its email: key.
+    const names = (await dialog.locator('tbody tr td:nth-child(1)').allInnerTexts()).slice(0, 20).filter((n) => n !== '—');
+    expect(await dialog.locator('tbody').innerText()).not.toContain('email:');
     expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b, 'en', { numeric: true, sensitivity: 'base' })));
     await screenshot(page, 'drilldown');
 
@@ -288,7 +290,7 @@ describe('drill-down and export', () => {
     expect(download.suggestedFilename()).toMatch(new RegExp(`^funnel-mqls-.*-${range[0]}-to-${range[1]}\\.csv$`));
     const csv = readFileSync(await download.path(), 'utf8').replace(/^\uFEFF/, '');
     const lines = csv.trimEnd().split('\r\n');
-    expect(lines[0]).toContain('Lead ID');
+    expect(lines[0]).toMatch(/^Name,Company,.*,Name \(link\)$/);
     expect(lines.length).toBe(count + 1);
 
     await page.keyboard.press('Escape');
@@ -364,7 +366,7 @@ describe('paged lists', () => {
   it('the breach list shows 100 rows a page with the total, sorts on the server, and exports every row', async () => {
     // The oracle: every breached lead in the period, straight from the API, in the list's order.
     const all = await cubeLoad(stack.url, {
-      dimensions: ['funnel.lead_id', 'funnel.full_name', 'funnel.handoff_date'],
+      dimensions: ['funnel.lead_id', 'funnel.full_name', 'funnel.crm_url', 'funnel.handoff_date'],
       timeDimensions: handoff(),
       filters: [{ member: 'funnel.sla_status', operator: 'equals', values: ['breached'] }],
       order: [['funnel.handoff_date', 'asc'], ['funnel.lead_id', 'asc']],
@@ -374,25 +376,29 @@ describe('paged lists', () => {
     await open('/sla');
     const panel = page.getByTestId('breach-list');
     const pager = panel.getByTestId('pager-range');
+    // A lead shows by name (linked to its CRM record), never by its key.
     const firstLead = () => panel.locator('tbody tr').first().locator('td').first().innerText();
+    const nameOf = (r: Row | undefined) => String(r?.['funnel.full_name'] ?? '—');
     expect(await pager.innerText()).toBe(`1–100 of ${fmt.int(all.length)}`);
     expect(await panel.locator('tbody tr').count()).toBe(100);
-    expect(await firstLead()).toBe(all[0]?.['funnel.lead_id']);
+    expect(await firstLead()).toBe(nameOf(all[0]));
+    expect(await panel.locator('tbody tr').first().locator('td a').first().getAttribute('href')).toBe(all[0]?.['funnel.crm_url']);
+    expect(await panel.locator('tbody').innerText()).not.toContain('email:');
 
     await panel.getByRole('button', { name: 'Next →' }).click();
     await expect.poll(() => pager.innerText()).toBe(`101–${fmt.int(Math.min(200, all.length))} of ${fmt.int(all.length)}`);
-    await expect.poll(firstLead).toBe(all[100]?.['funnel.lead_id']);
+    await expect.poll(firstLead).toBe(nameOf(all[100]));
 
     // Sorting asks the server (the whole list, not this page) and goes back to page 1.
     await panel.getByRole('button', { name: /^Name/ }).click();
     const byName = [...all].sort((a, b) => compareNames(a['funnel.full_name'], b['funnel.full_name']) || String(a['funnel.lead_id']).localeCompare(String(b['funnel.lead_id'])));
     await expect.poll(() => pager.innerText()).toBe(`1–100 of ${fmt.int(all.length)}`);
-    await expect.poll(() => panel.locator('tbody tr').first().locator('td').nth(1).innerText()).toBe(String(byName[0]?.['funnel.full_name'] ?? '—'));
+    await expect.poll(firstLead).toBe(nameOf(byName[0]));
 
     const [download] = await Promise.all([page.waitForEvent('download'), panel.getByRole('button', { name: /as CSV/ }).click()]);
     const lines = readFileSync(await download.path(), 'utf8').replace(/^\uFEFF/, '').trimEnd().split('\r\n');
-    expect(lines[0]).toBe('Lead,Name,Company,Owner,Team,Handed off (UTC),Hours to first touch,Handed off (UTC) (ISO),Hours to first touch (value)');
-    expect(lines.slice(1).map((line) => line.split(',')[0]).sort()).toEqual(all.map((r) => String(r['funnel.lead_id'])).sort());
+    expect(lines[0]).toBe('Name,Company,Owner,Team,Handed off (UTC),Hours to first touch,Handed off (UTC) (ISO),Hours to first touch (value),Name (link)');
+    expect(lines.slice(1).map((line) => line.split(',').at(-1)).sort()).toEqual(all.map((r) => String(r['funnel.crm_url'] ?? '')).sort());
     await screenshot(page, 'breach-list');
   });
 
@@ -427,7 +433,7 @@ describe('meeting mode', () => {
       { key: 'ArrowRight', title: 'Headline results' },
       { key: 'PageDown', title: 'Lead funnel: MQL → won' },
       { key: 'PageUp', title: 'Headline results' },
-      { key: 'End', title: 'Closed-loop revenue by original source' },
+      { key: 'End', title: 'Closed-loop revenue by channel' },
       { key: 'ArrowLeft', title: 'Acceptance and conversion by channel' },
       { key: 'Home', title: 'Agenda' },
     ];

@@ -75,6 +75,29 @@ export interface AttributionSettings {
   readonly campaignChannels: Readonly<Record<string, string>>;
 }
 
+/**
+ * Rejection reasons as each system writes them → the reasons both teams agreed on
+ * (`rejection_reasons:`). A reason no system maps is grouped as UNMAPPED_REASON and listed
+ * in the build summary.
+ */
+export interface RejectionReasons {
+  /** The agreed reasons, in the order written. */
+  readonly reasons: readonly string[];
+  /** system → lower-cased, trimmed reason as exported → agreed reason */
+  readonly bySystem: Readonly<Record<System, Readonly<Record<string, string>>>>;
+}
+
+/** The label of raw values the agreement does not map (rejection reasons, unnamed campaigns). */
+export const UNMAPPED_LABEL = 'Other (unmapped)';
+
+/** Where a lead's CRM record opens (`crm_links:`); absent keys mean no link. */
+export interface CrmLinks {
+  /** e.g. https://acme.my.salesforce.com (no trailing slash) */
+  readonly salesforceInstanceUrl: string | null;
+  /** HubSpot portal (hub) id, digits */
+  readonly hubspotPortalId: string | null;
+}
+
 export interface Agreement {
   readonly version: 1;
   /** system → lower-cased, trimmed status → stage */
@@ -104,6 +127,9 @@ export interface Agreement {
   /** Switchable definitions (`definitions:`). */
   readonly definitions: Definitions;
   readonly attribution: AttributionSettings;
+  /** Rejection reasons per system → agreed reasons; null when the file has no `rejection_reasons:` (reasons stay as exported). */
+  readonly rejectionReasons: RejectionReasons | null;
+  readonly crmLinks: CrmLinks;
   /** sha256 of the file's text, for build_info. */
   readonly hash: string;
 }

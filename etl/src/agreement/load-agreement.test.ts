@@ -25,6 +25,15 @@ describe('loadAgreement', () => {
     expect(a.dateOrder).toBe('month_first');
   });
 
+  it('reads rejection reasons per system (keys lower-cased) and CRM links', () => {
+    const a = parseAgreement('version: 1\nrejection_reasons:\n  reasons: [Bad timing]\n  hubspot:\n    BAD_TIMING: Bad timing\ncrm_links:\n  salesforce_instance_url: https://acme.my.salesforce.com/\n  hubspot_portal_id: 1234567\n', 'a.yml');
+    expect(a.rejectionReasons).toEqual({ reasons: ['Bad timing'], bySystem: { salesforce: {}, marketo: {}, hubspot: { bad_timing: 'Bad timing' } } });
+    expect(a.crmLinks).toEqual({ salesforceInstanceUrl: 'https://acme.my.salesforce.com', hubspotPortalId: '1234567' });
+    const none = parseAgreement('version: 1\n', 'a.yml');
+    expect(none.rejectionReasons).toBeNull();
+    expect(none.crmLinks).toEqual({ salesforceInstanceUrl: null, hubspotPortalId: null });
+  });
+
   it('reads a source time zone for every system and the date order', () => {
     const a = parseAgreement('version: 1\nsource_time_zones:\n  salesforce: Europe/Berlin\n  marketo: America/Chicago\ndate_order: day_first\n', 'a.yml');
     expect(a.sourceTimeZones).toEqual({ salesforce: 'Europe/Berlin', marketo: 'America/Chicago', hubspot: 'UTC' });
@@ -54,6 +63,15 @@ describe('loadAgreement', () => {
     { name: 'only a middle weight', text: 'version: 1\nattribution:\n  weights:\n    full_path: {middle: 1}\n', message: '"attribution.weights.full_path": expected some weight on first_touch, lead_creation or opportunity_creation' },
     { name: 'unknown touch kind', text: 'version: 1\nattribution:\n  touch_kinds: [form_fill, page_view]\n', message: '"attribution.touch_kinds.1": expected one of campaign_response, form_fill' },
     { name: 'negative lookback', text: 'version: 1\nattribution:\n  lookback_days: 0\n', message: 'a.yml:3:18: "attribution.lookback_days": expected a number above 0 (found 0)' },
+    { name: 'rejection reasons without the agreed list', text: 'version: 1\nrejection_reasons:\n  hubspot:\n    BAD_TIMING: Bad timing\n', message: 'a.yml:3:3: "rejection_reasons": expected a `reasons:` list of the agreed rejection reasons' },
+    { name: 'rejection reason mapped to a reason not agreed', text: 'version: 1\nrejection_reasons:\n  reasons: [Bad timing]\n  hubspot:\n    BAD_TIMING: Bad Timing\n', message: 'a.yml:5:17: "rejection_reasons.hubspot.BAD_TIMING": expected one of Bad timing (found "Bad Timing")' },
+    { name: 'rejection reason listed twice for a system', text: 'version: 1\nrejection_reasons:\n  reasons: [Bad timing]\n  salesforce:\n    Bad timing: Bad timing\n    BAD TIMING: Bad timing\n', message: '"rejection_reasons.salesforce.BAD TIMING": expected each reason listed once (matching ignores case)' },
+    { name: 'rejection reasons for an unknown system', text: 'version: 1\nrejection_reasons:\n  reasons: [Bad timing]\n  pipedrive: {}\n', message: '"rejection_reasons.pipedrive": expected one of the keys reasons, salesforce, marketo, hubspot' },
+    { name: 'the unmapped label as an agreed reason', text: 'version: 1\nrejection_reasons:\n  reasons: [Other (unmapped)]\n', message: '"rejection_reasons.reasons.0": expected a reason other than "Other (unmapped)"' },
+    { name: 'a Salesforce instance that is not https', text: 'version: 1\ncrm_links:\n  salesforce_instance_url: http://acme.my.salesforce.com\n', message: 'a.yml:3:28: "crm_links.salesforce_instance_url": expected the https address of your Salesforce org' },
+    { name: 'a Salesforce instance with a path', text: 'version: 1\ncrm_links:\n  salesforce_instance_url: https://acme.my.salesforce.com/lightning\n', message: '"crm_links.salesforce_instance_url": expected the https address' },
+    { name: 'a HubSpot portal id that is not a number', text: 'version: 1\ncrm_links:\n  hubspot_portal_id: acme\n', message: 'a.yml:3:22: "crm_links.hubspot_portal_id": expected the HubSpot portal (hub) id: digits, such as 1234567 (found "acme")' },
+    { name: 'an unknown CRM link key', text: 'version: 1\ncrm_links:\n  pipedrive_url: x\n', message: '"crm_links.pipedrive_url": expected one of the keys salesforce_instance_url, hubspot_portal_id' },
     { name: 'campaign mapped to an unknown channel', text: 'version: 1\nchannels:\n  Events: [Webinar]\nattribution:\n  campaign_channels:\n    Expo: Fairs\n', message: '"attribution.campaign_channels.Expo": expected one of Events, Other (found "Fairs")' },
   ];
   for (const c of bad) {

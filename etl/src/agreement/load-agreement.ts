@@ -6,6 +6,9 @@ import {
   OPPORTUNITY_OUTCOMES,
   TOUCH_KINDS,
   type AttributionSettings,
+  type CrmLinks,
+  type RejectionReasons,
+  UNMAPPED_LABEL,
   type MilestoneWeights,
   type TouchKind,
   STATUS_STAGES,
@@ -47,7 +50,7 @@ export function parseAgreement(text: string, path = 'agreement.yml'): Agreement 
     throw new AgreementError(path, '', 'valid YAML', pos?.line, pos?.col, JSON.stringify(message));
   }
   const v = new Validator(path, doc, lineCounter);
-  const root = v.object(doc.toJS() as unknown, [], ['version', 'lead_statuses', 'opportunity_stages', 'mql', 'sales_sla', 'mql_commitments', 'channels', 'segments', 'regions', 'source_time_zones', 'date_order', 'quarantine', 'goals', 'definitions', 'attribution']);
+  const root = v.object(doc.toJS() as unknown, [], ['version', 'lead_statuses', 'opportunity_stages', 'mql', 'sales_sla', 'mql_commitments', 'channels', 'segments', 'regions', 'source_time_zones', 'date_order', 'quarantine', 'goals', 'definitions', 'attribution', 'rejection_reasons', 'crm_links']);
   if (root['version'] !== 1) v.fail(['version'], 'the number 1', root['version']);
 
   const statusesRoot = v.object(root['lead_statuses'] ?? {}, ['lead_statuses'], SYSTEMS);
@@ -136,6 +139,8 @@ export function parseAgreement(text: string, path = 'agreement.yml'): Agreement 
     goals: parseGoals(v, root['goals'], segmentNames, Object.keys(regions)),
     definitions: parseDefinitions(v, root['definitions']),
     attribution,
+    rejectionReasons: parseRejectionReasons(v, root['rejection_reasons']),
+    crmLinks: parseCrmLinks(v, root['crm_links']),
     hash: createHash('sha256').update(text).digest('hex'),
   };
 }
@@ -169,6 +174,55 @@ function parseQuarantine(v: Validator, value: unknown): QuarantineThresholds {
   const minRows = root['percent_min_rows'] ?? DEFAULT_QUARANTINE.percentMinRows;
   if (typeof minRows !== 'number' || !Number.isInteger(minRows) || minRows < 0) v.fail(['quarantine', 'percent_min_rows'], 'a whole number of rows, 0 or more', minRows);
   return { defaults: { ...DEFAULT_QUARANTINE.defaults, ...own }, byExport, percentMinRows: minRows };
+}
+
+/**
+ * `rejection_reasons: { reasons: [agreed…], salesforce: { <as exported>: <agreed> }, marketo: …, hubspot: … }`.
+ * Raw reasons match ignoring case and surrounding spaces, like lead statuses.
+ */
+function parseRejectionReasons(v: Validator, value: unknown): RejectionReasons | null {
+  if (value === undefined || value === null) return null;
+  const root = v.object(value, ['rejection_reasons'], ['reasons', ...SYSTEMS]);
+  const reasonsRaw = root['reasons'];
+  if (reasonsRaw === undefined) v.fail(['rejection_reasons'], 'a `reasons:` list of the agreed rejection reasons', value);
+  const reasons = v.array(reasonsRaw, ['rejection_reasons', 'reasons']).map((r, i) => v.nonEmptyString(r, ['rejection_reasons', 'reasons', i]));
+  if (reasons.length === 0) v.fail(['rejection_reasons', 'reasons'], 'at least one agreed reason', reasonsRaw);
+  reasons.forEach((r, i) => {
+    if (r === UNMAPPED_LABEL) v.fail(['rejection_reasons', 'reasons', i], `a reason other than "${UNMAPPED_LABEL}" (the label of reasons no system maps)`, r);
+    if (reasons.indexOf(r) !== i) v.fail(['rejection_reasons', 'reasons', i], 'each agreed reason listed once', r);
+  });
+  const bySystem = {} as Record<System, Record<string, string>>;
+  for (const system of SYSTEMS) bySystem[system] = v.enumMap(root[system] ?? {}, ['rejection_reasons', system], reasons, 'each reason listed once (matching ignores case)');
+  return { reasons, bySystem };
+}
+
+/** `crm_links: { salesforce_instance_url: https://acme.my.salesforce.com, hubspot_portal_id: 1234567 }` (both optional). */
+function parseCrmLinks(v: Validator, value: unknown): CrmLinks {
+  if (value === undefined || value === null) return { salesforceInstanceUrl: null, hubspotPortalId: null };
+  const root = v.object(value, ['crm_links'], ['salesforce_instance_url', 'hubspot_portal_id']);
+  let salesforceInstanceUrl: string | null = null;
+  const sf = root['salesforce_instance_url'];
+  if (sf !== undefined && sf !== null) {
+    const path = ['crm_links', 'salesforce_instance_url'];
+    const expected = 'the https address of your Salesforce org, such as https://acme.my.salesforce.com';
+    if (typeof sf !== 'string') v.fail(path, expected, sf);
+    let url: URL;
+    try {
+      url = new URL(sf.trim());
+    } catch {
+      v.fail(path, expected, sf);
+    }
+    if (url.protocol !== 'https:' || (url.pathname !== '/' && url.pathname !== '') || url.search !== '' || url.hash !== '') v.fail(path, expected, sf);
+    salesforceInstanceUrl = url.origin;
+  }
+  let hubspotPortalId: string | null = null;
+  const hs = root['hubspot_portal_id'];
+  if (hs !== undefined && hs !== null) {
+    const text = typeof hs === 'number' ? String(hs) : typeof hs === 'string' ? hs.trim() : '';
+    if (!/^\d{1,12}$/.test(text)) v.fail(['crm_links', 'hubspot_portal_id'], 'the HubSpot portal (hub) id: digits, such as 1234567', hs);
+    hubspotPortalId = text;
+  }
+  return { salesforceInstanceUrl, hubspotPortalId };
 }
 
 const MILESTONES = ['first_touch', 'lead_creation', 'opportunity_creation', 'closed_won', 'middle'] as const;
@@ -313,12 +367,12 @@ export class Validator {
     return value;
   }
 
-  enumMap<T extends string>(value: unknown, path: Path, allowed: readonly T[]): Record<string, T> {
+  enumMap<T extends string>(value: unknown, path: Path, allowed: readonly T[], once = 'each status listed once (matching ignores case)'): Record<string, T> {
     const record = this.object(value, path);
     const out: Record<string, T> = {};
     for (const [key, v] of Object.entries(record)) {
       const norm = key.trim().toLowerCase();
-      if (norm in out) this.fail([...path, key], 'each status listed once (matching ignores case)', key);
+      if (norm in out) this.fail([...path, key], once, key);
       out[norm] = this.oneOf(v, [...path, key], allowed);
     }
     return out;

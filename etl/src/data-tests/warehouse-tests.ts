@@ -1,5 +1,6 @@
 /** The data tests run on every build (dbt's schema.yml, as code). */
 import { sql } from 'kysely';
+import { UNMAPPED_LABEL } from '../agreement/agreement';
 import { STAGE_ORDER } from '../models/marts/stage-events';
 import { acceptedValues, expression, notNull, relationships, rowCount, unique, type DataTest } from './generic-tests';
 
@@ -23,6 +24,11 @@ export const warehouseTests: readonly DataTest[] = [
   expression('leads', 'accepted_values(segment) from the agreement', sql`segment <> 'Unknown' and segment not in (select name from agreement.agreement_segments)`),
   expression('leads', 'accepted_values(region) from the agreement', sql`region <> 'Unknown' and region not in (select region from agreement.agreement_regions)`),
   expression('leads', 'accepted_values(channel) from the agreement', sql`channel <> 'Other' and channel not in (select channel from agreement.agreement_channels)`),
+  // One vocabulary: every rejected lead has its reason as exported and the agreed one; the
+  // agreed one is a reason of the agreement or "Other (unmapped)" (listed in the build summary).
+  expression('leads', 'rejection_reason with every rejection_reason_raw', sql`(rejection_reason is null) <> (rejection_reason_raw is null) or (rejected_at is null) <> (rejection_reason_raw is null)`),
+  expression('leads', 'accepted_values(rejection_reason) from the agreement', sql`rejection_reason is not null and (select rejection_reasons_mapped from agreement.agreement_vocabulary)
+    and rejection_reason <> ${UNMAPPED_LABEL} and rejection_reason not in (select reason from agreement.agreement_rejection_reasons)`),
   expression('leads', 'created_at ≤ mql_at', sql`mql_at < created_at`),
   expression('leads', 'mql_at ≤ sal_at ≤ sql_at', sql`sal_at < mql_at or sql_at < sal_at or sql_at < mql_at`),
   expression('leads', 'sql_at ≤ won_at / lost_at (by day: close dates are dates)', sql`won_at::date < sql_at::date or lost_at::date < sql_at::date`),

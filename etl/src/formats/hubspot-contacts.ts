@@ -36,6 +36,7 @@ export const hubspotContacts: ExportFormat = {
     column('Team', { aliases: ['HubSpot Team'] }),
     column('First Conversion', { aliases: ['first_conversion_event_name'] }),
     column('First Conversion Date', { type: 'timestamp', aliases: ['first_conversion_date'] }),
+    column('First Touch Converting Campaign', { aliases: ['hs_analytics_first_touch_converting_campaign'] }),
     column('Recent Conversion', { aliases: ['recent_conversion_event_name'] }),
     column('Recent Conversion Date', { type: 'timestamp', aliases: ['recent_conversion_date'] }),
     column('Latest Source', { aliases: ['Latest Traffic Source', 'hs_latest_source'] }),

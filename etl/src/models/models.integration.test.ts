@@ -71,6 +71,46 @@ describe('models over generated exports', () => {
     expect(actual).toEqual(expected);
   });
 
+  it('Marketo-only persons carry their acquisition program\'s name from the 104 activities (plain SQL over the CSVs)', async () => {
+    const d = (f: string) => sql.lit(join(dir, f));
+    const expected = await sql<{ campaign: string; n: bigint }>`
+      with mk as (select * from read_csv(${d('salesforce-marketo/marketo-leads.csv')}, all_varchar = true)),
+      other_emails as (
+        select lower(trim("Email")) as e from read_csv(${d('salesforce-marketo/Lead.csv')}, all_varchar = true)
+        union select lower(trim("Email")) from read_csv(${d('hubspot/hubspot-contacts.csv')}, all_varchar = true)),
+      acts as (select * from read_csv(${d('salesforce-marketo/marketo-activities-*.csv')}, all_varchar = true, ignore_errors = true)),
+      names as (select "primaryAttributeValueId" as id, arg_max("primaryAttributeValue", "activityDate") as name from acts where "activityTypeId" = '104' group by 1),
+      only_mk as (select * from mk where nullif(trim(email), '') is not null and lower(trim(email)) not in (select e from other_emails where e is not null))
+      select coalesce(n.name, case when nullif(m."acquisitionProgramId", '') is not null then 'Other (unmapped)' else '(none)' end) as campaign, count(*) as n
+      from only_mk m left join names n on n.id = m."acquisitionProgramId" group by 1 order by 1`.execute(open.db as unknown as Kysely<unknown>);
+    const actual = await sql<{ campaign: string; n: bigint }>`
+      select campaign, count(*) as n from leads where crm_record_count = 0 and email is not null group by 1 order by 1`.execute(open.db as unknown as Kysely<unknown>);
+    expect(actual.rows).toEqual(expected.rows);
+    expect(actual.rows.some((r) => r.campaign.startsWith('Marketo program'))).toBe(false);
+  });
+
+  it('rejection reasons: every raw reason maps per system as agreement.yml says; the agreed totals are the sums', async () => {
+    // Written out from agreement.yml by hand (rejection_reasons), not read through the code.
+    const agreed: Record<string, Record<string, string>> = {
+      salesforce: { 'No budget': 'No budget', 'Bad timing': 'Bad timing', 'No response': 'No response', 'Not decision maker': 'Not decision maker', 'Competitor': 'Competitor', 'Bad contact data': 'Bad contact data', 'Closed - Not Converted': 'Not qualified (no reason given)' },
+      marketo: { Disqualified: 'Not qualified (no reason given)' },
+      hubspot: { BAD_TIMING: 'Bad timing', UNQUALIFIED: 'Not qualified (no reason given)' },
+    };
+    const raw = await sql<{ system: string; raw: string; reason: string; n: bigint }>`
+      select rejection_reason_system as system, rejection_reason_raw as raw, rejection_reason as reason, count(*) as n
+      from leads where rejected_at is not null group by all`.execute(open.db as unknown as Kysely<unknown>);
+    expect(raw.rows.length).toBeGreaterThan(3);
+    const expectedTotals = new Map<string, bigint>();
+    for (const r of raw.rows) {
+      const want = agreed[r.system]?.[r.raw] ?? 'Other (unmapped)';
+      expect(r.reason, `${r.system} ${r.raw}`).toBe(want);
+      expectedTotals.set(want, (expectedTotals.get(want) ?? 0n) + BigInt(r.n));
+    }
+    const totals = await sql<{ reason: string; n: bigint }>`select rejection_reason as reason, count(*) as n from leads where rejected_at is not null group by 1`.execute(open.db as unknown as Kysely<unknown>);
+    expect(new Map(totals.rows.map((r) => [r.reason, BigInt(r.n)]))).toEqual(expectedTotals);
+    expect(expectedTotals.get('Bad timing')).toBeGreaterThan(0n);
+  });
+
   it('build_info lists every input file and takes as_of from the data', async () => {
     const files = await discoverFiles([dir]);
     const info = await one(sql`select as_of, inputs from build_info`);

@@ -15,6 +15,8 @@
  *                           time_decay), milestone weights, whether the middle runs to the close
  * agreement_touch_kinds     one row per touch kind that counts
  * agreement_campaign_channels  one row per campaign / program name (campaign_key) → channel
+ * agreement_rejection_reasons  one row per system and rejection reason as exported (reason_key) → agreed reason
+ * agreement_vocabulary      one row: whether rejection reasons are mapped, the CRM link settings
  */
 import { sql, type Kysely } from 'kysely';
 import { WEEKDAYS, type Agreement, type AttributionModel, type MilestoneWeights } from '../agreement/agreement';
@@ -41,6 +43,8 @@ export async function seedAgreement(db: Kysely<Warehouse>, agreement: Agreement)
       w_middle double not null, middle_to_close boolean not null)`,
     sql`create or replace table agreement.agreement_touch_kinds (kind varchar not null)`,
     sql`create or replace table agreement.agreement_campaign_channels (campaign_key varchar not null, channel varchar not null)`,
+    sql`create or replace table agreement.agreement_rejection_reasons (system varchar not null, reason_key varchar not null, reason varchar not null)`,
+    sql`create or replace table agreement.agreement_vocabulary (rejection_reasons_mapped boolean not null, salesforce_instance_url varchar, hubspot_portal_id varchar)`,
   ];
   for (const statement of ddl) await statement.execute(db);
 
@@ -96,6 +100,15 @@ export async function seedAgreement(db: Kysely<Warehouse>, agreement: Agreement)
   );
   await insert('agreement_touch_kinds', att.touchKinds.map((kind) => ({ kind })));
   await insert('agreement_campaign_channels', Object.entries(att.campaignChannels).map(([c, channel]) => ({ campaign_key: c.trim().toLowerCase(), channel })));
+  await insert(
+    'agreement_rejection_reasons',
+    Object.entries(agreement.rejectionReasons?.bySystem ?? {}).flatMap(([system, map]) => Object.entries(map).map(([reason_key, reason]) => ({ system, reason_key, reason }))),
+  );
+  await insert('agreement_vocabulary', [{
+    rejection_reasons_mapped: agreement.rejectionReasons !== null,
+    salesforce_instance_url: agreement.crmLinks.salesforceInstanceUrl,
+    hubspot_portal_id: agreement.crmLinks.hubspotPortalId,
+  }]);
   const sla = agreement.salesSla;
   await sql`insert into agreement.agreement_settings values (
     ${sla.hours}, ${sla.hoursType}, ${sla.timeZone}, ${sla.businessHours.startMinute}, ${sla.businessHours.endMinute},

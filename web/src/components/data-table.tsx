@@ -3,7 +3,7 @@
 import { useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { formatCell, isNumericFormat, sortRows } from '../lib/table';
-import type { SortState, TableData, TableRow } from '../lib/table';
+import type { SortState, TableColumn, TableData, TableRow } from '../lib/table';
 
 export interface DataTableProps {
   readonly data: TableData;
@@ -103,20 +103,11 @@ export function DataTable(props: DataTableProps) {
           <tbody>
             {shown.map((row, i) => (
               <tr key={i}>
-                {data.columns.map((c) => {
-                  const href = cellLink ? cellLink(c.key, row) : null;
-                  return (
-                    <td key={c.key} className={isNumericFormat(c.format) ? 'num' : undefined}>
-                      {href ? (
-                        <Link to={href} className="cell-link">
-                          {formatCell(row[c.key], c.format)}
-                        </Link>
-                      ) : (
-                        formatCell(row[c.key], c.format)
-                      )}
-                    </td>
-                  );
-                })}
+                {data.columns.map((c) => (
+                  <td key={c.key} className={isNumericFormat(c.format) ? 'num' : undefined}>
+                    <Cell row={row} column={c} to={cellLink ? cellLink(c.key, row) : null} />
+                  </td>
+                ))}
                 {onRowClick ? (
                   <td className="row-action">
                     <button type="button" className="link-button" onClick={() => onRowClick(row, data.rows.indexOf(row))}>
@@ -140,5 +131,25 @@ export function DataTable(props: DataTableProps) {
         </p>
       ) : null}
     </>
+  );
+}
+
+/** A cell's text; a link to the row's URL (new tab) when the column names one and the row has it. */
+/** A cell's text; a link to a page of the app (`to`, e.g. a deal's journey) or to the CRM record (the column's `hrefKey`). */
+function Cell({ row, column, to }: { readonly row: TableRow; readonly column: TableColumn; readonly to: string | null }) {
+  const text = formatCell(row[column.key], column.format);
+  if (to) {
+    return (
+      <Link to={to} className="cell-link">
+        {text}
+      </Link>
+    );
+  }
+  const href = column.hrefKey ? row[column.hrefKey] : null;
+  if (typeof href !== 'string' || href === '') return <>{text}</>;
+  return (
+    <a href={href} target="_blank" rel="noopener noreferrer" className="crm-link" title="Open the record in the CRM (new tab)" aria-label={`${text} (opens the CRM record in a new tab)`}>
+      {text}
+    </a>
   );
 }

@@ -29,6 +29,8 @@ export interface MemberMeta {
   readonly drillMembers: readonly string[];
   /** Known values in their order (e.g. funnel stages), with display labels; empty when not listed. */
   readonly values: readonly ValueLabel[];
+  /** A dimension whose values are links (Cube `format: link`, e.g. the lead's CRM record). */
+  readonly isLink?: boolean;
 }
 
 export interface FunnelStageMeta {
@@ -140,6 +142,7 @@ export function indexMeta(cubes: readonly Cube[]): CubeMeta {
         format: d.type === 'number' ? formatFromMeta(d, 'number') : 'number',
         drillMembers: [],
         values: valueLabels(d.name, record(d.meta).values),
+        ...((d as { format?: unknown }).format === 'link' ? { isLink: true } : {}),
       });
     }
     const timeDimension = record(view.meta).time_dimension;

@@ -63,6 +63,16 @@ describe('tableCsv: formatted values, raw values in extra columns', () => {
       'Channel,MQLs,Acceptance rate,Won amount,MQL month,MQLs (value),Acceptance rate (value),Won amount (value),MQL month (month start)',
     );
   });
+  it('a linked column (a lead\'s name → its CRM record) exports its link after the raw values', () => {
+    const linked = {
+      columns: [{ key: 'n', title: 'Name', format: 'text' as const, hrefKey: 'u' }, { key: 'h', title: 'Hours', format: 'hours' as const }],
+      rows: [{ n: 'Ann Able', u: 'https://acme.my.salesforce.com/lightning/r/Lead/00QA/view', h: 2 }, { n: 'Kim Ma', u: null, h: null }],
+    };
+    const lines = toCsv(tableCsv(linked).columns, tableCsv(linked).rows).trimEnd().split('\r\n');
+    expect(lines[0]).toBe('Name,Hours,Hours (value),Name (link)');
+    expect(lines[1]).toBe('Ann Able,2 h,2,https://acme.my.salesforce.com/lightning/r/Lead/00QA/view');
+    expect(lines[2]).toBe('Kim Ma,,,');
+  });
   it('rows: formatted, then raw; empty stays empty', () => {
     const lines = toCsv(tableCsv(data).columns, tableCsv(data).rows).trimEnd().split('\r\n');
     expect(lines[1]).toBe('Paid Search,"1,798",71.4%,"$1,234,567",Oct 2026,1798,0.7142857142857143,1234567,2026-10-01T00:00:00.000');

@@ -9,6 +9,8 @@ export interface TableColumn {
   readonly key: string;
   readonly title: string;
   readonly format: ColumnFormat;
+  /** The row's key holding a URL: the cell links there, in a new tab (e.g. a lead's name → its CRM record). */
+  readonly hrefKey?: string;
 }
 
 export type TableRow = Readonly<Record<string, CsvValue>>;
@@ -79,6 +81,8 @@ export function tableCsv(data: TableData): { readonly columns: { key: string; ti
   const raw = data.columns
     .filter((c) => c.format !== 'text' && c.format !== 'boolean')
     .map((c) => ({ key: c.key, title: `${c.title} ${RAW_SUFFIX[c.format] ?? '(value)'}` }));
+  // A linked column (a lead's name → its CRM record) exports its link too.
+  const links = data.columns.flatMap((c) => (c.hrefKey ? [{ key: c.hrefKey, title: `${c.title} (link)` }] : []));
   const rows = data.rows.map((row) => {
     const out: Record<string, TableRow[string]> = { ...row };
     for (const c of data.columns) {
@@ -87,5 +91,5 @@ export function tableCsv(data: TableData): { readonly columns: { key: string; ti
     }
     return out;
   });
-  return { columns: [...shown, ...raw], rows };
+  return { columns: [...shown, ...raw, ...links], rows };
 }

@@ -1,4 +1,5 @@
 import type { Model } from '../model';
+import { intCampaignsNamed } from './int-campaigns-named';
 import { intMarketoActivitiesFiltered, intMarketoActivityBounds } from './int-marketo-activities-filtered';
 import { intOpportunitiesUnioned } from './int-opportunities-unioned';
 import { intPeopleUnifiedByEmail } from './int-people-unified-by-email';
@@ -11,6 +12,7 @@ import { intTouchesUnioned } from './int-touches-unioned';
 export const intermediateModels: readonly Model[] = [
   intMarketoActivitiesFiltered,
   intMarketoActivityBounds,
+  intCampaignsNamed,
   intPeopleUnifiedByEmail,
   intSalesTouches,
   intOpportunitiesUnioned,

@@ -45,13 +45,13 @@ export const intOpportunitiesUnioned: Model = {
         o.opportunity_id, 'salesforce' as source_system, o.name, o.stage_name,
         case when o.is_closed and o.is_won then 'won' when o.is_closed then 'lost' when o.is_closed = false then 'open'
              else coalesce(m.outcome, 'open') end as outcome,
-        o.amount, o.created_at, o.close_date, o.owner_id, u.name as owner, u.team, o.lead_source, c.name as campaign,
+        o.amount, o.created_at, o.close_date, o.owner_id, u.name as owner, u.team, o.lead_source, c.campaign_name as campaign,
         coalesce(hs.reopened, false) as reopened, coalesce(hs.stage_changes, 0)::integer as stage_changes,
         cf.lead_id
       from ${ref('stg_salesforce__opportunities')} o
       left join sf_map m on m.stage_key = lower(trim(o.stage_name))
       left join ${ref('stg_salesforce__users')} u on u.user_id = o.owner_id
-      left join ${ref('stg_salesforce__campaigns')} c on c.campaign_id = o.campaign_id
+      left join ${ref('int_campaigns_named')} c on c.system = 'salesforce' and c.campaign_id = o.campaign_id
       left join history_summary hs on hs.opportunity_id = o.opportunity_id
       left join converted_from cf on cf.opportunity_id = o.opportunity_id
       where not o.is_deleted

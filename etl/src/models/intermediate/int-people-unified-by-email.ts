@@ -8,14 +8,20 @@
  * `has_owner`: the record is owned by a person — a Salesforce OwnerId that is a User
  * (005…, or listed in the User export; queues 00G… are not), a HubSpot "Contact owner".
  * `campaign`: Salesforce — the campaign of the lead's earliest CampaignMember row;
- * Marketo — the acquisition program's name (its id, as `Marketo program <id>`, only when
- * no record names a campaign); HubSpot — "Original Source Drill-Down 1".
+ * Marketo — the acquisition program's name (int_campaigns_named); a program no export names
+ * is `campaign_fallback` "Other (unmapped)", used only when no record of the person names a
+ * campaign; HubSpot — "First Touch Converting Campaign" when exported, else "Original Source
+ * Drill-Down 1" where HubSpot puts a campaign there (Email marketing, Other campaigns: the
+ * utm_campaign) or where it is the name of a known Salesforce campaign / Marketo program —
+ * never a search engine, domain or "IMPORT". `campaign_raw`: the export's value behind it
+ * (Campaign Id, program id, the HubSpot campaign / drill-down), kept for analysts.
  * `status_stage`: the record's current status mapped by the agreement (unmapped: lead).
  * `earliest_rank` (by creation) and `primary_rank` (CRM first, converted first, then by
  * creation) order all records, ties broken by a hash of system and id, so "the earliest
  * record" and "the primary record" of a person are deterministic (arg_min over one HUGEINT).
  */
 import { sql } from 'kysely';
+import { UNMAPPED_LABEL } from '../../agreement/agreement';
 import { ref, type Model } from '../model';
 
 export const intPeopleUnifiedByEmail: Model = {
@@ -24,12 +30,14 @@ export const intPeopleUnifiedByEmail: Model = {
   materialized: 'table',
   query: () => sql`
     with memberships as (
-      select m.lead_id, c.name, row_number() over (order by m.created_at, m.campaign_id, c.name) as seq
+      select m.lead_id, c.name, m.campaign_id, row_number() over (order by m.created_at, m.campaign_id, c.name) as seq
       from ${ref('stg_salesforce__campaign_members')} m
       join ${ref('stg_salesforce__campaigns')} c on c.campaign_id = m.campaign_id
       where m.lead_id is not null
     ),
-    first_campaign as (select lead_id, arg_min(name, seq) as campaign from memberships group by lead_id),
+    first_campaign as (select lead_id, arg_min(name, seq) as campaign, arg_min(campaign_id, seq) as campaign_id from memberships group by lead_id),
+    campaign_names as (select system, campaign_id, campaign_name from ${ref('int_campaigns_named')}),
+    known_names as (select distinct lower(trim(campaign_name)) as name_key from campaign_names),
     sf as (
       select
         'salesforce' as system, l.lead_id as record_id, true as is_crm, false as is_ma,
@@ -38,7 +46,8 @@ export const intPeopleUnifiedByEmail: Model = {
         l.owner_id, u.name as owner_name, u.team,
         (u.user_id is not null or l.owner_id like '005%') as has_owner,
         l.status, l.disqualified_reason, l.is_converted, l.converted_at,
-        l.converted_opportunity_id as opportunity_id, l.converted_contact_id, null::varchar as campaign_fallback
+        l.converted_opportunity_id as opportunity_id, l.converted_contact_id, null::varchar as campaign_fallback,
+        fc.campaign_id as campaign_raw
       from ${ref('stg_salesforce__leads')} l
       left join ${ref('stg_salesforce__users')} u on u.user_id = l.owner_id
       left join first_campaign fc on fc.lead_id = l.lead_id
@@ -48,19 +57,28 @@ export const intPeopleUnifiedByEmail: Model = {
       select
         'marketo', m.marketo_lead_id, false, true,
         m.email, m.full_name, m.company, m.created_at, m.updated_at,
-        m.lead_source, m.acquisition_program_name, m.number_of_employees, m.country,
+        m.lead_source, coalesce(m.acquisition_program_name, pn.campaign_name), m.number_of_employees, m.country,
         null, null, null, false,
-        m.lead_status, null, false, null, null, null, 'Marketo program ' || m.acquisition_program_id
+        m.lead_status, null, false, null, null, null,
+        case when m.acquisition_program_id is not null and coalesce(m.acquisition_program_name, pn.campaign_name) is null then ${sql.lit(UNMAPPED_LABEL)} end,
+        m.acquisition_program_id
       from ${ref('stg_marketo__leads')} m
+      left join campaign_names pn on pn.system = 'marketo' and pn.campaign_id = m.acquisition_program_id
     ),
     hs as (
       select
         'hubspot', h.contact_id, true, true,
         h.email, h.full_name, h.company, h.created_at, null,
-        h.original_source, h.original_source_drill_down_1, h.number_of_employees, h.country,
+        h.original_source,
+        coalesce(h.first_touch_converting_campaign,
+          case when replace(lower(trim(h.original_source)), '_', ' ') in ('email marketing', 'other campaigns') or kn.name_key is not null
+            then h.original_source_drill_down_1 end),
+        h.number_of_employees, h.country,
         h.owner, h.owner, h.team, h.owner is not null,
-        h.lead_status, h.unqualified_reason, h.became_opportunity_at is not null, h.became_opportunity_at, null, null, null
+        h.lead_status, h.unqualified_reason, h.became_opportunity_at is not null, h.became_opportunity_at, null, null, null,
+        coalesce(h.first_touch_converting_campaign, h.original_source_drill_down_1)
       from ${ref('stg_hubspot__contacts')} h
+      left join known_names kn on kn.name_key = lower(trim(h.original_source_drill_down_1))
     ),
     records as (select * from sf union all select * from mk union all select * from hs)
     select

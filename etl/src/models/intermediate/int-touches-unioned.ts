@@ -33,8 +33,8 @@ export const intTouchesUnioned: Model = {
     with channel_of_source as (select source_key, channel from ${ref('agreement_channels')}),
     channel_of_campaign as (select campaign_key, channel from ${ref('agreement_campaign_channels')}),
     sf_campaigns as (
-      select c.campaign_id, c.name, lower(trim(c.name)) as name_key, lower(trim(c.type)) as type_key
-      from ${ref('stg_salesforce__campaigns')} c
+      select c.campaign_id, c.campaign_name as name, lower(trim(c.campaign_name)) as name_key, lower(trim(c.campaign_type)) as type_key
+      from ${ref('int_campaigns_named')} c where c.system = 'salesforce'
     ),
     campaign_types as (select name_key, min(type_key) as type_key from sf_campaigns group by name_key),
     sf_people as (select record_id, lead_id, converted_contact_id from ${ref('int_people_unified_by_email')} where system = 'salesforce'),

@@ -10,7 +10,8 @@
  * mql_commitments (month or "every month" × segment), revenue_goals (period × scope),
  * goal_rates (fixed reverse-funnel rates), lead_statuses (system × status → stage),
  * opportunity_stages (system × stage → outcome), channels (channel ← lead source),
- * segments (band → employees), regions (region ← country).
+ * segments (band → employees), regions (region ← country), rejection_reasons (agreed reason ←
+ * `<system>: <reason as exported>`).
  */
 import { sql } from 'kysely';
 import { ref, type Model } from '../model';
@@ -61,6 +62,7 @@ export const agreementTerms: Model = {
              else (min_employees::bigint + 1) || '–' || max_employees::bigint end
         from ${ref('agreement_segments')}
       union all select 'regions', row_number() over (order by region, country_key), region, country_key, region from ${ref('agreement_regions')}
+      union all select 'rejection_reasons', row_number() over (order by reason, system, reason_key), reason, system || ': ' || reason_key, reason from ${ref('agreement_rejection_reasons')}
     )
     select section, position::integer as position, subject::varchar as subject, item::varchar as item, value::varchar as value from terms
     order by section, position`,

@@ -22,8 +22,16 @@
  * - sal_at: first move to an accepted status, or sql_at if earlier (conversion is acceptance).
  * - rejected_at: first move to a rejected status, only when never converted and not
  *   accepted after it (a worked-then-disqualified lead is sal then rejected; a rejected
- *   lead later accepted counts as accepted). Reason: the record's disqualification reason,
- *   else the status moved to.
+ *   lead later accepted counts as accepted). rejection_reason_raw: the record's
+ *   disqualification reason, else the status moved to, as exported (rejection_reason_system:
+ *   the system it came from); rejection_reason: the agreed reason it maps to
+ *   (agreement rejection_reasons, per system; "Other (unmapped)" when unmapped; the raw
+ *   reason when the agreement maps none).
+ * - campaign: the earliest record's named campaign, else "Other (unmapped)" for a Marketo
+ *   program no export names; campaign_raw: the id / value behind it (int_campaigns_named).
+ * - crm_url: the primary CRM record's page when the agreement's crm_links give the
+ *   Salesforce instance (…/lightning/r/Lead/<Id>/view) or the HubSpot portal
+ *   (app.hubspot.com/contacts/<portal>/record/0-1/<contact id>); else null.
  * - mql_at: the MA's first MQL date; when a later stage came earlier (or there is no MQL
  *   date), the earliest later-stage date, with mql_inferred (agreement mql.infer_from_later_stages).
  *   mql_times: MQL events in the system that counted most (re-MQLs); at least 1.
@@ -41,6 +49,7 @@
  * stage: furthest of lead < mql < handoff < sal < rejected < sql < won/lost.
  */
 import { sql } from 'kysely';
+import { UNMAPPED_LABEL } from '../../agreement/agreement';
 import { ref, type Model } from '../model';
 import { businessHoursBetween, slaDueAt } from './sla-clock';
 
@@ -65,14 +74,15 @@ export const leads: Model = {
         (count(*) filter (where is_crm))::integer as crm_record_count,
         (count(*) filter (where is_ma))::integer as ma_record_count,
         arg_min(lead_source, earliest_rank) filter (where lead_source is not null) as original_source,
-        coalesce(
-          arg_min(campaign, earliest_rank) filter (where campaign is not null),
-          arg_min(campaign_fallback, earliest_rank) filter (where campaign_fallback is not null)) as campaign,
+        arg_min({'c': campaign, 'r': campaign_raw}, earliest_rank) filter (where campaign is not null) as named_campaign,
+        arg_min({'c': campaign_fallback, 'r': campaign_raw}, earliest_rank) filter (where campaign_fallback is not null) as fallback_campaign,
+        arg_min(campaign_raw, earliest_rank) filter (where campaign_raw is not null) as any_campaign_raw,
         arg_min(number_of_employees, primary_rank) filter (where number_of_employees is not null) as number_of_employees,
         arg_min(country, primary_rank) filter (where country is not null) as country,
         arg_min(case when has_owner then owner_name end, primary_rank) filter (where is_crm) as owner,
         arg_min(case when has_owner then team end, primary_rank) filter (where is_crm) as team,
         bool_or(has_owner) filter (where is_crm) as crm_has_owner,
+        arg_min({'s': system, 'id': record_id}, primary_rank) filter (where is_crm) as crm_record,
         arg_min(opportunity_id, earliest_rank) filter (where opportunity_id is not null and system = 'salesforce') as sf_opportunity_id,
         min(created_at) as created_at
       from records
@@ -89,8 +99,8 @@ export const leads: Model = {
         )::integer as mql_events,
         min({'t': event_at, 'i': inferred}) filter (where kind = 'sal' and role = 'crm') as sal_crm,
         min({'t': event_at, 'i': inferred}) filter (where kind = 'sal' and role = 'ma') as sal_ma,
-        min({'t': event_at, 'i': inferred, 'd': detail}) filter (where kind = 'rejected' and role = 'crm') as rejected_crm,
-        min({'t': event_at, 'i': inferred, 'd': detail}) filter (where kind = 'rejected' and role = 'ma') as rejected_ma,
+        min({'t': event_at, 'i': inferred, 'd': detail, 's': system}) filter (where kind = 'rejected' and role = 'crm') as rejected_crm,
+        min({'t': event_at, 'i': inferred, 'd': detail, 's': system}) filter (where kind = 'rejected' and role = 'ma') as rejected_ma,
         min(event_at) filter (where kind = 'sql' and role = 'crm') as sql_crm_at,
         min(event_at) filter (where kind = 'sql' and role = 'ma') as sql_ma_at,
         min(event_at) filter (where kind = 'sal' and system = 'hubspot' and detail = 'Became a Sales Qualified Lead Date') as hs_became_sql_at,
@@ -104,7 +114,9 @@ export const leads: Model = {
       from ${ref('int_opportunities_unioned')} where source_system = 'hubspot' and lead_id is not null group by lead_id
     ),
     sided as (
-      select p.*,
+      select p.* exclude (named_campaign, fallback_campaign, any_campaign_raw),
+        coalesce(p.named_campaign.c, p.fallback_campaign.c) as campaign,
+        case when p.named_campaign is not null then p.named_campaign.r when p.fallback_campaign is not null then p.fallback_campaign.r else p.any_campaign_raw end as campaign_raw,
         s.mql_direct_at, s.mql_events, s.owner_assignments, s.touches,
         case when p.crm_record_count > 0 then s.sal_crm else s.sal_ma end as sal_first,
         case when p.crm_record_count > 0 then s.rejected_crm else s.rejected_ma end as rejected_first,
@@ -123,7 +135,7 @@ export const leads: Model = {
       select * exclude (sal_first, rejected_first),
         sal_first.t as sal_raw_at, sal_first.i as sal_inferred,
         rejected_first.t as rejected_raw_at, rejected_first.i as rejected_inferred,
-        rejected_first.d as rejection_reason_raw,
+        rejected_first.d as rejection_reason_raw, rejected_first.s as rejection_system,
         least(sal_first.t, sql_at) as sal_at
       from sided
     ),
@@ -160,8 +172,20 @@ export const leads: Model = {
         coalesce(ch.channel, 'Other') as channel,
         coalesce(seg.name, 'Unknown') as segment,
         coalesce(rg.region, 'Unknown') as region,
-        o.opportunity_id as known_opportunity_id, o.outcome, o.closed_at, o.amount
+        o.opportunity_id as known_opportunity_id, o.outcome, o.closed_at, o.amount,
+        -- Rejection reasons as the agreement names them (rejection_reasons); unmapped ones grouped.
+        case
+          when t.rejection_reason_raw is null then null
+          when not voc.rejection_reasons_mapped then t.rejection_reason_raw
+          else coalesce(rr.reason, ${sql.lit(UNMAPPED_LABEL)})
+        end as rejection_reason_agreed,
+        case t.crm_record.s
+          when 'salesforce' then voc.salesforce_instance_url || '/lightning/r/Lead/' || t.crm_record.id || '/view'
+          when 'hubspot' then 'https://app.hubspot.com/contacts/' || voc.hubspot_portal_id || '/record/0-1/' || t.crm_record.id
+        end as crm_url
       from touched t
+      cross join ${ref('agreement_vocabulary')} voc
+      left join ${ref('agreement_rejection_reasons')} rr on rr.system = t.rejection_system and rr.reason_key = lower(trim(t.rejection_reason_raw))
       left join ${ref('agreement_channels')} ch on ch.source_key = lower(trim(t.original_source))
       left join ${ref('agreement_segments')} seg on t.number_of_employees is not null
         and (seg.min_employees is null or t.number_of_employees > seg.min_employees)
@@ -218,7 +242,10 @@ export const leads: Model = {
       handoff_at, sal_at, rejected_at, sql_at, first_touch_at,
       case when outcome = 'won' then closed_at end as won_at,
       case when outcome = 'lost' then closed_at end as lost_at,
-      case when rejected_at is not null then rejection_reason_raw end as rejection_reason,
+      case when rejected_at is not null then rejection_reason_agreed end as rejection_reason,
+      case when rejected_at is not null then rejection_reason_raw end as rejection_reason_raw,
+      case when rejected_at is not null then rejection_system end as rejection_reason_system,
+      campaign_raw, crm_url,
       known_opportunity_id as opportunity_id,
       case when outcome = 'won' then amount end::double as won_amount,
       case when sla_applies then sla_hours end::double as sla_hours, sla_due_at, hours_to_first_touch::double as hours_to_first_touch, sla_status,

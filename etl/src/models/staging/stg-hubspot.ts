@@ -54,6 +54,7 @@ export const stgHubspotContacts: Model[] = stagingModels({
     industry: blankToNull(r('Industry')),
     unqualified_reason: blankToNull(r('Unqualified Reason')),
     first_conversion: blankToNull(r('First Conversion')),
+    first_touch_converting_campaign: blankToNull(r('First Touch Converting Campaign')),
     recent_conversion: blankToNull(r('Recent Conversion')),
     latest_source: blankToNull(r('Latest Source')),
     number_of_sales_activities: parseNumber(r('Number of Sales Activities')),

@@ -15,7 +15,7 @@ export default function LeadQualityRoute() {
         <RejectionsByChannelChart filters={filters} onDrill={onDrill} />
         <ConversionChart by="channel" filters={filters} onDrill={onDrill} />
         <ConversionChart by="campaign" filters={filters} onDrill={onDrill} />
-        <RevenueChart by="source" filters={filters} onDrill={onDrill} />
+        <RevenueChart by="channel" filters={filters} onDrill={onDrill} />
         <RevenueChart by="campaign" filters={filters} onDrill={onDrill} />
       </div>
     </div>

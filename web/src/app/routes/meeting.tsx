@@ -79,7 +79,7 @@ export function meetingSlides(filters: ResolvedFilters, model: ModelId = parseMo
     slide('feedback', 'rejection-reasons', 'Why sales rejected leads', () => <RejectionReasonsChart filters={filters} onDrill={noDrill} large={large} />, { note: 'Why sales rejected leads, most frequent first.', members: [QUALITY.rejectedCount] }),
     slide('feedback', 'rejections-by-channel', 'Rejections by channel', () => <RejectionsByChannelChart filters={filters} onDrill={noDrill} large={large} />, { note: 'Rejections by channel and reason: where marketing can tighten targeting.', members: [QUALITY.rejectedCount] }),
     slide('feedback', 'conversion', 'Acceptance and conversion by channel', () => <ConversionChart by="channel" filters={filters} onDrill={noDrill} large={large} />, { note: 'Acceptance and conversion by channel: what converts.', members: [QUALITY.acceptanceRate, QUALITY.mqlToSqlRate, QUALITY.closeRate] }),
-    slide('feedback', 'revenue', 'Closed-loop revenue by original source', () => <RevenueChart by="source" filters={filters} onDrill={noDrill} large={large} />, { note: 'Won revenue traced back to the original source of the lead.', members: [QUALITY.wonAmount] }),
+    slide('feedback', 'revenue', 'Closed-loop revenue by channel', () => <RevenueChart by="channel" filters={filters} onDrill={noDrill} large={large} />, { note: 'Won revenue traced back to the channel the lead came from (its original source, mapped by the agreement).', members: [QUALITY.wonAmount] }),
   ];
 }
 

@@ -125,6 +125,13 @@ function Sections({ terms, meta }: { terms: AgreementTerms; meta: MetaIndex | un
       <Card id="channels" title="Channel mapping" description="Lead sources (as lower-cased in matching) → channel; anything else is Other.">
         <Table caption="Channel mapping" head={['Channel', 'Lead sources']} rows={grouped(section('channels')).map(([channel, sources]) => [channel, sources.join(', ')])} />
       </Card>
+      <Card id="rejection-reasons" title="Rejection reasons" description="Each system's reasons (as lower-cased in matching) → the agreed reason; any other reason shows as Other (unmapped).">
+        {section('rejection_reasons').length === 0 ? (
+          <p>Not mapped: reasons show as each system exports them.</p>
+        ) : (
+          <Table caption="Rejection reasons" head={['Agreed reason', 'As exported']} rows={grouped(section('rejection_reasons')).map(([reason, raw]) => [reason, raw.join(', ')])} />
+        )}
+      </Card>
       <Card id="segments" title="Segments and regions">
         <Table caption="Segments" head={['Segment', 'Employees']} rows={section('segments').map((t) => [t.subject, t.value])} />
         <Table caption="Regions" head={['Region', 'Countries']} rows={grouped(section('regions')).map(([region, countries]) => [region, countries.join(', ')])} />

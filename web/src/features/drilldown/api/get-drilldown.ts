@@ -34,12 +34,22 @@ export function drillQuery(request: DrillRequest, drillMembers: readonly string[
   };
 }
 
+/**
+ * Columns for the drill members. A lead shows by name and company, not its key: a link member
+ * (the CRM record) becomes the name's link rather than a column, and the lead's key stays in the
+ * query (one row per lead) but not on screen when the name is there.
+ */
 export function drillColumns(members: readonly string[], meta: MetaIndex): TableColumn[] {
-  return members.map((name) => {
-    const m = meta.get(name);
-    const format = m?.type === 'time' ? 'timestamp' : m?.type === 'number' ? m.format : m?.type === 'boolean' ? 'boolean' : 'text';
-    return { key: name, title: m?.shortTitle ?? name.split('.').pop() ?? name, format };
-  });
+  const link = members.find((name) => meta.get(name)?.isLink === true);
+  const hasName = members.some((name) => name.endsWith('.full_name'));
+  return members
+    .filter((name) => name !== link && !(hasName && name.endsWith('.lead_id')))
+    .map((name) => {
+      const m = meta.get(name);
+      const format = m?.type === 'time' ? 'timestamp' : m?.type === 'number' ? m.format : m?.type === 'boolean' ? 'boolean' : 'text';
+      const href = link && name.endsWith('.full_name') ? { hrefKey: link } : {};
+      return { key: name, title: m?.shortTitle ?? name.split('.').pop() ?? name, format, ...href };
+    });
 }
 
 export interface DrillResult extends TableData {

@@ -10,6 +10,9 @@ export const QUALITY = {
   /** Raw lead source; the view may not expose it, then revenue falls back to the channel. */
   originalSource: 'funnel.original_source',
   rejectionReason: 'funnel.rejection_reason',
+  /** The reason as the system wrote it, and the system (the agreed reason maps these). */
+  rejectionReasonRaw: 'funnel.rejection_reason_raw',
+  rejectionReasonSystem: 'funnel.rejection_reason_system',
   mqlCount: 'funnel.mql_count',
   rejectedCount: 'funnel.rejected_count',
   salCount: 'funnel.sal_count',
@@ -20,6 +23,9 @@ export const QUALITY = {
   mqlToSqlRate: 'funnel.mql_to_sql_rate',
   closeRate: 'funnel.close_rate',
 } as const;
+
+/** The ETL's label of raw values the agreement does not map (agreement.yml rejection_reasons). */
+export const UNMAPPED_LABEL = 'Other (unmapped)';
 
 /** The dashboard filters on the funnel view (which applies where: the view's `meta.filters`). */
 export function qualityFilters(filters: ResolvedFilters): Filter[] {

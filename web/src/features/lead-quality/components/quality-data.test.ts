@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { byChannelChartInput, byChannelTable, conversionChartInput, reasonChartInput, revenueChartInput, totalsBy } from './quality-data';
+import { byChannelChartInput, byChannelTable, conversionChartInput, describeUnmappedReasons, reasonChartInput, revenueChartInput, totalsBy } from './quality-data';
 
 const cells = [
   { reason: 'No budget', channel: 'Email', count: 3 },
@@ -23,6 +23,23 @@ describe('rejection charts', () => {
     expect(input.series[0]?.values).toEqual([5, 4, 1]);
     expect(input.labels).toBe(true);
   });
+  it('reasons: "Other (unmapped)" is a grey series of its own, on its own bar', () => {
+    const input = reasonChartInput(totalsBy([...cells, { reason: 'Other (unmapped)', channel: 'Email', count: 2 }], 'reason'));
+    expect(input.categories).toEqual(['Competitor', 'No budget', 'Other (unmapped)', 'Bad timing']);
+    expect(input.series.map((s) => [s.name, s.values, s.color])).toEqual([
+      ['Rejected leads', [5, 4, null, 1], '#D55E00'],
+      ['Not mapped by the agreement', [null, null, 2, null], '#8C8C8C'],
+    ]);
+  });
+  const unmappedCases = [
+    { name: 'lists each raw code with its system and count', reasons: [{ system: 'hubspot', raw: 'NOT_A_FIT', count: 12 }, { system: 'salesforce', raw: 'Spam', count: 4 }], expected: { text: 'hubspot "NOT_A_FIT" (12), salesforce "Spam" (4)', more: '' } },
+    {
+      name: 'says how many more beyond five',
+      reasons: ['a', 'b', 'c', 'd', 'e', 'f', 'g'].map((raw) => ({ system: 'salesforce', raw, count: 1 })),
+      expected: { text: 'salesforce "a" (1), salesforce "b" (1), salesforce "c" (1), salesforce "d" (1), salesforce "e" (1)', more: ', and 2 more' },
+    },
+  ];
+  for (const c of unmappedCases) it(`unmapped note ${c.name}`, () => expect(describeUnmappedReasons(c.reasons)).toEqual(c.expected));
   it('by channel: one stacked series per reason, zeros where a channel has none', () => {
     const input = byChannelChartInput(cells);
     expect(input.categories).toEqual(['Events', 'Email']);

@@ -4,7 +4,7 @@ import type { TableData } from '../../../lib/table';
 import type { ConversionRow } from '../api/get-conversion';
 import type { RevenueRow } from '../api/get-closed-loop-revenue';
 import type { RejectionCell } from '../api/get-rejections';
-import { QUALITY } from '../api/members';
+import { QUALITY, UNMAPPED_LABEL } from '../api/members';
 
 export interface Total {
   readonly key: string;
@@ -18,10 +18,14 @@ export function totalsBy(cells: readonly RejectionCell[], field: 'reason' | 'cha
   return [...sums].map(([key, count]) => ({ key, count })).sort((a, b) => b.count - a.count || a.key.localeCompare(b.key));
 }
 
+/** One bar per agreed reason; "Other (unmapped)" is its own grey series, so it stands apart. */
 export function reasonChartInput(totals: readonly Total[], large?: boolean): CategoryChartInput {
+  const unmapped = totals.some((t) => t.key === UNMAPPED_LABEL);
+  const mapped = { name: 'Rejected leads', values: totals.map((t) => (t.key === UNMAPPED_LABEL ? null : t.count)), format: 'integer' as const, color: '#D55E00', stack: 'reasons' };
+  const other = { name: 'Not mapped by the agreement', values: totals.map((t) => (t.key === UNMAPPED_LABEL ? t.count : null)), format: 'integer' as const, color: '#8C8C8C', stack: 'reasons' };
   return {
     categories: totals.map((t) => t.key),
-    series: [{ name: 'Rejected leads', values: totals.map((t) => t.count), format: 'integer', color: '#D55E00' }],
+    series: unmapped ? [mapped, other] : [{ name: 'Rejected leads', values: totals.map((t) => t.count), format: 'integer', color: '#D55E00' }],
     horizontal: true,
     format: 'integer',
     labels: true,
@@ -124,4 +128,13 @@ export function revenueTable(rows: readonly RevenueRow[], title: string): TableD
     ],
     rows: rows.map((r) => ({ ...r })),
   };
+}
+
+/** "hubspot NOT_A_FIT (12), salesforce Spam (4)" and ", and 3 more" beyond the first `max`. */
+export function describeUnmappedReasons(reasons: readonly { readonly system: string; readonly raw: string; readonly count: number }[], max = 5): { text: string; more: string } {
+  const text = reasons
+    .slice(0, max)
+    .map((r) => `${r.system} "${r.raw}" (${r.count.toLocaleString('en-US')})`)
+    .join(', ');
+  return { text, more: reasons.length > max ? `, and ${reasons.length - max} more` : '' };
 }

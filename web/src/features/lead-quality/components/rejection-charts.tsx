@@ -6,8 +6,10 @@ import type { OnDrill } from '../../../lib/drill';
 import { describeRange } from '../../../lib/filters';
 import type { ResolvedFilters } from '../../../lib/filters';
 import { useRejections } from '../api/get-rejections';
-import { QUALITY, mqlCohort, qualityFilters, valueFilter } from '../api/members';
-import { byChannelChartInput, byChannelTable, reasonChartInput, reasonTable, totalsBy } from './quality-data';
+import { useUnmappedReasons } from '../api/get-unmapped-reasons';
+import type { UnmappedReason } from '../api/get-unmapped-reasons';
+import { QUALITY, UNMAPPED_LABEL, mqlCohort, qualityFilters, valueFilter } from '../api/members';
+import { byChannelChartInput, byChannelTable, describeUnmappedReasons, reasonChartInput, reasonTable, totalsBy } from './quality-data';
 
 interface Props {
   readonly filters: ResolvedFilters;
@@ -20,6 +22,7 @@ export function RejectionReasonsChart({ filters, onDrill, large }: Props) {
   const totals = useMemo(() => (cells.data ? totalsBy(cells.data, 'reason') : null), [cells.data]);
   const option = useMemo(() => (totals ? categoryChartOption(reasonChartInput(totals, large)) : null), [totals, large]);
   const table = useMemo(() => (totals ? reasonTable(totals) : null), [totals]);
+  const unmapped = useUnmappedReasons(filters, totals?.some((t) => t.key === UNMAPPED_LABEL) ?? false);
   const drill = (index: number) => {
     const t = totals?.[index];
     if (!t) return;
@@ -43,7 +46,20 @@ export function RejectionReasonsChart({ filters, onDrill, large }: Props) {
       emptyMessage="Sales rejected no leads of this cohort for these filters."
       onItemClick={(item) => drill(item.dataIndex)}
       onRowClick={(_, index) => drill(index)}
+      footer={unmapped.data?.length ? <UnmappedNote reasons={unmapped.data} /> : null}
     />
+  );
+}
+
+/** The mark on "Other (unmapped)": which raw codes it holds and where to map them. */
+function UnmappedNote({ reasons }: { readonly reasons: readonly UnmappedReason[] }) {
+  const { text, more } = describeUnmappedReasons(reasons);
+  return (
+    <p className="chart-note chart-note-warning" data-testid="unmapped-reasons" role="note">
+      <span aria-hidden="true">⚠ </span>
+      <strong>{UNMAPPED_LABEL}</strong> holds reasons the agreement does not map: {text}
+      {more}. Map them under <code>rejection_reasons</code> in agreement.yml.
+    </p>
   );
 }
 

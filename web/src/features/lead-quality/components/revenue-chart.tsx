@@ -1,5 +1,5 @@
 // Closed-loop revenue: won amount by the lead's original source, or by campaign.
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { ChartPanel } from '../../../components/chart-panel';
 import { categoryChartOption } from '../../../lib/chart-options';
 import { useMeta } from '../../../lib/cube-meta';
@@ -10,13 +10,25 @@ import { REVENUE_LIMIT, useClosedLoopRevenue } from '../api/get-closed-loop-reve
 import { QUALITY, mqlCohort, qualityFilters, valueFilter } from '../api/members';
 import { revenueChartInput, revenueTable } from './quality-data';
 
-export type RevenueBy = 'source' | 'campaign';
+/** Channel (the agreement's vocabulary), original source (as the systems wrote it) or campaign. */
+export type RevenueBy = 'channel' | 'source' | 'campaign';
 
-export function RevenueChart({ by, filters, onDrill, large }: { readonly by: RevenueBy; readonly filters: ResolvedFilters; readonly onDrill: OnDrill; readonly large?: boolean }) {
+const MEMBER: Readonly<Record<RevenueBy, string>> = { channel: QUALITY.channel, source: QUALITY.originalSource, campaign: QUALITY.campaign };
+const FALLBACK_TITLE: Readonly<Record<RevenueBy, string>> = { channel: 'Channel', source: 'Original source', campaign: 'Campaign' };
+
+/**
+ * Labelled by what it groups by, with the model's title and description of that dimension:
+ * "Direct" the channel (every source the agreement maps to it) and "Direct" the original source
+ * are different numbers, so the chart never leaves the reader to guess which one it shows.
+ */
+export function RevenueChart({ by: initial, filters, onDrill, large }: { readonly by: RevenueBy; readonly filters: ResolvedFilters; readonly onDrill: OnDrill; readonly large?: boolean }) {
   const meta = useMeta();
+  const [chosen, setBy] = useState<RevenueBy>(initial);
   const hasSource = meta.data?.members.has(QUALITY.originalSource) ?? false;
-  const dimension = by === 'campaign' ? QUALITY.campaign : hasSource ? QUALITY.originalSource : QUALITY.channel;
-  const label = by === 'campaign' ? 'Campaign' : hasSource ? 'Original source' : 'Channel';
+  const by: RevenueBy = chosen === 'source' && meta.data && !hasSource ? 'channel' : chosen;
+  const dimension = MEMBER[by];
+  const member = meta.data?.members.get(dimension);
+  const label = member?.shortTitle ?? FALLBACK_TITLE[by];
   const revenue = useClosedLoopRevenue(dimension, filters, meta.status !== 'pending');
   const option = useMemo(() => (revenue.data ? categoryChartOption(revenueChartInput(revenue.data, large)) : null), [revenue.data, large]);
   const table = useMemo(() => (revenue.data ? revenueTable(revenue.data, label) : null), [revenue.data, label]);
@@ -33,9 +45,20 @@ export function RevenueChart({ by, filters, onDrill, large }: { readonly by: Rev
   };
   return (
     <ChartPanel
-      testId={`chart-revenue-${by}`}
+      testId={`chart-revenue-${initial === 'campaign' ? 'campaign' : 'source'}`}
       title={`Closed-loop revenue by ${label.toLowerCase()}`}
-      description={`Won amount traced back to where the lead came from${n >= REVENUE_LIMIT ? ` (top ${REVENUE_LIMIT})` : ''}, for this period's MQL cohort.`}
+      description={`Won amount of this period's MQL cohort${n >= REVENUE_LIMIT ? ` (top ${REVENUE_LIMIT})` : ''}. ${label}: ${member?.description ?? ''}`}
+      toolbar={
+        initial === 'campaign' || !hasSource ? undefined : (
+          <div className="segmented" role="radiogroup" aria-label="Group revenue by">
+            {(['channel', 'source'] as const).map((b) => (
+              <button key={b} type="button" role="radio" aria-checked={by === b} className={`segment${by === b ? ' segment-active' : ''}`} onClick={() => setBy(b)}>
+                {meta.data?.members.get(MEMBER[b])?.shortTitle ?? FALLBACK_TITLE[b]}
+              </button>
+            ))}
+          </div>
+        )
+      }
       query={meta.status === 'error' ? meta : revenue}
       option={option}
       table={table}

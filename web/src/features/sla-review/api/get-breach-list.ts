@@ -17,6 +17,7 @@ export const BREACH_DIMENSIONS = [
   SALES_SLA.leadId,
   SALES_SLA.fullName,
   SALES_SLA.company,
+  SALES_SLA.crmUrl,
   SALES_SLA.owner,
   SALES_SLA.team,
   SALES_SLA.handoffDate,

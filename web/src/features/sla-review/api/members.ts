@@ -14,6 +14,7 @@ export const SALES_SLA = {
   leadId: 'funnel.lead_id',
   fullName: 'funnel.full_name',
   company: 'funnel.company',
+  crmUrl: 'funnel.crm_url',
   hoursToFirstTouch: 'funnel.hours_to_first_touch',
   metCount: 'funnel.sla_met_count',
   breachedCount: 'funnel.sla_breached_count',

@@ -20,7 +20,14 @@ const TITLES: Readonly<Record<string, { title: string; format: TableData['column
   [SALES_SLA.hoursToFirstTouch]: { title: 'Hours to first touch', format: 'hours' },
 };
 
-const COLUMNS: TableData['columns'] = BREACH_DIMENSIONS.map((key) => ({ key, title: TITLES[key]?.title ?? key, format: TITLES[key]?.format ?? 'text' }));
+// A lead shows by name (linked to its CRM record when the agreement gives crm_links) and
+// company; its key stays in the query (one row per lead, the sort's tie-breaker) but off screen.
+const COLUMNS: TableData['columns'] = BREACH_DIMENSIONS.filter((key) => key !== SALES_SLA.leadId && key !== SALES_SLA.crmUrl).map((key) => ({
+  key,
+  title: TITLES[key]?.title ?? key,
+  format: TITLES[key]?.format ?? 'text',
+  ...(key === SALES_SLA.fullName ? { hrefKey: SALES_SLA.crmUrl } : {}),
+}));
 
 export function BreachList({ filters, large }: { readonly filters: ResolvedFilters; readonly large?: boolean }) {
   const [view, setView] = useState<BreachView>('due');

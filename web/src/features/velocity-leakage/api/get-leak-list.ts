@@ -10,7 +10,7 @@ import type { ListPage } from '../../../lib/list-query';
 import type { SortState } from '../../../lib/table';
 import { LEAKS, cubeFilters, leakScope } from './members';
 
-export const LEAK_LIST_DIMENSIONS = [LEAKS.leadId, LEAKS.kind, LEAKS.channel, LEAKS.owner, LEAKS.team, LEAKS.mqlDate] as const;
+export const LEAK_LIST_DIMENSIONS = [LEAKS.leadId, LEAKS.fullName, LEAKS.company, LEAKS.crmUrl, LEAKS.kind, LEAKS.channel, LEAKS.owner, LEAKS.team, LEAKS.mqlDate] as const;
 export const DEFAULT_LEAK_SORT: SortState = { key: LEAKS.mqlDate, direction: 'desc' };
 
 function leakRows(kind: string | null, filters: ResolvedFilters): Query {

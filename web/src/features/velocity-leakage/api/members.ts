@@ -21,6 +21,9 @@ export const VELOCITY = {
 
 export const LEAKS = {
   leadId: 'leakage.lead_id',
+  fullName: 'leakage.full_name',
+  company: 'leakage.company',
+  crmUrl: 'leakage.crm_url',
   kind: 'leakage.kind',
   channel: 'leakage.channel',
   owner: 'leakage.owner',

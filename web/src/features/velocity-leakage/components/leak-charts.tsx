@@ -69,10 +69,13 @@ export function LeaksChart({ filters, onDrill, large }: Props) {
   );
 }
 
-const LIST_COLUMNS: TableData['columns'] = LEAK_LIST_DIMENSIONS.map((key) => ({
+// A lead shows by name (linked to its CRM record when the agreement gives crm_links) and
+// company; its key stays in the query (the row's identity) but off screen.
+const LIST_COLUMNS: TableData['columns'] = LEAK_LIST_DIMENSIONS.filter((key) => key !== LEAKS.leadId && key !== LEAKS.crmUrl).map((key) => ({
   key,
-  title: { [LEAKS.leadId]: 'Lead', [LEAKS.kind]: 'Leak', [LEAKS.channel]: 'Channel', [LEAKS.owner]: 'Owner', [LEAKS.team]: 'Team', [LEAKS.mqlDate]: 'MQL date (UTC)' }[key] ?? key,
+  title: { [LEAKS.fullName]: 'Name', [LEAKS.company]: 'Company', [LEAKS.kind]: 'Leak', [LEAKS.channel]: 'Channel', [LEAKS.owner]: 'Owner', [LEAKS.team]: 'Team', [LEAKS.mqlDate]: 'MQL date (UTC)' }[key] ?? key,
   format: key === LEAKS.mqlDate ? 'timestamp' : 'text',
+  ...(key === LEAKS.fullName ? { hrefKey: LEAKS.crmUrl } : {}),
 }));
 
 export function LeakList({ filters, large }: Omit<Props, 'onDrill'>) {
