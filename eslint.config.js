@@ -50,6 +50,18 @@ export default tseslint.config(
   },
   ...featureBoundaries(),
   {
+    // shared/ holds the contracts both the server and the dashboard import: plain types and pure functions.
+    files: ['shared/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [
+          { regex: '(^|/)(etl|server|web|test|bench|scripts)/', message: 'shared/ is imported by both the server and the dashboard: it must not import either side (or etl/, test/, bench/, scripts/).' },
+          { regex: '^node:', message: 'shared/ runs in the browser too: no Node built-ins.' },
+        ],
+      }],
+    },
+  },
+  {
     files: ['bench/**/*.ts'],
     rules: { 'no-restricted-imports': ['error', { patterns: [{ regex: '(^|/)test/', message: 'bench/ must not import test internals: move the shared helper into bench/lib/ (or a shared module both import).' }] }] },
   },
