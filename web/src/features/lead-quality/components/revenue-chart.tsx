@@ -2,7 +2,7 @@
 import { useMemo } from 'react';
 import { ChartPanel } from '../../../components/chart-panel';
 import { categoryChartOption } from '../../../lib/chart-options';
-import { useMeta } from '../../../lib/cube-meta';
+import { memberTitle, useMeta } from '../../../lib/cube-meta';
 import type { OnDrill } from '../../../lib/drill';
 import { describeRange } from '../../../lib/filters';
 import type { ResolvedFilters } from '../../../lib/filters';
@@ -16,16 +16,16 @@ export function RevenueChart({ by, filters, onDrill, large }: { readonly by: Rev
   const meta = useMeta();
   const hasSource = meta.data?.members.has(QUALITY.originalSource) ?? false;
   const dimension = by === 'campaign' ? QUALITY.campaign : hasSource ? QUALITY.originalSource : QUALITY.channel;
-  const label = by === 'campaign' ? 'Campaign' : hasSource ? 'Original source' : 'Channel';
+  const label = memberTitle(meta.data, dimension, by);
   const revenue = useClosedLoopRevenue(dimension, filters, meta.status !== 'pending');
-  const option = useMemo(() => (revenue.data ? categoryChartOption(revenueChartInput(revenue.data, large)) : null), [revenue.data, large]);
-  const table = useMemo(() => (revenue.data ? revenueTable(revenue.data, label) : null), [revenue.data, label]);
+  const option = useMemo(() => (revenue.data && meta.data ? categoryChartOption(revenueChartInput(meta.data, revenue.data, large)) : null), [revenue.data, meta.data, large]);
+  const table = useMemo(() => (revenue.data && meta.data ? revenueTable(meta.data, revenue.data, dimension) : null), [revenue.data, meta.data, dimension]);
   const n = revenue.data?.length ?? 0;
   const drill = (index: number) => {
     const row = revenue.data?.[index];
     if (!row) return;
     onDrill({
-      title: `Won revenue · ${row.key} · ${describeRange(filters.dateRange)}`,
+      title: `${memberTitle(meta.data, QUALITY.wonAmount, 'won')} · ${row.key} · ${describeRange(filters.dateRange)}`,
       measure: QUALITY.wonAmount,
       filters: [...qualityFilters(filters), valueFilter(dimension, row.key)],
       timeDimensions: mqlCohort(filters.dateRange),
