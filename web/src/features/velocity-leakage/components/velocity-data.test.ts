@@ -1,11 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { baseName, leaksChartInput, quarantineChartInput, quarantineFiles, timeInStageChartInput, transitionLabel, transitionsChartInput } from './velocity-data';
+import { fixtureMeta } from '../../../lib/meta-fixture';
+import { baseName, leaksChartInput, leaksTable, quarantineChartInput, quarantineFiles, timeInStageChartInput, transitionLabel, transitionsChartInput } from './velocity-data';
 
 // Labels as the model gives them (meta.values on velocity.stage / leakage.kind, read from /meta).
 const STAGES: Record<string, string> = { mql: 'MQL', handoff: 'Handoff', sal: 'SAL', sql: 'SQL' };
 const stageLabel = (v: string) => STAGES[v] ?? v;
 const LEAKS: Record<string, string> = { not_in_crm: 'Never reached the CRM', not_touched: 'Never touched' };
 const leakLabel = (v: string) => LEAKS[v] ?? v;
+// Member titles and formats as the model gives them (model/cubes/data_quality/leaks.yml).
+const meta = fixtureMeta({ 'leakage.kind': { title: 'Leak kind' }, 'leakage.leak_row_count': { title: 'Leaks', aggType: 'count', format: 'number' } });
 
 describe('labels', () => {
   const cases = [
@@ -34,8 +37,14 @@ describe('velocity charts', () => {
 });
 
 describe('leak and quarantine charts', () => {
+  it('leaks: the measure and the kind titled by the model', () => {
+    const kinds = [{ kind: 'not_in_crm', count: 2 }];
+    expect(leaksChartInput(meta, kinds, leakLabel).series.map((s) => [s.name, s.format, s.values])).toEqual([['Leaks', 'integer', [2]]]);
+    expect(leaksTable(meta, kinds, leakLabel).columns.map((c) => `${c.title}:${c.format}`)).toEqual(['Leak kind:text', 'Leak kind (value):text', 'Leaks:integer']);
+    expect(leaksTable(meta, kinds, leakLabel).rows).toEqual([{ label: 'Never reached the CRM', kind: 'not_in_crm', count: 2 }]);
+  });
   it('leak kinds get readable labels', () => {
-    expect(leaksChartInput([{ kind: 'not_in_crm', count: 2 }, { kind: 'not_touched', count: 7 }], leakLabel).categories).toEqual(['Never reached the CRM', 'Never touched']);
+    expect(leaksChartInput(meta, [{ kind: 'not_in_crm', count: 2 }, { kind: 'not_touched', count: 7 }], leakLabel).categories).toEqual(['Never reached the CRM', 'Never touched']);
   });
   it('quarantine: files by total rows, base names as labels', () => {
     const cells = [

@@ -1,11 +1,14 @@
 // Velocity, leakage and data-quality data → chart inputs and tables (pure; unit-tested).
 import type { CategoryChartInput } from '../../../lib/chart-options';
+import { memberColumn, memberSeries } from '../../../lib/cube-meta';
+import type { CubeMeta } from '../../../lib/cube-meta';
 import type { TableData } from '../../../lib/table';
 import type { LeakKind } from '../api/get-leaks';
 import type { OpenDealsRow } from '../api/get-open-deals';
 import type { QuarantineCell } from '../api/get-quarantine';
 import type { StageTransition } from '../api/get-stage-velocity';
 import type { StageTime } from '../api/get-time-in-stage';
+import { LEAKS } from '../api/members';
 
 /** A dimension value → its display label: the model's `meta.values` via /meta (`valueLabel`). */
 export type Labeler = (value: string) => string;
@@ -64,24 +67,23 @@ export function timeInStageTable(rows: readonly StageTime[], label: Labeler): Ta
   };
 }
 
-export function leaksChartInput(kinds: readonly LeakKind[], label: Labeler, large?: boolean): CategoryChartInput {
+/** Leaks by kind: the kinds' labels are the model's `meta.values`, the measure's title and format its own. */
+export function leaksChartInput(meta: CubeMeta, kinds: readonly LeakKind[], label: Labeler, large?: boolean): CategoryChartInput {
+  const leaks = memberSeries(meta, LEAKS.rowCount);
   return {
     categories: kinds.map((k) => label(k.kind)),
-    series: [{ name: 'Leaked MQLs', values: kinds.map((k) => k.count), format: 'integer', color: '#D55E00' }],
+    series: [{ ...leaks, values: kinds.map((k) => k.count), color: '#D55E00' }],
     horizontal: true,
-    format: 'integer',
+    format: leaks.format,
     labels: true,
     large: large ?? false,
   };
 }
 
-export function leaksTable(kinds: readonly LeakKind[], label: Labeler): TableData {
+export function leaksTable(meta: CubeMeta, kinds: readonly LeakKind[], label: Labeler): TableData {
+  const kind = memberColumn(meta, LEAKS.kind, 'label');
   return {
-    columns: [
-      { key: 'label', title: 'Leak', format: 'text' },
-      { key: 'kind', title: 'Kind', format: 'text' },
-      { key: 'count', title: 'MQLs', format: 'integer' },
-    ],
+    columns: [kind, { ...kind, key: 'kind', title: `${kind.title} (value)` }, memberColumn(meta, LEAKS.rowCount, 'count')],
     rows: kinds.map((k) => ({ label: label(k.kind), kind: k.kind, count: k.count })),
   };
 }
