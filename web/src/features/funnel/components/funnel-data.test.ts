@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
+import { fixtureMeta } from '../../../lib/meta-fixture';
 import { breakdownChartInput, breakdownTable, trendChartInput, trendTable } from './funnel-data';
+
+// Titles and formats as the model gives them (model/cubes/funnel/leads.yml).
+const meta = fixtureMeta({
+  'funnel.channel': { title: 'Channel' },
+  'funnel.mql_count': { title: 'MQLs', aggType: 'count', format: 'number' },
+  'funnel.sql_count': { title: 'SQLs', aggType: 'count', format: 'number' },
+  'funnel.won_count': { title: 'Won', aggType: 'count', format: 'number' },
+  'funnel.won_amount': { title: 'Won revenue', aggType: 'sum', format: 'currency' },
+});
 
 const trend = [
   { month: '2026-01-01', values: { 'funnel.mql_count': 10, 'funnel.sql_count': 4, 'funnel.won_count': 1 } },
@@ -28,7 +38,7 @@ describe('funnel data → chart input', () => {
     },
     {
       name: 'breakdown: horizontal bars of MQLs, SQLs, won',
-      actual: () => breakdownChartInput(breakdown, true),
+      actual: () => breakdownChartInput(meta, breakdown, true),
       expected: {
         categories: ['Paid Search', 'Events'],
         series: [
@@ -52,8 +62,9 @@ describe('funnel data → tables', () => {
     expect(t.rows[1]).toEqual({ month: '2026-02-01', 'funnel.mql_count': 12, 'funnel.sql_count': null, 'funnel.won_count': 0 });
   });
   it('breakdown table includes won amount as currency', () => {
-    const t = breakdownTable(breakdown, 'Channel');
-    expect(t.columns.at(-1)).toEqual({ key: 'funnel.won_amount', title: 'Won amount', format: 'currency' });
+    const t = breakdownTable(meta, breakdown, 'funnel.channel');
+    expect(t.columns.map((c) => `${c.title}:${c.format}`)).toEqual(['Channel:text', 'MQLs:integer', 'SQLs:integer', 'Won:integer', 'Won revenue:currency']);
+    expect(t.columns.at(-1)).toEqual({ key: 'funnel.won_amount', title: 'Won revenue', format: 'currency' });
     expect(t.rows[0]).toMatchObject({ key: 'Paid Search', 'funnel.won_amount': 5000 });
   });
 });

@@ -1,5 +1,7 @@
 // Funnel data → chart inputs and tables (pure; unit-tested).
 import type { CategoryChartInput } from '../../../lib/chart-options';
+import { memberColumn, memberSeries } from '../../../lib/cube-meta';
+import type { CubeMeta } from '../../../lib/cube-meta';
 import type { Maturity } from '../../../lib/maturity';
 import { formatPeriod } from '../../../lib/format';
 import type { TableData } from '../../../lib/table';
@@ -74,25 +76,21 @@ export function trendTable(points: readonly TrendPoint[], targets?: ReadonlyMap<
 
 export const BREAKDOWN_SERIES = [FUNNEL.mqlCount, FUNNEL.sqlCount, FUNNEL.wonCount] as const;
 
-export function breakdownChartInput(rows: readonly BreakdownRow[], large?: boolean): CategoryChartInput {
+/** Bars titled and formatted by the model (/meta). */
+export function breakdownChartInput(meta: CubeMeta, rows: readonly BreakdownRow[], large?: boolean): CategoryChartInput {
   return {
     categories: rows.map((r) => r.key),
-    series: BREAKDOWN_SERIES.map((m) => ({ name: SERIES_TITLES[m] ?? m, values: rows.map((r) => r.values[m]), format: 'integer' as const })),
+    series: BREAKDOWN_SERIES.map((m) => ({ ...memberSeries(meta, m), values: rows.map((r) => r.values[m]) })),
     horizontal: true,
-    format: 'integer',
+    format: memberSeries(meta, FUNNEL.mqlCount).format,
     large: large ?? false,
   };
 }
 
-export function breakdownTable(rows: readonly BreakdownRow[], dimensionTitle: string): TableData {
+/** `dimension`: the member the rows are keyed by (channel or campaign). */
+export function breakdownTable(meta: CubeMeta, rows: readonly BreakdownRow[], dimension: string): TableData {
   return {
-    columns: [
-      { key: 'key', title: dimensionTitle, format: 'text' },
-      { key: FUNNEL.mqlCount, title: 'MQLs', format: 'integer' },
-      { key: FUNNEL.sqlCount, title: 'SQLs', format: 'integer' },
-      { key: FUNNEL.wonCount, title: 'Won', format: 'integer' },
-      { key: FUNNEL.wonAmount, title: 'Won amount', format: 'currency' },
-    ],
+    columns: [memberColumn(meta, dimension, 'key'), ...[...BREAKDOWN_SERIES, FUNNEL.wonAmount].map((m) => memberColumn(meta, m))],
     rows: rows.map((r) => ({ key: r.key, ...r.values })),
   };
 }
