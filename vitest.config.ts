@@ -5,7 +5,7 @@ import { defineConfig } from 'vitest/config';
 // Cube and Chromium processes, so they get generous timeouts; they are not timed tests.
 export default defineConfig({
   test: {
-    include: ['etl/**/*.test.ts', 'bench/**/*.test.ts', 'scripts/**/*.test.ts', 'server/**/*.test.ts', 'web/src/**/*.test.{ts,tsx}', 'test/**/*.test.ts'],
+    include: ['etl/**/*.test.ts', 'shared/**/*.test.ts', 'bench/**/*.test.ts', 'scripts/**/*.test.ts', 'server/**/*.test.ts', 'web/src/**/*.test.{ts,tsx}', 'test/**/*.test.ts'],
     exclude: ['**/node_modules/**', 'web/dist/**', 'data/**', 'artifacts/**'],
     testTimeout: 120_000,
     hookTimeout: 300_000,

@@ -10,8 +10,10 @@ import { createCheckAuth } from './auth';
 import { resolve } from 'node:path';
 import { checkModel, describeModelStatus, displayPath, modelSignature } from './model-status';
 import type { ModelStatus } from './model-status';
+import { MODEL_STATUS_PATH } from '../../shared/model-status';
+import type { ModelStatusResponse } from '../../shared/model-status';
 
-export const STATUS_PATH = '/closedloop-api/v1/status';
+export const STATUS_PATH = MODEL_STATUS_PATH;
 
 export interface ModelStatusEndpoint {
   /** Model fingerprint; starts a re-check (and logs its outcome) when it changed. */
@@ -66,7 +68,7 @@ export function createModelStatusEndpoint(
       checkAuth({}, authorization)
         .then(() => current())
         .then(
-          (model) => send(200, { model }),
+          (model) => send(200, { model } satisfies ModelStatusResponse),
           (error: unknown) => {
             const e = error as { status?: number; message?: string };
             send(e.status === 403 ? 403 : 500, { error: e.message ?? String(error) });

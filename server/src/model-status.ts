@@ -12,24 +12,13 @@ import { createRequire } from 'node:module';
 import { join, relative, resolve } from 'node:path';
 import type { FileRepository as FileRepositoryType } from '@cubejs-backend/shared';
 import { LineCounter, parseDocument } from 'yaml';
+import { formatProblem } from '../../shared/model-status';
+import type { ModelProblem, ModelStatus } from '../../shared/model-status';
 import { applyNativeFallback } from './native-fallback/apply';
 
-export interface ModelProblem {
-  /** The model file, as a path relative to the working directory when inside it. */
-  readonly file: string;
-  readonly line?: number;
-  readonly column?: number;
-  /** The cube, view or member the problem is about, when known. */
-  readonly member?: string;
-  readonly message: string;
-}
-
-export interface ModelStatus {
-  readonly ok: boolean;
-  /** The model folder, relative to the working directory when inside it. */
-  readonly modelPath: string;
-  readonly problems: readonly ModelProblem[];
-}
+// The status shape is the server ↔ dashboard contract, kept in shared/ for both.
+export type { ModelProblem, ModelStatus } from '../../shared/model-status';
+export { formatProblem } from '../../shared/model-status';
 
 const require = createRequire(import.meta.url);
 const MODEL_FILE = /\.(ya?ml|js)$/;
@@ -163,11 +152,6 @@ export async function checkModel(modelPath: string): Promise<ModelProblem[]> {
       };
     });
   }
-}
-
-export function formatProblem(problem: ModelProblem): string {
-  const where = problem.line ? `${problem.file}:${problem.line}${problem.column ? `:${problem.column}` : ''}` : problem.file;
-  return `${where}: ${problem.member ? `${problem.member}: ` : ''}${problem.message}`;
 }
 
 /** A few lines for the terminal, or '' when the model compiles. */

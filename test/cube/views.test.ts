@@ -153,6 +153,15 @@ describe('meta: the public contract', () => {
       marketing_sla: { segment: 'segment' },
       quarantine: {}, freshness: {},
       attribution: { channel: 'channel', segment: 'segment', region: 'region', team: 'team' },
+      funnel_period: all, mql_events: all,
+      goals: { segment: 'segment', region: 'region' }, goal_calendar: { segment: 'segment', region: 'region' },
+      agreement: {},
+    });
+    const timeDimensions = Object.fromEntries(cubes.map((c) => [c.name, c.meta?.time_dimension]));
+    expect(timeDimensions).toEqual({
+      funnel: 'mql_date', pipeline: 'created_date', velocity: 'entered_date', leakage: 'mql_date', marketing_sla: 'month',
+      attribution: 'period', funnel_period: 'entered_date', mql_events: 'mql_event_date', goal_calendar: 'date',
+      goals: undefined, agreement: undefined, quarantine: undefined, freshness: undefined,
     });
     for (const cube of cubes) {
       const dimensions = cube.dimensions.map((d) => d.name);

@@ -98,7 +98,7 @@ describe("One deal's journey", () => {
     await dialog.getByTestId('journey-credit').waitFor();
     expect(await dialog.locator('h2').first().innerText()).toBe(String(api[0]?.['attribution.deal_name']));
     const { headers, rows } = await panelTable(page, 'journey-credit');
-    expect(headers).toEqual(['Touch date', 'Touch', 'Channel', 'Milestones', ...LABELS]);
+    expect(headers).toEqual(['Touch date', 'Touch kind', 'Channel', 'Milestones', ...LABELS]);
     // One row per touch (in time order), one column per model; a model that gives a touch nothing shows 0.0%.
     const touches = [...new Map(api.map((r) => [String(r['attribution.touch_id']), r])).values()].sort((a, b) =>
       String(a['attribution.touch_date']) < String(b['attribution.touch_date']) ? -1 : String(a['attribution.touch_date']) > String(b['attribution.touch_date']) ? 1 : String(a['attribution.touch_id']) < String(b['attribution.touch_id']) ? -1 : 1,

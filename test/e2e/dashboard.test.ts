@@ -337,7 +337,7 @@ describe('drill-down and export', () => {
     const [csvDownload] = await Promise.all([page.waitForEvent('download'), panel.getByRole('button', { name: /as CSV/ }).click()]);
     expect(csvDownload.suggestedFilename()).toBe(`funnel-by-channel-${range[0]}-to-${range[1]}-segment-smb.csv`);
     const lines = readFileSync(await csvDownload.path(), 'utf8').replace(/^\uFEFF/, '').trimEnd().split('\r\n');
-    expect(lines[0]).toBe('Channel,MQLs,SQLs,Won,Won amount,MQLs (value),SQLs (value),Won (value),Won amount (value)');
+    expect(lines[0]).toBe('Channel,MQLs,SQLs,Won,Won revenue,MQLs (value),SQLs (value),Won (value),Won revenue (value)');
     // The channel with the most won revenue, from the API: shown as on screen, then the raw number.
     const [top] = await cubeLoad(stack.url, {
       measures: ['funnel.won_amount'],
@@ -397,7 +397,7 @@ describe('paged lists', () => {
 
     const [download] = await Promise.all([page.waitForEvent('download'), panel.getByRole('button', { name: /as CSV/ }).click()]);
     const lines = readFileSync(await download.path(), 'utf8').replace(/^\uFEFF/, '').trimEnd().split('\r\n');
-    expect(lines[0]).toBe('Name,Company,Owner,Team,Handed off (UTC),Hours to first touch,Handed off (UTC) (ISO),Hours to first touch (value),Name (link)');
+    expect(lines[0]).toBe('Name,Company,Owner,Team,Handoff date,Hours to first touch,Handoff date (ISO),Hours to first touch (value),Name (link)');
     expect(lines.slice(1).map((line) => line.split(',').at(-1)).sort()).toEqual(all.map((r) => String(r['funnel.crm_url'] ?? '')).sort());
     await screenshot(page, 'breach-list');
   });

@@ -38,7 +38,7 @@ async function buildSeedsWarehouse(path: string): Promise<void> {
   await buildWarehouse({ inputs: SEEDS, warehousePath: path, agreementPath: AGREEMENT });
 }
 
-async function buildWeb(outDir: string): Promise<void> {
+export async function buildWeb(outDir: string): Promise<void> {
   await run(join(ROOT, 'node_modules', '.bin', 'vite'), ['build', '--config', join(ROOT, 'web', 'vite.config.ts'), '--outDir', outDir, '--emptyOutDir', '--logLevel', 'error'], {
     cwd: ROOT,
     env: { ...process.env, NODE_ENV: 'production' },

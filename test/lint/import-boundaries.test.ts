@@ -19,6 +19,11 @@ const cases = [
   { file: 'web/src/app/x.tsx', from: '../features/funnel/api/members', refused: false, why: 'app composes features' },
   { file: 'bench/lib/x.ts', from: '../../test/e2e/stack', refused: true, why: 'bench imports test internals' },
   { file: 'bench/lib/x.ts', from: '../../server/src/start-server', refused: false, why: 'bench starts the server' },
+  { file: 'web/src/features/model-status/api/x.ts', from: '../../../../../shared/model-status', refused: false, why: 'the dashboard imports a shared contract' },
+  { file: 'server/src/x.ts', from: '../../shared/model-status', refused: false, why: 'the server imports a shared contract' },
+  { file: 'shared/x.ts', from: '../server/src/model-status', refused: true, why: 'a shared contract imports the server' },
+  { file: 'shared/x.ts', from: '../web/src/lib/format', refused: true, why: 'a shared contract imports the dashboard' },
+  { file: 'shared/x.ts', from: 'node:fs', refused: true, why: 'a shared contract imports a Node built-in' },
 ];
 
 describe('import boundaries (eslint.config.js)', () => {

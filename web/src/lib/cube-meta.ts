@@ -4,6 +4,7 @@
 // member (`meta.filters`), its default time dimension and the funnel's stages (`meta`).
 import { useCallback } from 'react';
 import { queryOptions, useQuery } from '@tanstack/react-query';
+import type { UseQueryResult } from '@tanstack/react-query';
 import type { Cube, TCubeDimension, TCubeMeasure } from '@cubejs-client/core';
 import { cubeApi } from './cube-client';
 import { CubeQueryError } from './cube-client';
@@ -11,6 +12,7 @@ import { FILTER_DIMENSIONS } from './filters';
 import type { FilterDimension } from './filters';
 import { formatFromMeta } from './format';
 import type { ValueFormat } from './format';
+import type { ColumnFormat, TableColumn } from './table';
 
 export interface ValueLabel {
   readonly value: string;
@@ -207,4 +209,79 @@ export function useKnownValues(member: string): readonly ValueLabel[] {
 /** Dashboard filter → member, per view: what `resolveFilters` needs from meta. */
 export function filterMembersByView(meta: CubeMeta): Readonly<Record<string, Partial<Readonly<Record<FilterDimension, string>>>>> {
   return Object.fromEntries([...meta.views.values()].map((v) => [v.name, v.filterMembers]));
+}
+
+/** How a table shows a member: dimensions by their type, measures and numbers by their model format. */
+function columnFormat(m: MemberMeta): ColumnFormat {
+  if (m.kind === 'dimension' && m.type !== 'number') return m.type === 'time' ? 'timestamp' : m.type === 'boolean' ? 'boolean' : 'text';
+  return m.format;
+}
+
+/**
+ * A table column for a member, titled and formatted by the model (`title`, `format`, `meta.unit`);
+ * `key` is the row field holding it (the member by default). A member /meta does not list keeps
+ * its name as title (its query fails with Cube's message anyway).
+ */
+export function memberColumn(meta: CubeMeta, member: string, key: string = member): TableColumn {
+  const m = meta.members.get(member);
+  return { key, title: m ? m.shortTitle || m.title : member, format: m ? columnFormat(m) : 'number' };
+}
+
+const PERIOD_FORMATS = { day: 'timestamp', week: 'week', month: 'month' } as const;
+
+/** A table column for a time dimension at a granularity: "Handoff date (week)". */
+/**
+ * Columns of a list of leads, titled and formatted by the model. The lead's key and its CRM
+ * link stay in the query (one row per lead, the sort's tie-breaker) but off screen; the name
+ * links to the CRM record (when the agreement gives `crm_links`).
+ */
+export function leadListColumns(meta: CubeMeta, dimensions: readonly string[], members: { readonly leadId: string; readonly crmUrl: string; readonly fullName: string }): TableColumn[] {
+  return dimensions
+    .filter((m) => m !== members.leadId && m !== members.crmUrl)
+    .map((m) => ({ ...memberColumn(meta, m), ...(m === members.fullName ? { hrefKey: members.crmUrl } : {}) }));
+}
+
+export function periodColumn(meta: CubeMeta, member: string, granularity: keyof typeof PERIOD_FORMATS, key: string): TableColumn {
+  const title = memberColumn(meta, member).title;
+  return { key, title: title.toLowerCase().includes(granularity) ? title : `${title} (${granularity})`, format: PERIOD_FORMATS[granularity] };
+}
+
+/** A chart series' name and value format for a measure, from the model. */
+export function memberSeries(meta: CubeMeta, member: string): { readonly name: string; readonly format: ValueFormat } {
+  const m = meta.members.get(member);
+  return { name: m ? m.shortTitle || m.title : member, format: m?.format ?? 'number' };
+}
+
+/** A member's description in the model ('' when it has none). */
+export function memberDescription(meta: CubeMeta, member: string): string {
+  return meta.members.get(member)?.description ?? '';
+}
+
+/** A query's state and data joined with /meta's: data only when both have loaded, either's error. */
+export interface WithMeta<T> {
+  readonly status: 'pending' | 'error' | 'success';
+  readonly error: Error | null;
+  readonly isFetching: boolean;
+  readonly refetch: () => unknown;
+  readonly data: T | undefined;
+  readonly meta: CubeMeta | undefined;
+  readonly isPlaceholderData: boolean;
+}
+
+/** Joins a panel's query with /meta, so a panel titles and formats its data from the model and branches on one status. */
+export function joinMeta<T>(query: Pick<UseQueryResult<T>, 'status' | 'error' | 'isFetching' | 'refetch' | 'data' | 'isPlaceholderData'>, meta: Pick<UseQueryResult<CubeMeta>, 'status' | 'error' | 'isFetching' | 'refetch' | 'data'>): WithMeta<T> {
+  const status = query.status === 'error' || meta.status === 'error' ? 'error' : query.status === 'pending' || meta.status === 'pending' ? 'pending' : 'success';
+  return {
+    status,
+    error: query.error ?? meta.error ?? null,
+    isFetching: query.isFetching || meta.isFetching,
+    refetch: () => Promise.all([meta.status === 'error' ? meta.refetch() : null, query.status === 'error' ? query.refetch() : null]),
+    data: status === 'success' ? query.data : undefined,
+    meta: meta.data,
+    isPlaceholderData: query.isPlaceholderData,
+  };
+}
+
+export function useWithMeta<T>(query: Pick<UseQueryResult<T>, 'status' | 'error' | 'isFetching' | 'refetch' | 'data' | 'isPlaceholderData'>): WithMeta<T> {
+  return joinMeta(query, useMeta());
 }

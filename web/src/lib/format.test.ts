@@ -42,6 +42,12 @@ describe('formatFromMeta', () => {
     { meta: { format: 'number', aggType: 'count' }, expected: 'integer' },
     { meta: { aggType: 'avg' }, expected: 'number' },
     { meta: undefined, expected: 'number' },
+    { meta: { format: 'percent_1', aggType: 'number' }, expected: 'percent' },
+    { meta: { format: 'number_0', aggType: 'sum' }, expected: 'integer' },
+    { meta: { format: 'currency_0', aggType: 'sum' }, expected: 'currency' },
+    { meta: { format: 'number_1', aggType: 'number', meta: { unit: 'hours' } }, expected: 'hours' },
+    { meta: { format: 'number_1', aggType: 'avg', meta: { unit: 'days' } }, expected: 'days' },
+    { meta: { format: 'number_1', aggType: 'number', meta: { unit: 'parsecs' } }, expected: 'number' },
   ] as const;
   for (const { meta, expected } of cases) it(`${JSON.stringify(meta)} → ${expected}`, () => expect(formatFromMeta(meta)).toBe(expected));
 });

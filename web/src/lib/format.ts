@@ -12,10 +12,20 @@ export function toNumber(value: unknown): number | null {
   return Number.isFinite(n) ? n : null;
 }
 
-/** Maps a Cube member's meta (`format`, `type`) to how the dashboard formats it. */
-export function formatFromMeta(meta: { format?: unknown; aggType?: unknown } | undefined, fallback: ValueFormat = 'number'): ValueFormat {
-  if (meta?.format === 'percent') return 'percent';
-  if (meta?.format === 'currency') return 'currency';
+/** The units a member's `meta.unit` in the model may give a plain number (hours to first touch, days in stage). */
+const UNITS: Readonly<Record<string, ValueFormat>> = { hours: 'hours', days: 'days' };
+
+/**
+ * Maps a Cube member's meta to how the dashboard formats it: `format` (`percent`, `currency`,
+ * also Cube's named `percent_1`, `currency_0`…), `meta.unit` (`hours`, `days`), counts as integers.
+ */
+export function formatFromMeta(meta: { format?: unknown; aggType?: unknown; meta?: unknown } | undefined, fallback: ValueFormat = 'number'): ValueFormat {
+  if (meta?.format === 'number_0') return 'integer';
+  const format = typeof meta?.format === 'string' ? meta.format.replace(/_\d$/, '') : null;
+  if (format === 'percent') return 'percent';
+  if (format === 'currency') return 'currency';
+  const unit = meta?.meta !== null && typeof meta?.meta === 'object' ? (meta.meta as { unit?: unknown }).unit : undefined;
+  if (typeof unit === 'string' && UNITS[unit]) return UNITS[unit];
   if (meta?.aggType === 'count' || meta?.aggType === 'countDistinct') return 'integer';
   return fallback;
 }

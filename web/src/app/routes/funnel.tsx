@@ -28,7 +28,7 @@ export default function FunnelRoute() {
       <p className="goal-note">
         Hover a rate for what it divides by what; every definition is on the <Link to="/agreement#metrics">Agreement page</Link>.
       </p>
-      <GoalPacingTiles />
+      <GoalPacingTiles filters={filters} />
       <div className="count-basis" role="group" aria-label="Count leads by" data-testid="count-basis">
         <span className="field-label">Count by</span>
         {(['cohort', 'period'] as const).map((b) => (

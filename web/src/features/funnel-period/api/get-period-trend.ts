@@ -4,7 +4,8 @@ import { queryOptions, useQuery } from '@tanstack/react-query';
 import type { Filter, Query } from '@cubejs-client/core';
 import { loadRows } from '../../../lib/cube-client';
 import { toNumber } from '../../../lib/format';
-import { toCubeFilters, type FilterDimension, type ResolvedFilters } from '../../../lib/filters';
+import { viewFilters } from '../../../lib/filters';
+import type { ResolvedFilters } from '../../../lib/filters';
 
 export const PERIOD = {
   enteredDate: 'funnel_period.entered_date',
@@ -16,12 +17,9 @@ export const PERIOD = {
   remqls: 'mql_events.remql_count',
 } as const;
 
-const dims = (view: string): Readonly<Record<FilterDimension, string>> => ({
-  channel: `${view}.channel`, segment: `${view}.segment`, region: `${view}.region`, team: `${view}.team`, owner: `${view}.owner`,
-});
-
-function filtersFor(view: string, filters: ResolvedFilters): Filter[] {
-  return toCubeFilters(filters.dims, dims(view)).filters.map((f) => ({ member: f.member, operator: f.operator, values: [...f.values] }));
+/** The dashboard filters on one view, as its `meta.filters` in the model says (both views take all five). */
+function filtersFor(view: 'funnel_period' | 'mql_events', filters: ResolvedFilters): Filter[] {
+  return viewFilters(filters, view).filters;
 }
 
 const monthly = (dimension: string, filters: ResolvedFilters) => [

@@ -2,7 +2,7 @@
 import { useMemo } from 'react';
 import { ChartPanel } from '../../../components/chart-panel';
 import { categoryChartOption } from '../../../lib/chart-options';
-import { memberTitle, useMeta } from '../../../lib/cube-meta';
+import { memberTitle, useWithMeta } from '../../../lib/cube-meta';
 import { describeRange } from '../../../lib/filters';
 import type { ResolvedFilters } from '../../../lib/filters';
 import type { OnDrill } from '../../../lib/drill';
@@ -10,8 +10,6 @@ import { BREAKDOWN_DIMENSIONS, BREAKDOWN_LIMIT, useBreakdown } from '../api/get-
 import type { BreakdownBy } from '../api/get-breakdown';
 import { FUNNEL, funnelFilters, mqlCohort } from '../api/members';
 import { BREAKDOWN_SERIES, breakdownChartInput, breakdownTable } from './funnel-data';
-
-const TITLES: Readonly<Record<BreakdownBy, string>> = { channel: 'Channel', campaign: 'Campaign' };
 
 export interface BreakdownChartProps {
   readonly by: BreakdownBy;
@@ -21,11 +19,11 @@ export interface BreakdownChartProps {
 }
 
 export function BreakdownChart({ by, filters, onDrill, large }: BreakdownChartProps) {
-  const breakdown = useBreakdown(by, filters);
-  const meta = useMeta().data;
-  const dimTitle = memberTitle(meta, BREAKDOWN_DIMENSIONS[by], TITLES[by]);
-  const option = useMemo(() => (breakdown.data ? categoryChartOption(breakdownChartInput(breakdown.data, large)) : null), [breakdown.data, large]);
-  const table = useMemo(() => (breakdown.data ? breakdownTable(breakdown.data, dimTitle) : null), [breakdown.data, dimTitle]);
+  const breakdown = useWithMeta(useBreakdown(by, filters));
+  const { data, meta } = breakdown;
+  const dimTitle = memberTitle(meta, BREAKDOWN_DIMENSIONS[by], by);
+  const option = useMemo(() => (data && meta ? categoryChartOption(breakdownChartInput(meta, data, large)) : null), [data, meta, large]);
+  const table = useMemo(() => (data && meta ? breakdownTable(meta, data, BREAKDOWN_DIMENSIONS[by]) : null), [data, meta, by]);
   const rows = breakdown.data?.length ?? 0;
   const drill = (index: number, measure: string) => {
     const row = breakdown.data?.[index];
@@ -40,8 +38,8 @@ export function BreakdownChart({ by, filters, onDrill, large }: BreakdownChartPr
   return (
     <ChartPanel
       testId={`chart-by-${by}`}
-      title={`By ${TITLES[by].toLowerCase()}`}
-      description={`MQL cohort by ${TITLES[by].toLowerCase()}${rows >= BREAKDOWN_LIMIT ? ` (top ${BREAKDOWN_LIMIT} by MQLs)` : ''}.`}
+      title={`By ${dimTitle.toLowerCase()}`}
+      description={`MQL cohort by ${dimTitle.toLowerCase()}${rows >= BREAKDOWN_LIMIT ? ` (top ${BREAKDOWN_LIMIT} by MQLs)` : ''}.`}
       query={breakdown}
       option={option}
       table={table}

@@ -1,5 +1,17 @@
 import { describe, expect, it } from 'vitest';
+import { fixtureMeta } from '../../../lib/meta-fixture';
 import { breakdownChartInput, breakdownTable, trendChartInput, trendTable } from './funnel-data';
+
+// Titles and formats as the model gives them (model/cubes/funnel/leads.yml).
+const meta = fixtureMeta({
+  'funnel.channel': { title: 'Channel' },
+  'funnel.mql_date': { title: 'MQL date', type: 'time' },
+  'marketing_sla.committed_mqls': { title: 'MQLs committed', aggType: 'sum', format: 'number_0' },
+  'funnel.mql_count': { title: 'MQLs', aggType: 'count', format: 'number' },
+  'funnel.sql_count': { title: 'SQLs', aggType: 'count', format: 'number' },
+  'funnel.won_count': { title: 'Won', aggType: 'count', format: 'number' },
+  'funnel.won_amount': { title: 'Won revenue', aggType: 'sum', format: 'currency' },
+});
 
 const trend = [
   { month: '2026-01-01', values: { 'funnel.mql_count': 10, 'funnel.sql_count': 4, 'funnel.won_count': 1 } },
@@ -14,7 +26,7 @@ describe('funnel data → chart input', () => {
   const cases = [
     {
       name: 'trend: months as labels, one line per measure',
-      actual: () => trendChartInput(trend),
+      actual: () => trendChartInput(meta, trend),
       expected: {
         categories: ['Jan 2026', 'Feb 2026'],
         series: [
@@ -28,7 +40,7 @@ describe('funnel data → chart input', () => {
     },
     {
       name: 'breakdown: horizontal bars of MQLs, SQLs, won',
-      actual: () => breakdownChartInput(breakdown, true),
+      actual: () => breakdownChartInput(meta, breakdown, true),
       expected: {
         categories: ['Paid Search', 'Events'],
         series: [
@@ -47,13 +59,14 @@ describe('funnel data → chart input', () => {
 
 describe('funnel data → tables', () => {
   it('trend table has a row per month', () => {
-    const t = trendTable(trend);
-    expect(t.columns.map((c) => c.title)).toEqual(['MQL month', 'MQLs', 'SQLs', 'Won']);
+    const t = trendTable(meta, trend);
+    expect(t.columns.map((c) => c.title)).toEqual(['MQL date (month)', 'MQLs', 'SQLs', 'Won']);
     expect(t.rows[1]).toEqual({ month: '2026-02-01', 'funnel.mql_count': 12, 'funnel.sql_count': null, 'funnel.won_count': 0 });
   });
   it('breakdown table includes won amount as currency', () => {
-    const t = breakdownTable(breakdown, 'Channel');
-    expect(t.columns.at(-1)).toEqual({ key: 'funnel.won_amount', title: 'Won amount', format: 'currency' });
+    const t = breakdownTable(meta, breakdown, 'funnel.channel');
+    expect(t.columns.map((c) => `${c.title}:${c.format}`)).toEqual(['Channel:text', 'MQLs:integer', 'SQLs:integer', 'Won:integer', 'Won revenue:currency']);
+    expect(t.columns.at(-1)).toEqual({ key: 'funnel.won_amount', title: 'Won revenue', format: 'currency' });
     expect(t.rows[0]).toMatchObject({ key: 'Paid Search', 'funnel.won_amount': 5000 });
   });
 });
@@ -61,9 +74,9 @@ describe('funnel data → tables', () => {
 describe('MQL targets on the trend', () => {
   const targets = new Map([['2026-01-01', 11]]);
   const cases = [
-    { name: 'a dashed target line, null where a month has no target', actual: () => trendChartInput(trend, false, targets).series[3], expected: { name: 'MQL target', values: [11, null], kind: 'line', format: 'integer', color: '#000000', dashed: true } },
-    { name: 'no target series without targets', actual: () => trendChartInput(trend, false, new Map()).series.length, expected: 3 },
-    { name: 'the table gets a target column', actual: () => trendTable(trend, targets).rows.map((r) => r.target), expected: [11, null] },
+    { name: 'a dashed target line, null where a month has no target', actual: () => trendChartInput(meta, trend, false, targets).series[3], expected: { name: 'MQLs committed', values: [11, null], kind: 'line', format: 'integer', color: '#000000', dashed: true } },
+    { name: 'no target series without targets', actual: () => trendChartInput(meta, trend, false, new Map()).series.length, expected: 3 },
+    { name: 'the table gets a target column', actual: () => trendTable(meta, trend, targets).rows.map((r) => r.target), expected: [11, null] },
   ];
   for (const c of cases) it(c.name, () => expect(c.actual()).toEqual(c.expected));
 });
@@ -77,17 +90,17 @@ describe('trend maturity marks', () => {
     { sql: false, won: false },
   ];
   it('shades from the first month not yet mature to the last', () => {
-    expect(trendChartInput(months, false, null, maturity).shade).toEqual({ from: 'Sep 2026', to: 'Oct 2026', label: 'not yet mature' });
+    expect(trendChartInput(meta, months, false, null, maturity).shade).toEqual({ from: 'Sep 2026', to: 'Oct 2026', label: 'not yet mature' });
   });
   it('no shade when every month has settled', () => {
-    expect(trendChartInput(months, false, null, maturity.map(() => ({ sql: true, won: true }))).shade).toBeUndefined();
+    expect(trendChartInput(meta, months, false, null, maturity.map(() => ({ sql: true, won: true }))).shade).toBeUndefined();
   });
   it('the table says which rates have not settled', () => {
-    const t = trendTable(months, null, maturity);
+    const t = trendTable(meta, months, null, maturity);
     expect(t.columns.map((c) => c.title)).toContain('Cohort maturity');
     expect(t.rows.map((r) => r['maturity'])).toEqual(['', 'Won not yet mature', 'SQLs and won not yet mature']);
   });
   it('no maturity column when every month has settled', () => {
-    expect(trendTable(months, null, maturity.map(() => ({ sql: true, won: true }))).columns.map((c) => c.key)).not.toContain('maturity');
+    expect(trendTable(meta, months, null, maturity.map(() => ({ sql: true, won: true }))).columns.map((c) => c.key)).not.toContain('maturity');
   });
 });

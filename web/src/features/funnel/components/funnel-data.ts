@@ -1,20 +1,17 @@
 // Funnel data → chart inputs and tables (pure; unit-tested).
 import type { CategoryChartInput } from '../../../lib/chart-options';
+import { memberColumn, memberSeries, periodColumn } from '../../../lib/cube-meta';
+import type { CubeMeta } from '../../../lib/cube-meta';
 import type { Maturity } from '../../../lib/maturity';
 import { formatPeriod } from '../../../lib/format';
 import type { TableData } from '../../../lib/table';
 import type { BreakdownRow } from '../api/get-breakdown';
 import type { TrendPoint } from '../api/get-monthly-trend';
+import { TARGET_MEMBERS } from '../api/get-mql-targets';
 import { FUNNEL } from '../api/members';
 
-export const SERIES_TITLES: Readonly<Record<string, string>> = {
-  [FUNNEL.mqlCount]: 'MQLs',
-  [FUNNEL.sqlCount]: 'SQLs',
-  [FUNNEL.wonCount]: 'Won',
-  [FUNNEL.wonAmount]: 'Won amount',
-};
+const TREND_SERIES = [FUNNEL.mqlCount, FUNNEL.sqlCount, FUNNEL.wonCount] as const;
 
-/** The series of the trend chart, in order; the target is last and only there when known. */
 /** What a month's maturity says in the trend's table ("" when settled). */
 export function maturityText(m: Maturity | undefined): string {
   if (!m || (m.sql && m.won)) return '';
@@ -29,38 +26,33 @@ function immatureShade(points: readonly TrendPoint[], maturity: readonly Maturit
   return first >= 0 && from && last ? { from: formatPeriod(from.month, 'month'), to: formatPeriod(last.month, 'month'), label: 'not yet mature' } : null;
 }
 
+/** The trend's series, in order, titled by the model; the target (marketing's commitment) is last and only there when known. */
 export function trendChartInput(
+  meta: CubeMeta,
   points: readonly TrendPoint[],
   large?: boolean,
   targets?: ReadonlyMap<string, number> | null,
   maturity?: readonly Maturity[],
 ): CategoryChartInput {
   const shade = immatureShade(points, maturity);
-  const target = targets && targets.size > 0 ? [{ name: 'MQL target', values: points.map((p) => targets.get(p.month) ?? null), kind: 'line' as const, format: 'integer' as const, color: '#000000', dashed: true }] : [];
+  const target = targets && targets.size > 0 ? [{ ...memberSeries(meta, TARGET_MEMBERS.committed), values: points.map((p) => targets.get(p.month) ?? null), kind: 'line' as const, color: '#000000', dashed: true }] : [];
   return {
     categories: points.map((p) => formatPeriod(p.month, 'month')),
-    series: [
-      { name: 'MQLs', values: points.map((p) => p.values[FUNNEL.mqlCount]), kind: 'line', format: 'integer' },
-      { name: 'SQLs', values: points.map((p) => p.values[FUNNEL.sqlCount]), kind: 'line', format: 'integer' },
-      { name: 'Won', values: points.map((p) => p.values[FUNNEL.wonCount]), kind: 'line', format: 'integer' },
-      ...target,
-    ],
-    format: 'integer',
+    series: [...TREND_SERIES.map((m) => ({ ...memberSeries(meta, m), values: points.map((p) => p.values[m]), kind: 'line' as const })), ...target],
+    format: memberSeries(meta, FUNNEL.mqlCount).format,
     large: large ?? false,
     ...(shade ? { shade } : {}),
   };
 }
 
-export function trendTable(points: readonly TrendPoint[], targets?: ReadonlyMap<string, number> | null, maturity?: readonly Maturity[]): TableData {
+export function trendTable(meta: CubeMeta, points: readonly TrendPoint[], targets?: ReadonlyMap<string, number> | null, maturity?: readonly Maturity[]): TableData {
   const withTargets = Boolean(targets && targets.size > 0);
   const withMaturity = Boolean(maturity?.some((m) => !m.sql || !m.won));
   return {
     columns: [
-      { key: 'month', title: 'MQL month', format: 'month' },
-      { key: FUNNEL.mqlCount, title: 'MQLs', format: 'integer' },
-      { key: FUNNEL.sqlCount, title: 'SQLs', format: 'integer' },
-      { key: FUNNEL.wonCount, title: 'Won', format: 'integer' },
-      ...(withTargets ? [{ key: 'target', title: 'MQL target', format: 'integer' as const }] : []),
+      periodColumn(meta, FUNNEL.mqlDate, 'month', 'month'),
+      ...TREND_SERIES.map((m) => memberColumn(meta, m)),
+      ...(withTargets ? [memberColumn(meta, TARGET_MEMBERS.committed, 'target')] : []),
       ...(withMaturity ? [{ key: 'maturity', title: 'Cohort maturity', format: 'text' as const }] : []),
     ],
     rows: points.map((p, i) => ({
@@ -74,25 +66,21 @@ export function trendTable(points: readonly TrendPoint[], targets?: ReadonlyMap<
 
 export const BREAKDOWN_SERIES = [FUNNEL.mqlCount, FUNNEL.sqlCount, FUNNEL.wonCount] as const;
 
-export function breakdownChartInput(rows: readonly BreakdownRow[], large?: boolean): CategoryChartInput {
+/** Bars titled and formatted by the model (/meta). */
+export function breakdownChartInput(meta: CubeMeta, rows: readonly BreakdownRow[], large?: boolean): CategoryChartInput {
   return {
     categories: rows.map((r) => r.key),
-    series: BREAKDOWN_SERIES.map((m) => ({ name: SERIES_TITLES[m] ?? m, values: rows.map((r) => r.values[m]), format: 'integer' as const })),
+    series: BREAKDOWN_SERIES.map((m) => ({ ...memberSeries(meta, m), values: rows.map((r) => r.values[m]) })),
     horizontal: true,
-    format: 'integer',
+    format: memberSeries(meta, FUNNEL.mqlCount).format,
     large: large ?? false,
   };
 }
 
-export function breakdownTable(rows: readonly BreakdownRow[], dimensionTitle: string): TableData {
+/** `dimension`: the member the rows are keyed by (channel or campaign). */
+export function breakdownTable(meta: CubeMeta, rows: readonly BreakdownRow[], dimension: string): TableData {
   return {
-    columns: [
-      { key: 'key', title: dimensionTitle, format: 'text' },
-      { key: FUNNEL.mqlCount, title: 'MQLs', format: 'integer' },
-      { key: FUNNEL.sqlCount, title: 'SQLs', format: 'integer' },
-      { key: FUNNEL.wonCount, title: 'Won', format: 'integer' },
-      { key: FUNNEL.wonAmount, title: 'Won amount', format: 'currency' },
-    ],
+    columns: [memberColumn(meta, dimension, 'key'), ...[...BREAKDOWN_SERIES, FUNNEL.wonAmount].map((m) => memberColumn(meta, m))],
     rows: rows.map((r) => ({ key: r.key, ...r.values })),
   };
 }

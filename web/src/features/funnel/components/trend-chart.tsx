@@ -2,7 +2,7 @@
 import { useMemo } from 'react';
 import { ChartPanel } from '../../../components/chart-panel';
 import { categoryChartOption } from '../../../lib/chart-options';
-import { memberTitle, useMeta } from '../../../lib/cube-meta';
+import { memberTitle, useWithMeta } from '../../../lib/cube-meta';
 import { formatPeriod } from '../../../lib/format';
 import type { ResolvedFilters } from '../../../lib/filters';
 import { periodRange } from '../../../lib/drill';
@@ -21,8 +21,8 @@ export interface TrendChartProps {
 }
 
 export function TrendChart({ filters, onDrill, large }: TrendChartProps) {
-  const trend = useMonthlyTrend(filters);
-  const meta = useMeta().data;
+  const trend = useWithMeta(useMonthlyTrend(filters));
+  const { meta } = trend;
   // Targets are optional: without them (or while they load, or if they fail) the actuals still show.
   const targets = useMqlTargets(filters).data ?? null;
   // Months younger than the typical time to convert are marked (shaded, and said in the table).
@@ -31,8 +31,8 @@ export function TrendChart({ filters, onDrill, large }: TrendChartProps) {
     () => trend.data?.map((p) => cohortMaturity(periodRange(p.month, 'month', null), filters.asOf, typical)),
     [trend.data, filters.asOf, typical],
   );
-  const option = useMemo(() => (trend.data ? categoryChartOption(trendChartInput(trend.data, large, targets, maturity)) : null), [trend.data, large, targets, maturity]);
-  const table = useMemo(() => (trend.data ? trendTable(trend.data, targets, maturity) : null), [trend.data, targets, maturity]);
+  const option = useMemo(() => (trend.data && meta ? categoryChartOption(trendChartInput(meta, trend.data, large, targets, maturity)) : null), [trend.data, meta, large, targets, maturity]);
+  const table = useMemo(() => (trend.data && meta ? trendTable(meta, trend.data, targets, maturity) : null), [trend.data, meta, targets, maturity]);
   const drill = (index: number, measure: string) => {
     const point = trend.data?.[index];
     if (!point) return;

@@ -1,9 +1,12 @@
 // The current period's revenue goal (`goals` view): pacing and the reverse funnel, computed by
-// the Cube model. Goals are company-wide (or per segment/region): other filters do not apply.
+// the Cube model. Goals are company-wide or per segment/region: the view's `meta.filters` says
+// which dashboard filters apply (segment, region); the others are `unsupported`.
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import type { Query } from '@cubejs-client/core';
 import { loadRows } from '../../../lib/cube-client';
 import { toNumber } from '../../../lib/format';
+import { viewFilters } from '../../../lib/filters';
+import type { FilterDimension, ResolvedFilters } from '../../../lib/filters';
 
 export const GOALS = {
   period: 'goals.period',
@@ -34,23 +37,33 @@ const MEASURES = (Object.keys(GOALS) as (keyof typeof GOALS)[]).filter((k): k is
 
 export type GoalPacing = Readonly<Record<GoalMember, number | null>> & { readonly period: string };
 
-export const goalPacingQuery: Query = {
-  dimensions: [GOALS.period],
-  measures: MEASURES.map((k) => GOALS[k]),
-  filters: [{ member: GOALS.status, operator: 'equals', values: ['current'] }],
-};
-
-/** The period in progress at the data's as-of time, or null when the agreement sets no goal for it. */
-export async function getGoalPacing(signal?: AbortSignal): Promise<GoalPacing | null> {
-  const [row] = await loadRows(goalPacingQuery, signal);
-  if (!row) return null;
-  const out: Record<string, number | null | string> = { period: String(row[GOALS.period]) };
-  for (const k of MEASURES) out[k] = toNumber(row[GOALS[k]]);
-  return out as GoalPacing;
+export function goalPacingQuery(filters: ResolvedFilters): Query {
+  return {
+    dimensions: [GOALS.period],
+    measures: MEASURES.map((k) => GOALS[k]),
+    filters: [{ member: GOALS.status, operator: 'equals', values: ['current'] }, ...viewFilters(filters, 'goals').filters],
+  };
 }
 
-export const goalPacingQueryOptions = () => queryOptions({ queryKey: ['goals', 'pacing'], queryFn: ({ signal }) => getGoalPacing(signal) });
+export interface GoalPacingResult {
+  /** The period in progress at the data's as-of time, or null when the agreement sets no goal for it (in the filters' segment/region). */
+  readonly pacing: GoalPacing | null;
+  /** Dashboard filters goals are not set by: they do not change the tiles. */
+  readonly unsupported: readonly FilterDimension[];
+}
 
-export function useGoalPacing() {
-  return useQuery(goalPacingQueryOptions());
+export async function getGoalPacing(filters: ResolvedFilters, signal?: AbortSignal): Promise<GoalPacingResult> {
+  const [row] = await loadRows(goalPacingQuery(filters), signal);
+  const { unsupported } = viewFilters(filters, 'goals');
+  if (!row) return { pacing: null, unsupported };
+  const out: Record<string, number | null | string> = { period: String(row[GOALS.period]) };
+  for (const k of MEASURES) out[k] = toNumber(row[GOALS[k]]);
+  return { pacing: out as GoalPacing, unsupported };
+}
+
+export const goalPacingQueryOptions = (filters: ResolvedFilters) =>
+  queryOptions({ queryKey: ['goals', 'pacing', viewFilters(filters, 'goals')], queryFn: ({ signal }) => getGoalPacing(filters, signal) });
+
+export function useGoalPacing(filters: ResolvedFilters) {
+  return useQuery(goalPacingQueryOptions(filters));
 }

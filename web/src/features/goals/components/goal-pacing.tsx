@@ -3,12 +3,13 @@ import { Link } from 'react-router-dom';
 import { QueryState } from '../../../components/query-state';
 import { StatTile } from '../../../components/stat-tile';
 import { formatValue } from '../../../lib/format';
+import type { FilterDimension, ResolvedFilters } from '../../../lib/filters';
 import { useGoalPacing, type GoalPacing } from '../api/get-goal-pacing';
 
 const money = (v: number | null) => formatValue(v, 'currency');
 const count = (v: number | null) => (v === null ? '—' : v.toLocaleString('en-US', { maximumFractionDigits: 0 }));
 
-function Tiles({ g }: { g: GoalPacing }) {
+function Tiles({ g, unsupported }: { g: GoalPacing; unsupported: readonly FilterDimension[] }) {
   const gap = g.mqlsNeeded !== null && g.committedMqls !== null ? g.mqlsNeeded - g.committedMqls : null;
   return (
     <>
@@ -55,18 +56,29 @@ function Tiles({ g }: { g: GoalPacing }) {
           : gap !== null
             ? `Marketing's commitment covers the MQLs the goal needs for ${g.period}. `
             : ''}
-        Goals are company-wide: the filters above do not change these tiles. <Link to="/agreement#goals">Goals and rates in the agreement</Link>
+        {unsupported.length ? `Goals are set per segment and region: the ${unsupported.join(', ')} filter does not change these tiles. ` : ''}
+        <Link to="/agreement#goals">Goals and rates in the agreement</Link>
       </p>
     </>
   );
 }
 
-export function GoalPacingTiles() {
-  const query = useGoalPacing();
+export function GoalPacingTiles({ filters }: { filters: ResolvedFilters }) {
+  const query = useGoalPacing(filters);
+  const scoped = filters.dims.segment.length > 0 || filters.dims.region.length > 0;
   return (
     <section aria-label="Revenue goal" data-testid="goal-pacing">
-      <QueryState query={query} isEmpty={!query.data} emptyMessage="No revenue goal in the agreement for the period in progress: add one under goals in agreement.yml." height={110}>
-        {() => (query.data ? <Tiles g={query.data} /> : null)}
+      <QueryState
+        query={query}
+        isEmpty={!query.data?.pacing}
+        emptyMessage={
+          scoped
+            ? 'No revenue goal in the agreement for the period in progress in this segment or region (goals may be company-wide): clear the segment and region filters, or add one under goals in agreement.yml.'
+            : 'No revenue goal in the agreement for the period in progress: add one under goals in agreement.yml.'
+        }
+        height={110}
+      >
+        {() => (query.data?.pacing ? <Tiles g={query.data.pacing} unsupported={query.data.unsupported} /> : null)}
       </QueryState>
     </section>
   );

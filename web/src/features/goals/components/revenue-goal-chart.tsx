@@ -8,18 +8,21 @@ import { revenueGoalChartInput, revenueGoalTable } from './revenue-goal-data';
 
 export function RevenueGoalChart({ filters, large }: { filters: ResolvedFilters; large?: boolean }) {
   const query = useRevenueVsGoal(filters);
-  const option = useMemo(() => (query.data ? categoryChartOption(revenueGoalChartInput(query.data, large)) : null), [query.data, large]);
-  const table = useMemo(() => (query.data ? revenueGoalTable(query.data) : null), [query.data]);
+  const months = query.data?.months;
+  const option = useMemo(() => (months ? categoryChartOption(revenueGoalChartInput(months, large)) : null), [months, large]);
+  const table = useMemo(() => (months ? revenueGoalTable(months) : null), [months]);
+  const unsupported = query.data?.unsupported ?? [];
   return (
     <ChartPanel
       testId="chart-revenue-goal"
       title="Won revenue against the goal"
-      description="Won revenue by close month (period counts, not MQL cohorts), and each month's share of the agreement's revenue goal (dashed). Company-wide: only the period filter applies."
+      description="Won revenue by close month (period counts, not MQL cohorts), and each month's share of the agreement's revenue goal (dashed). Goals are set per segment and region: only those filters apply."
       query={query}
       option={option}
       table={table}
       large={large ?? false}
       emptyMessage="No won revenue and no revenue goal in this period."
+      footer={unsupported.length ? `Goals are set per segment and region: the ${unsupported.join(', ')} filter does not apply here.` : null}
     />
   );
 }

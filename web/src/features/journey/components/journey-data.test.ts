@@ -2,6 +2,7 @@
 // The rows are shaped like the attribution view's answer; shares worked out by hand.
 import { describe, expect, it } from 'vitest';
 import type { CubeRow } from '../../../lib/cube-client';
+import { fixtureMeta } from '../../../lib/meta-fixture';
 import { J, toJourney, UNATTRIBUTED } from '../api/get-journey';
 import { isUnattributed, journeyChartOption, journeyMilestones, journeyTable, milestoneLines, touchTooltip, utcMs } from './journey-data';
 
@@ -12,6 +13,13 @@ const DEAL = {
 const row = (touch: string, at: string | null, channel: string, milestones: string, model: string, share: number): CubeRow => ({
   ...DEAL, [J.touchId]: touch, [J.touchDate]: at, [J.touchKind]: 'campaign_response', [J.channel]: channel, [J.campaign]: `${channel} campaign`,
   [J.milestones]: milestones, [J.model]: model, [J.share]: String(share), [J.pipeline]: String(share * 2000), [J.revenue]: String(share * 2000),
+});
+// Titles as the model gives them (model/cubes/attribution/attribution_credits.yml).
+const META = fixtureMeta({
+  [J.touchDate]: { title: 'Touch date', type: 'time' },
+  [J.touchKind]: { title: 'Touch kind' },
+  [J.channel]: { title: 'Channel' },
+  [J.milestones]: { title: 'Milestones' },
 });
 const MODELS = [
   { value: 'first_touch', label: 'First touch' },
@@ -123,13 +131,13 @@ describe('timeline option', () => {
 describe('credit table and tooltip', () => {
   const journey = toJourney('006O2', ROWS);
   it('one row per touch, one column per model, a model that gives a touch nothing shows 0', () => {
-    const t = journeyTable(journey, MODELS);
-    expect(t.columns.map((c) => c.title)).toEqual(['Touch date', 'Touch', 'Channel', 'Milestones', 'First touch', 'Linear', 'W-shaped']);
+    const t = journeyTable(META, journey, MODELS);
+    expect(t.columns.map((c) => c.title)).toEqual(['Touch date', 'Touch kind', 'Channel', 'Milestones', 'First touch', 'Linear', 'W-shaped']);
     expect(t.rows[0]?.touch).toBe('Campaign response · Paid Search campaign');
     expect(t.rows.map((r) => [r['model:first_touch'], r['model:linear'], r['model:w_shaped']])).toEqual([[1, 1 / 3, 0.6], [0, 1 / 3, 0.1], [0, 1 / 3, 0.3]]);
   });
   it('every model column sums to 1 (the whole deal)', () => {
-    const t = journeyTable(journey, MODELS);
+    const t = journeyTable(META, journey, MODELS);
     for (const m of MODELS) expect(t.rows.reduce((s, r) => s + Number(r[`model:${m.value}`]), 0)).toBeCloseTo(1, 12);
   });
   it('the tooltip lists the touch, its milestones and each model: share and amount (0.6 × $2,000 = $1,200)', () => {

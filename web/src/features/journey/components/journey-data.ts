@@ -6,8 +6,9 @@ import { GRID_LINE_COLOR, MUTED_TEXT_COLOR, PALETTE, TEXT_COLOR } from '../../..
 import { CHART_FONT, chartSize } from '../../../lib/chart-options';
 import { formatTimestamp, formatValue } from '../../../lib/format';
 import type { TableColumn, TableData, TableRow } from '../../../lib/table';
-import type { ValueLabel } from '../../../lib/cube-meta';
-import { UNATTRIBUTED, type Journey, type JourneyTouch } from '../api/get-journey';
+import { memberColumn } from '../../../lib/cube-meta';
+import type { CubeMeta, ValueLabel } from '../../../lib/cube-meta';
+import { J, UNATTRIBUTED, type Journey, type JourneyTouch } from '../api/get-journey';
 
 export const MILESTONE_LABELS: Readonly<Record<string, string>> = {
   FT: 'First touch',
@@ -181,12 +182,12 @@ export const JOURNEY_COLUMNS = {
 } as const;
 
 /** One row per touch: when, what (kind · campaign), its channel, the milestones it holds, then its share under every model (a fraction). */
-export function journeyTable(journey: Journey, models: readonly ValueLabel[]): TableData {
+export function journeyTable(meta: CubeMeta, journey: Journey, models: readonly ValueLabel[]): TableData {
   const columns: TableColumn[] = [
-    { key: JOURNEY_COLUMNS.at, title: 'Touch date', format: 'timestamp' },
-    { key: JOURNEY_COLUMNS.kind, title: 'Touch', format: 'text' },
-    { key: JOURNEY_COLUMNS.channel, title: 'Channel', format: 'text' },
-    { key: JOURNEY_COLUMNS.milestones, title: 'Milestones', format: 'text' },
+    memberColumn(meta, J.touchDate, JOURNEY_COLUMNS.at),
+    memberColumn(meta, J.touchKind, JOURNEY_COLUMNS.kind),
+    memberColumn(meta, J.channel, JOURNEY_COLUMNS.channel),
+    memberColumn(meta, J.milestones, JOURNEY_COLUMNS.milestones),
     ...models.map((m) => ({ key: `model:${m.value}`, title: m.label, format: 'percent' as const })),
   ];
   const rows: TableRow[] = journey.touches.map((t) => ({

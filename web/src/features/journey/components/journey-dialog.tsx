@@ -4,7 +4,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { ChartPanel } from '../../../components/chart-panel';
 import { DataTable } from '../../../components/data-table';
 import { QueryState } from '../../../components/query-state';
-import { useKnownValues } from '../../../lib/cube-meta';
+import { useKnownValues, useMeta } from '../../../lib/cube-meta';
 import type { ValueLabel } from '../../../lib/cube-meta';
 import { formatTimestamp, formatValue } from '../../../lib/format';
 import { J, useJourney, type Journey } from '../api/get-journey';
@@ -38,7 +38,8 @@ export function JourneyDialog({ opportunityId, model, onClose }: JourneyDialogPr
     return () => dialog?.close();
   }, []);
   const option = useMemo(() => (data && datedTouches(data).length > 0 ? journeyChartOption({ journey: data, models, sizeBy }) : null), [data, models, sizeBy]);
-  const table = useMemo(() => (data ? journeyTable(data, models) : null), [data, models]);
+  const meta = useMeta().data;
+  const table = useMemo(() => (data && meta ? journeyTable(meta, data, models) : null), [data, meta, models]);
   const deal = data?.deal ?? null;
   const milestones = data ? journeyMilestones(data) : [];
   const touchCount = data ? datedTouches(data).length : 0;

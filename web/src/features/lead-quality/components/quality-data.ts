@@ -1,5 +1,8 @@
-// Lead-quality data → chart inputs and tables (pure; unit-tested).
+// Lead-quality data → chart inputs and tables (pure; unit-tested). Members' titles and formats
+// come from the model (/meta).
 import type { CategoryChartInput } from '../../../lib/chart-options';
+import { memberColumn, memberSeries } from '../../../lib/cube-meta';
+import type { CubeMeta } from '../../../lib/cube-meta';
 import type { TableData } from '../../../lib/table';
 import type { ConversionRow } from '../api/get-conversion';
 import type { RevenueRow } from '../api/get-closed-loop-revenue';
@@ -19,32 +22,31 @@ export function totalsBy(cells: readonly RejectionCell[], field: 'reason' | 'cha
 }
 
 /** One bar per agreed reason; "Other (unmapped)" is its own grey series, so it stands apart. */
-export function reasonChartInput(totals: readonly Total[], large?: boolean): CategoryChartInput {
+export function reasonChartInput(meta: CubeMeta, totals: readonly Total[], large?: boolean): CategoryChartInput {
+  const rejected = memberSeries(meta, QUALITY.rejectedCount);
   const unmapped = totals.some((t) => t.key === UNMAPPED_LABEL);
-  const mapped = { name: 'Rejected leads', values: totals.map((t) => (t.key === UNMAPPED_LABEL ? null : t.count)), format: 'integer' as const, color: '#D55E00', stack: 'reasons' };
-  const other = { name: 'Not mapped by the agreement', values: totals.map((t) => (t.key === UNMAPPED_LABEL ? t.count : null)), format: 'integer' as const, color: '#8C8C8C', stack: 'reasons' };
+  const mapped = { ...rejected, values: totals.map((t) => (t.key === UNMAPPED_LABEL ? null : t.count)), color: '#D55E00', stack: 'reasons' };
+  const other = { name: 'Not mapped by the agreement', format: rejected.format, values: totals.map((t) => (t.key === UNMAPPED_LABEL ? t.count : null)), color: '#8C8C8C', stack: 'reasons' };
   return {
     categories: totals.map((t) => t.key),
-    series: unmapped ? [mapped, other] : [{ name: 'Rejected leads', values: totals.map((t) => t.count), format: 'integer', color: '#D55E00' }],
+    series: unmapped ? [mapped, other] : [{ ...rejected, values: totals.map((t) => t.count), color: '#D55E00' }],
     horizontal: true,
-    format: 'integer',
+    format: rejected.format,
     labels: true,
     large: large ?? false,
   };
 }
 
-export function reasonTable(totals: readonly Total[]): TableData {
+export function reasonTable(meta: CubeMeta, totals: readonly Total[]): TableData {
   return {
-    columns: [
-      { key: 'key', title: 'Rejection reason', format: 'text' },
-      { key: 'count', title: 'Rejected leads', format: 'integer' },
-    ],
+    columns: [memberColumn(meta, QUALITY.rejectionReason, 'key'), memberColumn(meta, QUALITY.rejectedCount, 'count')],
     rows: totals.map((t) => ({ ...t })),
   };
 }
 
 /** Channels as categories (most rejections first), one stacked series per reason. */
-export function byChannelChartInput(cells: readonly RejectionCell[], large?: boolean): CategoryChartInput {
+export function byChannelChartInput(meta: CubeMeta, cells: readonly RejectionCell[], large?: boolean): CategoryChartInput {
+  const { format } = memberSeries(meta, QUALITY.rejectedCount);
   const channels = totalsBy(cells, 'channel').map((t) => t.key);
   const reasons = totalsBy(cells, 'reason').map((t) => t.key);
   const lookup = new Map(cells.map((c) => [`${c.channel}\u0000${c.reason}`, c.count]));
@@ -54,22 +56,24 @@ export function byChannelChartInput(cells: readonly RejectionCell[], large?: boo
       name: reason,
       values: channels.map((ch) => lookup.get(`${ch}\u0000${reason}`) ?? 0),
       stack: 'reasons',
-      format: 'integer' as const,
+      format,
     })),
     horizontal: true,
-    format: 'integer',
+    format,
     large: large ?? false,
   };
 }
 
-export function byChannelTable(cells: readonly RejectionCell[]): TableData {
+export function byChannelTable(meta: CubeMeta, cells: readonly RejectionCell[]): TableData {
   const reasons = totalsBy(cells, 'reason').map((t) => t.key);
   const channels = totalsBy(cells, 'channel');
+  const rejected = memberColumn(meta, QUALITY.rejectedCount, 'total');
   return {
     columns: [
-      { key: 'channel', title: 'Channel', format: 'text' },
-      ...reasons.map((r) => ({ key: `reason:${r}`, title: r, format: 'integer' as const })),
-      { key: 'total', title: 'Total', format: 'integer' },
+      memberColumn(meta, QUALITY.channel, 'channel'),
+      // One column per reason (a value of the rejection reason), then the measure's total.
+      ...reasons.map((r) => ({ key: `reason:${r}`, title: r, format: rejected.format })),
+      { ...rejected, title: `${rejected.title} (total)` },
     ],
     rows: channels.map((ch) => ({
       channel: ch.key,
@@ -81,51 +85,43 @@ export function byChannelTable(cells: readonly RejectionCell[]): TableData {
 
 export const CONVERSION_SERIES = [QUALITY.acceptanceRate, QUALITY.mqlToSqlRate] as const;
 
-export function conversionChartInput(rows: readonly ConversionRow[], large?: boolean): CategoryChartInput {
+export function conversionChartInput(meta: CubeMeta, rows: readonly ConversionRow[], large?: boolean): CategoryChartInput {
   return {
     categories: rows.map((r) => r.key),
-    series: [
-      { name: 'Acceptance rate', values: rows.map((r) => r.values[QUALITY.acceptanceRate]), format: 'percent' },
-      { name: 'MQL → SQL rate', values: rows.map((r) => r.values[QUALITY.mqlToSqlRate]), format: 'percent' },
-    ],
+    series: CONVERSION_SERIES.map((m) => ({ ...memberSeries(meta, m), values: rows.map((r) => r.values[m]) })),
     horizontal: true,
-    format: 'percent',
+    format: memberSeries(meta, QUALITY.acceptanceRate).format,
     large: large ?? false,
   };
 }
 
-export function conversionTable(rows: readonly ConversionRow[], title: string): TableData {
+/** `dimension`: the member the rows are keyed by (channel or campaign). */
+export function conversionTable(meta: CubeMeta, rows: readonly ConversionRow[], dimension: string): TableData {
   return {
     columns: [
-      { key: 'key', title, format: 'text' },
-      { key: QUALITY.mqlCount, title: 'MQLs', format: 'integer' },
-      { key: QUALITY.acceptanceRate, title: 'Acceptance rate', format: 'percent' },
-      { key: QUALITY.mqlToSqlRate, title: 'MQL → SQL rate', format: 'percent' },
-      { key: QUALITY.closeRate, title: 'Close rate', format: 'percent' },
-      { key: QUALITY.rejectedCount, title: 'Rejected', format: 'integer' },
+      memberColumn(meta, dimension, 'key'),
+      ...[QUALITY.mqlCount, QUALITY.acceptanceRate, QUALITY.mqlToSqlRate, QUALITY.closeRate, QUALITY.rejectedCount].map((m) => memberColumn(meta, m)),
     ],
     rows: rows.map((r) => ({ key: r.key, ...r.values })),
   };
 }
 
-export function revenueChartInput(rows: readonly RevenueRow[], large?: boolean): CategoryChartInput {
+export function revenueChartInput(meta: CubeMeta, rows: readonly RevenueRow[], large?: boolean): CategoryChartInput {
+  const won = memberSeries(meta, QUALITY.wonAmount);
   return {
     categories: rows.map((r) => r.key),
-    series: [{ name: 'Won revenue', values: rows.map((r) => r.wonAmount), format: 'currency', color: '#009E73' }],
+    series: [{ ...won, values: rows.map((r) => r.wonAmount), color: '#009E73' }],
     horizontal: true,
-    format: 'currency',
+    format: won.format,
     labels: true,
     large: large ?? false,
   };
 }
 
-export function revenueTable(rows: readonly RevenueRow[], title: string): TableData {
+/** `dimension`: the member the rows are keyed by (original source, channel or campaign). */
+export function revenueTable(meta: CubeMeta, rows: readonly RevenueRow[], dimension: string): TableData {
   return {
-    columns: [
-      { key: 'key', title, format: 'text' },
-      { key: 'wonAmount', title: 'Won revenue', format: 'currency' },
-      { key: 'wonCount', title: 'Won deals', format: 'integer' },
-    ],
+    columns: [memberColumn(meta, dimension, 'key'), memberColumn(meta, QUALITY.wonAmount, 'wonAmount'), memberColumn(meta, QUALITY.wonCount, 'wonCount')],
     rows: rows.map((r) => ({ ...r })),
   };
 }

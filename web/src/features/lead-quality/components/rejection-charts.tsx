@@ -3,6 +3,7 @@ import { useMemo } from 'react';
 import { ChartPanel } from '../../../components/chart-panel';
 import { categoryChartOption } from '../../../lib/chart-options';
 import type { OnDrill } from '../../../lib/drill';
+import { memberTitle, useWithMeta } from '../../../lib/cube-meta';
 import { describeRange } from '../../../lib/filters';
 import type { ResolvedFilters } from '../../../lib/filters';
 import { useRejections } from '../api/get-rejections';
@@ -18,16 +19,17 @@ interface Props {
 }
 
 export function RejectionReasonsChart({ filters, onDrill, large }: Props) {
-  const cells = useRejections(filters);
+  const cells = useWithMeta(useRejections(filters));
+  const { meta } = cells;
   const totals = useMemo(() => (cells.data ? totalsBy(cells.data, 'reason') : null), [cells.data]);
-  const option = useMemo(() => (totals ? categoryChartOption(reasonChartInput(totals, large)) : null), [totals, large]);
-  const table = useMemo(() => (totals ? reasonTable(totals) : null), [totals]);
+  const option = useMemo(() => (totals && meta ? categoryChartOption(reasonChartInput(meta, totals, large)) : null), [totals, meta, large]);
+  const table = useMemo(() => (totals && meta ? reasonTable(meta, totals) : null), [totals, meta]);
   const unmapped = useUnmappedReasons(filters, totals?.some((t) => t.key === UNMAPPED_LABEL) ?? false);
   const drill = (index: number) => {
     const t = totals?.[index];
     if (!t) return;
     onDrill({
-      title: `Rejected: ${t.key} · ${describeRange(filters.dateRange)}`,
+      title: `${memberTitle(meta, QUALITY.rejectedCount, 'rejected')}: ${t.key} · ${describeRange(filters.dateRange)}`,
       measure: QUALITY.rejectedCount,
       filters: [...qualityFilters(filters), valueFilter(QUALITY.rejectionReason, t.key)],
       timeDimensions: mqlCohort(filters.dateRange),
@@ -64,16 +66,17 @@ function UnmappedNote({ reasons }: { readonly reasons: readonly UnmappedReason[]
 }
 
 export function RejectionsByChannelChart({ filters, onDrill, large }: Props) {
-  const cells = useRejections(filters);
-  const input = useMemo(() => (cells.data ? byChannelChartInput(cells.data, large) : null), [cells.data, large]);
+  const cells = useWithMeta(useRejections(filters));
+  const { meta } = cells;
+  const input = useMemo(() => (cells.data && meta ? byChannelChartInput(meta, cells.data, large) : null), [cells.data, meta, large]);
   const option = useMemo(() => (input ? categoryChartOption(input) : null), [input]);
-  const table = useMemo(() => (cells.data ? byChannelTable(cells.data) : null), [cells.data]);
+  const table = useMemo(() => (cells.data && meta ? byChannelTable(meta, cells.data) : null), [cells.data, meta]);
   const drill = (index: number, seriesIndex: number | null) => {
     const channel = input?.categories[index];
     if (channel === undefined) return;
     const reason = seriesIndex === null ? null : input?.series[seriesIndex]?.name;
     onDrill({
-      title: `Rejected · ${channel}${reason ? ` · ${reason}` : ''} · ${describeRange(filters.dateRange)}`,
+      title: `${memberTitle(meta, QUALITY.rejectedCount, 'rejected')} · ${channel}${reason ? ` · ${reason}` : ''} · ${describeRange(filters.dateRange)}`,
       measure: QUALITY.rejectedCount,
       filters: [...qualityFilters(filters), valueFilter(QUALITY.channel, channel), ...(reason ? [valueFilter(QUALITY.rejectionReason, reason)] : [])],
       timeDimensions: mqlCohort(filters.dateRange),

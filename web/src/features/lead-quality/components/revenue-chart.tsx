@@ -2,7 +2,7 @@
 import { useMemo, useState } from 'react';
 import { ChartPanel } from '../../../components/chart-panel';
 import { categoryChartOption } from '../../../lib/chart-options';
-import { useMeta } from '../../../lib/cube-meta';
+import { memberTitle, useMeta } from '../../../lib/cube-meta';
 import type { OnDrill } from '../../../lib/drill';
 import { describeRange } from '../../../lib/filters';
 import type { ResolvedFilters } from '../../../lib/filters';
@@ -14,7 +14,6 @@ import { revenueChartInput, revenueTable } from './quality-data';
 export type RevenueBy = 'channel' | 'source' | 'campaign';
 
 const MEMBER: Readonly<Record<RevenueBy, string>> = { channel: QUALITY.channel, source: QUALITY.originalSource, campaign: QUALITY.campaign };
-const FALLBACK_TITLE: Readonly<Record<RevenueBy, string>> = { channel: 'Channel', source: 'Original source', campaign: 'Campaign' };
 
 /**
  * Labelled by what it groups by, with the model's title and description of that dimension:
@@ -28,16 +27,16 @@ export function RevenueChart({ by: initial, filters, onDrill, large }: { readonl
   const by: RevenueBy = chosen === 'source' && meta.data && !hasSource ? 'channel' : chosen;
   const dimension = MEMBER[by];
   const member = meta.data?.members.get(dimension);
-  const label = member?.shortTitle ?? FALLBACK_TITLE[by];
+  const label = memberTitle(meta.data, dimension, by);
   const revenue = useClosedLoopRevenue(dimension, filters, meta.status !== 'pending');
-  const option = useMemo(() => (revenue.data ? categoryChartOption(revenueChartInput(revenue.data, large)) : null), [revenue.data, large]);
-  const table = useMemo(() => (revenue.data ? revenueTable(revenue.data, label) : null), [revenue.data, label]);
+  const option = useMemo(() => (revenue.data && meta.data ? categoryChartOption(revenueChartInput(meta.data, revenue.data, large)) : null), [revenue.data, meta.data, large]);
+  const table = useMemo(() => (revenue.data && meta.data ? revenueTable(meta.data, revenue.data, dimension) : null), [revenue.data, meta.data, dimension]);
   const n = revenue.data?.length ?? 0;
   const drill = (index: number) => {
     const row = revenue.data?.[index];
     if (!row) return;
     onDrill({
-      title: `Won revenue · ${row.key} · ${describeRange(filters.dateRange)}`,
+      title: `${memberTitle(meta.data, QUALITY.wonAmount, 'won')} · ${row.key} · ${describeRange(filters.dateRange)}`,
       measure: QUALITY.wonAmount,
       filters: [...qualityFilters(filters), valueFilter(dimension, row.key)],
       timeDimensions: mqlCohort(filters.dateRange),
@@ -53,7 +52,7 @@ export function RevenueChart({ by: initial, filters, onDrill, large }: { readonl
           <div className="segmented" role="radiogroup" aria-label="Group revenue by">
             {(['channel', 'source'] as const).map((b) => (
               <button key={b} type="button" role="radio" aria-checked={by === b} className={`segment${by === b ? ' segment-active' : ''}`} onClick={() => setBy(b)}>
-                {meta.data?.members.get(MEMBER[b])?.shortTitle ?? FALLBACK_TITLE[b]}
+                {memberTitle(meta.data, MEMBER[b], b)}
               </button>
             ))}
           </div>

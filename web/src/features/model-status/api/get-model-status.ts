@@ -3,30 +3,16 @@
 // the file sees the banner go away without reloading.
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { readApiToken } from '../../../config/env';
+import { MODEL_STATUS_PATH, readModelStatusResponse } from '../../../../../shared/model-status';
+import type { ModelStatus } from '../../../../../shared/model-status';
 
-export interface ModelProblem {
-  readonly file: string;
-  readonly line?: number;
-  readonly column?: number;
-  readonly member?: string;
-  readonly message: string;
-}
-
-export interface ModelStatus {
-  readonly ok: boolean;
-  readonly modelPath: string;
-  readonly problems: readonly ModelProblem[];
-}
-
-export const MODEL_STATUS_URL = '/closedloop-api/v1/status';
 
 /** The model's status, or null when this server does not report it (an older server, a proxy). */
 export async function getModelStatus(signal?: AbortSignal): Promise<ModelStatus | null> {
   const token = readApiToken();
-  const response = await fetch(MODEL_STATUS_URL, { signal, headers: token ? { Authorization: token } : {} });
+  const response = await fetch(MODEL_STATUS_PATH, { signal, headers: token ? { Authorization: token } : {} });
   if (!response.ok) return null;
-  const body = (await response.json()) as { model?: ModelStatus };
-  return body.model ?? null;
+  return readModelStatusResponse(await response.json().catch(() => null));
 }
 
 export const modelStatusQueryOptions = () =>

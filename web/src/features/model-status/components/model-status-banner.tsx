@@ -4,12 +4,7 @@
 import { useEffect, useRef } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useModelStatus } from '../api/get-model-status';
-import type { ModelProblem } from '../api/get-model-status';
-
-function where(problem: ModelProblem): string {
-  if (!problem.line) return problem.file;
-  return `${problem.file}:${problem.line}${problem.column ? `:${problem.column}` : ''}`;
-}
+import { problemLocation } from '../../../../../shared/model-status';
 
 export function ModelStatusBanner() {
   const { data } = useModelStatus();
@@ -29,8 +24,8 @@ export function ModelStatusBanner() {
       <p className="model-status-hint">Charts cannot load until it is fixed. Save the file and this page picks it up; no restart needed.</p>
       <ul className="model-status-problems">
         {data.problems.map((problem) => (
-          <li key={`${where(problem)} ${problem.message}`}>
-            <code className="model-status-where">{where(problem)}</code>
+          <li key={`${problemLocation(problem)} ${problem.message}`}>
+            <code className="model-status-where">{problemLocation(problem)}</code>
             {problem.member ? <> <strong>{problem.member}</strong></> : null}: {problem.message}
           </li>
         ))}

@@ -1,38 +1,22 @@
 // The breach list, as Marketo frames it: "SLA due" (missed the SLA in the period) and
 // "SLA past due" (still untouched). 100 rows a page, sorted by the server; CSV has every row.
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { PagedListPanel } from '../../../components/paged-list-panel';
+import { leadListColumns, useWithMeta } from '../../../lib/cube-meta';
 import type { ResolvedFilters } from '../../../lib/filters';
-import type { TableData } from '../../../lib/table';
 import { useListPage } from '../../../lib/use-list-page';
 import { useBreachCount } from '../api/get-breach-count';
 import { BREACH_DIMENSIONS, DEFAULT_BREACH_SORT, getEveryBreach, useBreachList } from '../api/get-breach-list';
 import type { BreachView } from '../api/get-breach-list';
 import { SALES_SLA } from '../api/members';
 
-const TITLES: Readonly<Record<string, { title: string; format: TableData['columns'][number]['format'] }>> = {
-  [SALES_SLA.leadId]: { title: 'Lead', format: 'text' },
-  [SALES_SLA.fullName]: { title: 'Name', format: 'text' },
-  [SALES_SLA.company]: { title: 'Company', format: 'text' },
-  [SALES_SLA.owner]: { title: 'Owner', format: 'text' },
-  [SALES_SLA.team]: { title: 'Team', format: 'text' },
-  [SALES_SLA.handoffDate]: { title: 'Handed off (UTC)', format: 'timestamp' },
-  [SALES_SLA.hoursToFirstTouch]: { title: 'Hours to first touch', format: 'hours' },
-};
-
-// A lead shows by name (linked to its CRM record when the agreement gives crm_links) and
-// company; its key stays in the query (one row per lead, the sort's tie-breaker) but off screen.
-const COLUMNS: TableData['columns'] = BREACH_DIMENSIONS.filter((key) => key !== SALES_SLA.leadId && key !== SALES_SLA.crmUrl).map((key) => ({
-  key,
-  title: TITLES[key]?.title ?? key,
-  format: TITLES[key]?.format ?? 'text',
-  ...(key === SALES_SLA.fullName ? { hrefKey: SALES_SLA.crmUrl } : {}),
-}));
-
 export function BreachList({ filters, large }: { readonly filters: ResolvedFilters; readonly large?: boolean }) {
   const [view, setView] = useState<BreachView>('due');
   const paging = useListPage(DEFAULT_BREACH_SORT, [view, filters]);
-  const list = useBreachList(view, filters, paging.page);
+  const list = useWithMeta(useBreachList(view, filters, paging.page));
+  // Column titles and formats: the model's (a dimension's title, `meta.unit: hours`).
+  const { meta } = list;
+  const columns = useMemo(() => (meta ? leadListColumns(meta, BREACH_DIMENSIONS, SALES_SLA) : []), [meta]);
   const count = useBreachCount(view, filters);
   return (
     <PagedListPanel
@@ -40,7 +24,7 @@ export function BreachList({ filters, large }: { readonly filters: ResolvedFilte
       title={view === 'due' ? 'SLA due: leads that missed follow-up' : 'SLA past due: still untouched'}
       description={`handed-off MQLs ${view === 'due' ? 'first touched late or not at all' : 'with no first touch yet, past their agreed hours'}, by handoff date in the period.`}
       emptyMessage={view === 'due' ? 'No SLA breaches for these filters.' : 'No lead is past due for these filters.'}
-      columns={COLUMNS}
+      columns={columns}
       query={list}
       rows={list.data}
       busy={list.isPlaceholderData}

@@ -1,91 +1,92 @@
-// SLA data → chart inputs and tables (pure; unit-tested).
+// SLA data → chart inputs and tables (pure; unit-tested). Every member's title and format comes
+// from the model (/meta); only colours and chart shapes are decided here.
 import { STATUS_COLORS } from '../../../config/palette';
 import type { CategoryChartInput } from '../../../lib/chart-options';
+import { memberColumn, memberSeries, periodColumn } from '../../../lib/cube-meta';
+import type { CubeMeta } from '../../../lib/cube-meta';
 import { formatPeriod } from '../../../lib/format';
 import type { TableData } from '../../../lib/table';
 import type { MarketingBy, MarketingSlaRow } from '../api/get-marketing-sla';
-import type { SlaRep } from '../api/get-sla-by-rep';
+import { REP_DIMENSIONS } from '../api/get-sla-by-rep';
+import type { RepBy, SlaRep } from '../api/get-sla-by-rep';
 import type { SlaWeek } from '../api/get-sla-by-week';
-import { SALES_SLA } from '../api/members';
+import { MARKETING_SLA, SALES_SLA } from '../api/members';
 
 export const WEEK_SERIES = [SALES_SLA.metCount, SALES_SLA.breachedCount, SALES_SLA.pendingCount, SALES_SLA.complianceRate] as const;
 
-export function slaWeekChartInput(weeks: readonly SlaWeek[], large?: boolean): CategoryChartInput {
+const STATUS_SERIES = [
+  { member: SALES_SLA.metCount, color: STATUS_COLORS.good },
+  { member: SALES_SLA.breachedCount, color: STATUS_COLORS.bad },
+  { member: SALES_SLA.pendingCount, color: STATUS_COLORS.pending },
+] as const;
+
+function statusSeries(meta: CubeMeta, rows: readonly { readonly values: SlaRep['values'] }[]): CategoryChartInput['series'] {
+  return STATUS_SERIES.map(({ member, color }) => ({ ...memberSeries(meta, member), values: rows.map((r) => r.values[member]), stack: 'status', color }));
+}
+
+export function slaWeekChartInput(meta: CubeMeta, weeks: readonly SlaWeek[], large?: boolean): CategoryChartInput {
   return {
     categories: weeks.map((w) => formatPeriod(w.week, 'week')),
     series: [
-      { name: 'Met', values: weeks.map((w) => w.values[SALES_SLA.metCount]), stack: 'status', color: STATUS_COLORS.good, format: 'integer' },
-      { name: 'Breached', values: weeks.map((w) => w.values[SALES_SLA.breachedCount]), stack: 'status', color: STATUS_COLORS.bad, format: 'integer' },
-      { name: 'Pending', values: weeks.map((w) => w.values[SALES_SLA.pendingCount]), stack: 'status', color: STATUS_COLORS.pending, format: 'integer' },
-      { name: 'Compliance', values: weeks.map((w) => w.values[SALES_SLA.complianceRate]), kind: 'line', axis: 1, format: 'percent', color: '#0072B2' },
+      ...statusSeries(meta, weeks),
+      { ...memberSeries(meta, SALES_SLA.complianceRate), values: weeks.map((w) => w.values[SALES_SLA.complianceRate]), kind: 'line', axis: 1, color: '#0072B2' },
     ],
-    format: 'integer',
+    format: memberSeries(meta, SALES_SLA.metCount).format,
     large: large ?? false,
   };
 }
 
-export function slaWeekTable(weeks: readonly SlaWeek[]): TableData {
+export function slaWeekTable(meta: CubeMeta, weeks: readonly SlaWeek[]): TableData {
   return {
     columns: [
-      { key: 'week', title: 'Handoff week', format: 'week' },
-      { key: SALES_SLA.metCount, title: 'Met', format: 'integer' },
-      { key: SALES_SLA.breachedCount, title: 'Breached', format: 'integer' },
-      { key: SALES_SLA.pendingCount, title: 'Pending', format: 'integer' },
-      { key: SALES_SLA.complianceRate, title: 'Compliance', format: 'percent' },
+      periodColumn(meta, SALES_SLA.handoffDate, 'week', 'week'),
+      ...[SALES_SLA.metCount, SALES_SLA.breachedCount, SALES_SLA.pendingCount, SALES_SLA.complianceRate].map((m) => memberColumn(meta, m)),
     ],
     rows: weeks.map((w) => ({ week: w.week, ...w.values })),
   };
 }
 
-export function slaRepChartInput(reps: readonly SlaRep[], large?: boolean): CategoryChartInput {
+export function slaRepChartInput(meta: CubeMeta, reps: readonly SlaRep[], large?: boolean): CategoryChartInput {
   return {
     categories: reps.map((r) => r.key),
-    series: [
-      { name: 'Met', values: reps.map((r) => r.values[SALES_SLA.metCount]), stack: 'status', color: STATUS_COLORS.good, format: 'integer' },
-      { name: 'Breached', values: reps.map((r) => r.values[SALES_SLA.breachedCount]), stack: 'status', color: STATUS_COLORS.bad, format: 'integer' },
-      { name: 'Pending', values: reps.map((r) => r.values[SALES_SLA.pendingCount]), stack: 'status', color: STATUS_COLORS.pending, format: 'integer' },
-    ],
+    series: statusSeries(meta, reps),
     horizontal: true,
-    format: 'integer',
+    format: memberSeries(meta, SALES_SLA.metCount).format,
     large: large ?? false,
   };
 }
 
-export function slaRepTable(reps: readonly SlaRep[], title: string): TableData {
+export function slaRepTable(meta: CubeMeta, reps: readonly SlaRep[], by: RepBy): TableData {
   return {
     columns: [
-      { key: 'key', title, format: 'text' },
-      { key: SALES_SLA.complianceRate, title: 'Compliance', format: 'percent' },
-      { key: SALES_SLA.metCount, title: 'Met', format: 'integer' },
-      { key: SALES_SLA.breachedCount, title: 'Breached', format: 'integer' },
-      { key: SALES_SLA.pendingCount, title: 'Pending', format: 'integer' },
-      { key: SALES_SLA.medianHours, title: 'Median hours to first touch', format: 'hours' },
+      memberColumn(meta, REP_DIMENSIONS[by], 'key'),
+      ...[SALES_SLA.complianceRate, SALES_SLA.metCount, SALES_SLA.breachedCount, SALES_SLA.pendingCount, SALES_SLA.medianHours].map((m) => memberColumn(meta, m)),
     ],
     rows: reps.map((r) => ({ key: r.key, ...r.values, [SALES_SLA.medianHours]: r.medianHours })),
   };
 }
 
-export function marketingChartInput(by: MarketingBy, rows: readonly MarketingSlaRow[], large?: boolean): CategoryChartInput {
+export function marketingChartInput(meta: CubeMeta, by: MarketingBy, rows: readonly MarketingSlaRow[], large?: boolean): CategoryChartInput {
   const categories = rows.map((r) => (by === 'month' ? formatPeriod(r.key, 'month') : r.key));
   return {
     categories,
     series: [
-      { name: 'Committed', values: rows.map((r) => r.committed), format: 'integer', color: '#999999' },
-      { name: 'Delivered', values: rows.map((r) => r.delivered), format: 'integer', color: '#0072B2' },
-      { name: 'Attainment', values: rows.map((r) => r.attainment), kind: 'line', axis: 1, format: 'percent', color: '#E69F00' },
+      { ...memberSeries(meta, MARKETING_SLA.committed), values: rows.map((r) => r.committed), color: '#999999' },
+      { ...memberSeries(meta, MARKETING_SLA.delivered), values: rows.map((r) => r.delivered), color: '#0072B2' },
+      { ...memberSeries(meta, MARKETING_SLA.attainment), values: rows.map((r) => r.attainment), kind: 'line', axis: 1, color: '#E69F00' },
     ],
-    format: 'integer',
+    format: memberSeries(meta, MARKETING_SLA.committed).format,
     large: large ?? false,
   };
 }
 
-export function marketingTable(by: MarketingBy, rows: readonly MarketingSlaRow[]): TableData {
+export function marketingTable(meta: CubeMeta, by: MarketingBy, rows: readonly MarketingSlaRow[]): TableData {
   return {
     columns: [
-      { key: 'key', title: by === 'month' ? 'Month' : 'Segment', format: by === 'month' ? 'month' : 'text' },
-      { key: 'committed', title: 'MQLs committed', format: 'integer' },
-      { key: 'delivered', title: 'MQLs delivered', format: 'integer' },
-      { key: 'attainment', title: 'Attainment', format: 'percent' },
+      by === 'month' ? periodColumn(meta, MARKETING_SLA.month, 'month', 'key') : memberColumn(meta, MARKETING_SLA.segment, 'key'),
+      memberColumn(meta, MARKETING_SLA.committed, 'committed'),
+      memberColumn(meta, MARKETING_SLA.delivered, 'delivered'),
+      memberColumn(meta, MARKETING_SLA.attainment, 'attainment'),
     ],
     rows: rows.map((r) => ({ ...r })),
   };

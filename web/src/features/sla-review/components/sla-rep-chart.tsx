@@ -3,6 +3,7 @@ import { useMemo } from 'react';
 import { ChartPanel } from '../../../components/chart-panel';
 import { categoryChartOption } from '../../../lib/chart-options';
 import type { OnDrill } from '../../../lib/drill';
+import { memberTitle, useWithMeta } from '../../../lib/cube-meta';
 import { describeRange } from '../../../lib/filters';
 import type { ResolvedFilters } from '../../../lib/filters';
 import { REP_DIMENSIONS, REP_LIMIT, useSlaByRep } from '../api/get-sla-by-rep';
@@ -10,18 +11,18 @@ import type { RepBy } from '../api/get-sla-by-rep';
 import { SALES_SLA, handoffScope, salesSlaFilters } from '../api/members';
 import { WEEK_SERIES, slaRepChartInput, slaRepTable } from './sla-data';
 
-const TITLES: Readonly<Record<RepBy, string>> = { owner: 'Owner', team: 'Team' };
-
 export function SlaRepChart({ by, filters, onDrill, large }: { readonly by: RepBy; readonly filters: ResolvedFilters; readonly onDrill: OnDrill; readonly large?: boolean }) {
-  const reps = useSlaByRep(by, filters);
-  const option = useMemo(() => (reps.data ? categoryChartOption(slaRepChartInput(reps.data, large)) : null), [reps.data, large]);
-  const table = useMemo(() => (reps.data ? slaRepTable(reps.data, TITLES[by]) : null), [reps.data, by]);
+  const reps = useWithMeta(useSlaByRep(by, filters));
+  const { data, meta } = reps;
+  const option = useMemo(() => (data && meta ? categoryChartOption(slaRepChartInput(meta, data, large)) : null), [data, meta, large]);
+  const table = useMemo(() => (data && meta ? slaRepTable(meta, data, by) : null), [data, meta, by]);
+  const byTitle = memberTitle(meta, REP_DIMENSIONS[by], by).toLowerCase();
   const count = reps.data?.length ?? 0;
   const drill = (index: number, measure: string) => {
     const rep = reps.data?.[index];
     if (!rep) return;
     onDrill({
-      title: `${measure === SALES_SLA.metCount ? 'SLA met' : measure === SALES_SLA.pendingCount ? 'SLA pending' : 'SLA breached'} · ${rep.key} · ${describeRange(filters.dateRange)}`,
+      title: `${memberTitle(meta, measure, measure)} · ${rep.key} · ${describeRange(filters.dateRange)}`,
       measure,
       filters: [...salesSlaFilters(filters), { member: REP_DIMENSIONS[by], operator: 'equals', values: [rep.key] }],
       timeDimensions: handoffScope(filters.dateRange),
@@ -30,8 +31,8 @@ export function SlaRepChart({ by, filters, onDrill, large }: { readonly by: RepB
   return (
     <ChartPanel
       testId={`chart-sla-${by}`}
-      title={`Sales follow-up by ${TITLES[by].toLowerCase()}`}
-      description={`Handed-off MQLs in the period by ${TITLES[by].toLowerCase()}, most breaches first${count >= REP_LIMIT ? ` (top ${REP_LIMIT})` : ''}. The table has compliance and median hours to first touch.`}
+      title={`Sales follow-up by ${byTitle}`}
+      description={`Handed-off MQLs in the period by ${byTitle}, most breaches first${count >= REP_LIMIT ? ` (top ${REP_LIMIT})` : ''}. The table has compliance and median hours to first touch.`}
       query={reps}
       option={option}
       table={table}

@@ -4,28 +4,24 @@ import { ChartPanel } from '../../../components/chart-panel';
 import { categoryChartOption } from '../../../lib/chart-options';
 import { periodRange } from '../../../lib/drill';
 import type { OnDrill } from '../../../lib/drill';
+import { memberTitle, useWithMeta } from '../../../lib/cube-meta';
 import { formatPeriod } from '../../../lib/format';
 import type { ResolvedFilters } from '../../../lib/filters';
 import { useSlaByWeek } from '../api/get-sla-by-week';
 import { SALES_SLA, salesSlaFilters } from '../api/members';
 import { WEEK_SERIES, slaWeekChartInput, slaWeekTable } from './sla-data';
 
-const DRILL_TITLES: Readonly<Record<string, string>> = {
-  [SALES_SLA.metCount]: 'SLA met',
-  [SALES_SLA.breachedCount]: 'SLA breached',
-  [SALES_SLA.pendingCount]: 'SLA pending',
-};
-
 export function SlaWeekChart({ filters, onDrill, large }: { readonly filters: ResolvedFilters; readonly onDrill: OnDrill; readonly large?: boolean }) {
-  const weeks = useSlaByWeek(filters);
-  const option = useMemo(() => (weeks.data ? categoryChartOption(slaWeekChartInput(weeks.data, large)) : null), [weeks.data, large]);
-  const table = useMemo(() => (weeks.data ? slaWeekTable(weeks.data) : null), [weeks.data]);
+  const weeks = useWithMeta(useSlaByWeek(filters));
+  const { data, meta } = weeks;
+  const option = useMemo(() => (data && meta ? categoryChartOption(slaWeekChartInput(meta, data, large)) : null), [data, meta, large]);
+  const table = useMemo(() => (data && meta ? slaWeekTable(meta, data) : null), [data, meta]);
   const drill = (index: number, measure: string) => {
     const week = weeks.data?.[index];
     if (!week) return;
     const m = measure === SALES_SLA.complianceRate ? SALES_SLA.breachedCount : measure;
     onDrill({
-      title: `${DRILL_TITLES[m] ?? m} · handed off ${formatPeriod(week.week, 'week')}`,
+      title: `${memberTitle(meta, m, m)} · handed off ${formatPeriod(week.week, 'week')}`,
       measure: m,
       filters: salesSlaFilters(filters),
       timeDimensions: [{ dimension: SALES_SLA.handoffDate, dateRange: periodRange(week.week, 'week', filters.dateRange) }],

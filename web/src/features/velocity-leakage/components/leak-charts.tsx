@@ -3,18 +3,17 @@ import { useCallback, useMemo, useState } from 'react';
 import { ChartPanel } from '../../../components/chart-panel';
 import { PagedListPanel } from '../../../components/paged-list-panel';
 import type { CubeRow } from '../../../lib/cube-client';
-import { useKnownValues, useValueLabel } from '../../../lib/cube-meta';
+import { leadListColumns, memberFormat, memberTitle, useKnownValues, useValueLabel, useWithMeta } from '../../../lib/cube-meta';
 import { categoryChartOption } from '../../../lib/chart-options';
 import type { OnDrill } from '../../../lib/drill';
 import { describeRange } from '../../../lib/filters';
 import type { ResolvedFilters } from '../../../lib/filters';
 import { formatValue } from '../../../lib/format';
-import type { TableData } from '../../../lib/table';
 import { useListPage } from '../../../lib/use-list-page';
 import { DEFAULT_LEAK_SORT, LEAK_LIST_DIMENSIONS, getEveryLeak, useLeakList } from '../api/get-leak-list';
 import { useLeakRate } from '../api/get-leak-rate';
 import { useLeaks } from '../api/get-leaks';
-import { LEAKS, cubeFilters, leakScope } from '../api/members';
+import { LEAKS, LEAK_RATE, cubeFilters, leakScope } from '../api/members';
 import { leaksChartInput, leaksTable } from './velocity-data';
 
 interface Props {
@@ -24,12 +23,13 @@ interface Props {
 }
 
 export function LeaksChart({ filters, onDrill, large }: Props) {
-  const leaks = useLeaks(filters);
+  const leaks = useWithMeta(useLeaks(filters));
   const rate = useLeakRate(filters);
   const leakLabel = useValueLabel(LEAKS.kind);
+  const { meta } = leaks;
   const kinds = leaks.data?.kinds;
-  const option = useMemo(() => (kinds ? categoryChartOption(leaksChartInput(kinds, leakLabel, large)) : null), [kinds, leakLabel, large]);
-  const table = useMemo(() => (kinds ? leaksTable(kinds, leakLabel) : null), [kinds, leakLabel]);
+  const option = useMemo(() => (kinds && meta ? categoryChartOption(leaksChartInput(meta, kinds, leakLabel, large)) : null), [kinds, meta, leakLabel, large]);
+  const table = useMemo(() => (kinds && meta ? leaksTable(meta, kinds, leakLabel) : null), [kinds, meta, leakLabel]);
   const unsupported = leaks.data?.unsupported ?? [];
   const drill = (index: number) => {
     const k = kinds?.[index];
@@ -59,7 +59,7 @@ export function LeaksChart({ filters, onDrill, large }: Props) {
         <>
           {r ? (
             <span data-testid="leak-rate">
-              Leakage rate <strong className="key-figure">{formatValue(r.rate, 'percent')}</strong>: {formatValue(r.leaked, 'integer')} of {formatValue(r.mqls, 'integer')} MQLs leaked.
+              {memberTitle(meta, LEAK_RATE.leakRate, 'Leakage rate')} <strong className="key-figure">{formatValue(r.rate, memberFormat(meta, LEAK_RATE.leakRate, 'percent'))}</strong>: {formatValue(r.leaked, 'integer')} of {formatValue(r.mqls, 'integer')} MQLs leaked.
             </span>
           ) : null}
           {unsupported.length ? <span> The {unsupported.join(', ')} filter does not apply to leaks.</span> : null}
@@ -69,19 +69,13 @@ export function LeaksChart({ filters, onDrill, large }: Props) {
   );
 }
 
-// A lead shows by name (linked to its CRM record when the agreement gives crm_links) and
-// company; its key stays in the query (the row's identity) but off screen.
-const LIST_COLUMNS: TableData['columns'] = LEAK_LIST_DIMENSIONS.filter((key) => key !== LEAKS.leadId && key !== LEAKS.crmUrl).map((key) => ({
-  key,
-  title: { [LEAKS.fullName]: 'Name', [LEAKS.company]: 'Company', [LEAKS.kind]: 'Leak', [LEAKS.channel]: 'Channel', [LEAKS.owner]: 'Owner', [LEAKS.team]: 'Team', [LEAKS.mqlDate]: 'MQL date (UTC)' }[key] ?? key,
-  format: key === LEAKS.mqlDate ? 'timestamp' : 'text',
-  ...(key === LEAKS.fullName ? { hrefKey: LEAKS.crmUrl } : {}),
-}));
-
 export function LeakList({ filters, large }: Omit<Props, 'onDrill'>) {
   const [kind, setKind] = useState<string | null>(null);
   const paging = useListPage(DEFAULT_LEAK_SORT, [kind, filters]);
-  const list = useLeakList(kind, filters, paging.page);
+  const list = useWithMeta(useLeakList(kind, filters, paging.page));
+  // Column titles and formats: the model's.
+  const { meta } = list;
+  const columns = useMemo(() => (meta ? leadListColumns(meta, LEAK_LIST_DIMENSIONS, LEAKS) : []), [meta]);
   // The leaks-by-kind chart's query (same filters) already counts the list's rows.
   const leaks = useLeaks(filters);
   // Leak kinds, their order and labels: the model's `meta.values` on leakage.kind.
@@ -96,7 +90,7 @@ export function LeakList({ filters, large }: Omit<Props, 'onDrill'>) {
       title="Leaked MQLs"
       description="leaks for MQLs of the period."
       emptyMessage="No leaked MQLs for these filters."
-      columns={LIST_COLUMNS}
+      columns={columns}
       query={list}
       rows={rows}
       busy={list.isPlaceholderData}

@@ -2,6 +2,7 @@
 import { useMemo } from 'react';
 import { ChartPanel } from '../../../components/chart-panel';
 import { categoryChartOption } from '../../../lib/chart-options';
+import { memberTitle, useWithMeta } from '../../../lib/cube-meta';
 import type { OnDrill } from '../../../lib/drill';
 import type { ResolvedFilters } from '../../../lib/filters';
 import { useOpenDeals } from '../api/get-open-deals';
@@ -9,14 +10,15 @@ import { OPEN_DEALS, cubeFilters } from '../api/members';
 import { openDealsChartInput, openDealsTable } from './velocity-data';
 
 export function OpenDealsChart({ filters, onDrill, large }: { readonly filters: ResolvedFilters; readonly onDrill: OnDrill; readonly large?: boolean }) {
-  const deals = useOpenDeals(filters);
-  const option = useMemo(() => (deals.data ? categoryChartOption(openDealsChartInput(deals.data, large)) : null), [deals.data, large]);
-  const table = useMemo(() => (deals.data ? openDealsTable(deals.data) : null), [deals.data]);
+  const deals = useWithMeta(useOpenDeals(filters));
+  const { meta } = deals;
+  const option = useMemo(() => (deals.data && meta ? categoryChartOption(openDealsChartInput(meta, deals.data, large)) : null), [deals.data, meta, large]);
+  const table = useMemo(() => (deals.data && meta ? openDealsTable(meta, deals.data) : null), [deals.data, meta]);
   const drill = (index: number) => {
     const row = deals.data?.[index];
     if (!row) return;
     onDrill({
-      title: `Open deals · ${row.channel}`,
+      title: `${memberTitle(meta, OPEN_DEALS.openCount, 'open deals')} · ${row.channel}`,
       measure: OPEN_DEALS.openCount,
       filters: [...cubeFilters(filters, 'pipeline').filters, { member: OPEN_DEALS.channel, operator: 'equals', values: [row.channel] }],
       timeDimensions: [],

@@ -2,20 +2,22 @@
 import { useMemo } from 'react';
 import { ChartPanel } from '../../../components/chart-panel';
 import { categoryChartOption } from '../../../lib/chart-options';
+import { memberTitle, useWithMeta } from '../../../lib/cube-meta';
 import type { OnDrill } from '../../../lib/drill';
 import { useQuarantine } from '../api/get-quarantine';
 import { QUARANTINE } from '../api/members';
 import { baseName, quarantineChartInput, quarantineFiles, quarantineTable } from './velocity-data';
 
 export function QuarantineChart({ onDrill, large }: { readonly onDrill: OnDrill; readonly large?: boolean }) {
-  const cells = useQuarantine();
+  const cells = useWithMeta(useQuarantine());
   const files = useMemo(() => (cells.data ? quarantineFiles(cells.data) : []), [cells.data]);
-  const option = useMemo(() => (cells.data ? categoryChartOption(quarantineChartInput(cells.data, large)) : null), [cells.data, large]);
-  const table = useMemo(() => (cells.data ? quarantineTable(cells.data) : null), [cells.data]);
+  const { meta } = cells;
+  const option = useMemo(() => (cells.data && meta ? categoryChartOption(quarantineChartInput(meta, cells.data, large)) : null), [cells.data, meta, large]);
+  const table = useMemo(() => (cells.data && meta ? quarantineTable(meta, cells.data) : null), [cells.data, meta]);
   const drill = (file: string | undefined, reason?: string) => {
     if (file === undefined) return;
     onDrill({
-      title: `Quarantined rows · ${baseName(file)}${reason ? ` · ${reason}` : ''}`,
+      title: `${memberTitle(meta, QUARANTINE.rowCount, 'quarantined rows')} · ${baseName(file)}${reason ? ` · ${reason}` : ''}`,
       measure: QUARANTINE.rowCount,
       filters: [{ member: QUARANTINE.file, operator: 'equals', values: [file] }, ...(reason ? [{ member: QUARANTINE.reason, operator: 'equals' as const, values: [reason] }] : [])],
       timeDimensions: [],

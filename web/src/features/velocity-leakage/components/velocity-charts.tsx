@@ -2,7 +2,7 @@
 import { useMemo } from 'react';
 import { ChartPanel } from '../../../components/chart-panel';
 import { categoryChartOption } from '../../../lib/chart-options';
-import { useValueLabel } from '../../../lib/cube-meta';
+import { useValueLabel, useWithMeta } from '../../../lib/cube-meta';
 import type { OnDrill } from '../../../lib/drill';
 import { describeRange } from '../../../lib/filters';
 import type { ResolvedFilters } from '../../../lib/filters';
@@ -22,10 +22,11 @@ function enteredScope(filters: ResolvedFilters) {
 }
 
 export function StageVelocityChart({ filters, onDrill, large }: Props) {
-  const velocity = useStageVelocity(filters);
+  const velocity = useWithMeta(useStageVelocity(filters));
   const stageLabel = useValueLabel(VELOCITY.stage);
-  const option = useMemo(() => (velocity.data ? categoryChartOption(transitionsChartInput(velocity.data, stageLabel, large)) : null), [velocity.data, stageLabel, large]);
-  const table = useMemo(() => (velocity.data ? transitionsTable(velocity.data, stageLabel) : null), [velocity.data, stageLabel]);
+  const { meta } = velocity;
+  const option = useMemo(() => (velocity.data && meta ? categoryChartOption(transitionsChartInput(meta, velocity.data, stageLabel, large)) : null), [velocity.data, meta, stageLabel, large]);
+  const table = useMemo(() => (velocity.data && meta ? transitionsTable(meta, velocity.data, stageLabel) : null), [velocity.data, meta, stageLabel]);
   const drill = (index: number) => {
     const t = velocity.data?.[index];
     if (!t) return;
@@ -57,10 +58,11 @@ export function StageVelocityChart({ filters, onDrill, large }: Props) {
 }
 
 export function TimeInStageChart({ filters, onDrill, large }: Props) {
-  const stages = useTimeInStage(filters);
+  const stages = useWithMeta(useTimeInStage(filters));
   const stageLabel = useValueLabel(VELOCITY.stage);
-  const option = useMemo(() => (stages.data ? categoryChartOption(timeInStageChartInput(stages.data, stageLabel, large)) : null), [stages.data, stageLabel, large]);
-  const table = useMemo(() => (stages.data ? timeInStageTable(stages.data, stageLabel) : null), [stages.data, stageLabel]);
+  const { meta } = stages;
+  const option = useMemo(() => (stages.data && meta ? categoryChartOption(timeInStageChartInput(meta, stages.data, stageLabel, large)) : null), [stages.data, meta, stageLabel, large]);
+  const table = useMemo(() => (stages.data && meta ? timeInStageTable(meta, stages.data, stageLabel) : null), [stages.data, meta, stageLabel]);
   const drill = (index: number) => {
     const s = stages.data?.[index];
     if (!s) return;

@@ -1,11 +1,14 @@
 // Velocity, leakage and data-quality data → chart inputs and tables (pure; unit-tested).
 import type { CategoryChartInput } from '../../../lib/chart-options';
+import { memberColumn, memberSeries } from '../../../lib/cube-meta';
+import type { CubeMeta } from '../../../lib/cube-meta';
 import type { TableData } from '../../../lib/table';
 import type { LeakKind } from '../api/get-leaks';
 import type { OpenDealsRow } from '../api/get-open-deals';
 import type { QuarantineCell } from '../api/get-quarantine';
 import type { StageTransition } from '../api/get-stage-velocity';
 import type { StageTime } from '../api/get-time-in-stage';
+import { LEAKS, OPEN_DEALS, QUARANTINE, VELOCITY } from '../api/members';
 
 /** A dimension value → its display label: the model's `meta.values` via /meta (`valueLabel`). */
 export type Labeler = (value: string) => string;
@@ -14,74 +17,76 @@ export function transitionLabel(t: Pick<StageTransition, 'from' | 'to'>, label: 
   return `${label(t.from)} → ${label(t.to)}`;
 }
 
-export function transitionsChartInput(rows: readonly StageTransition[], label: Labeler, large?: boolean): CategoryChartInput {
+export function transitionsChartInput(meta: CubeMeta, rows: readonly StageTransition[], label: Labeler, large?: boolean): CategoryChartInput {
+  const median = memberSeries(meta, VELOCITY.medianFromPrevious);
   return {
     categories: rows.map((r) => transitionLabel(r, label)),
     series: [
-      { name: 'Median days', values: rows.map((r) => r.median), format: 'days' },
-      { name: '90th percentile', values: rows.map((r) => r.p90), format: 'days', color: '#56B4E9' },
+      { ...median, values: rows.map((r) => r.median) },
+      { ...memberSeries(meta, VELOCITY.p90FromPrevious), values: rows.map((r) => r.p90), color: '#56B4E9' },
     ],
     horizontal: true,
-    format: 'days',
+    format: median.format,
     labels: true,
     large: large ?? false,
   };
 }
 
-export function transitionsTable(rows: readonly StageTransition[], label: Labeler): TableData {
+export function transitionsTable(meta: CubeMeta, rows: readonly StageTransition[], label: Labeler): TableData {
   return {
     columns: [
+      // "MQL → SAL": a pair of stage values, not a member.
       { key: 'label', title: 'Transition', format: 'text' },
-      { key: 'transitions', title: 'Leads', format: 'integer' },
-      { key: 'median', title: 'Median days', format: 'days' },
-      { key: 'p90', title: '90th percentile days', format: 'days' },
+      memberColumn(meta, VELOCITY.transitionCount, 'transitions'),
+      memberColumn(meta, VELOCITY.medianFromPrevious, 'median'),
+      memberColumn(meta, VELOCITY.p90FromPrevious, 'p90'),
     ],
     rows: rows.map((r) => ({ label: transitionLabel(r, label), transitions: r.transitions, median: r.median, p90: r.p90 })),
   };
 }
 
-export function timeInStageChartInput(rows: readonly StageTime[], label: Labeler, large?: boolean): CategoryChartInput {
+export function timeInStageChartInput(meta: CubeMeta, rows: readonly StageTime[], label: Labeler, large?: boolean): CategoryChartInput {
+  const median = memberSeries(meta, VELOCITY.medianInStage);
   return {
     categories: rows.map((r) => label(r.stage)),
     series: [
-      { name: 'Median days in stage', values: rows.map((r) => r.median), format: 'days' },
-      { name: '90th percentile', values: rows.map((r) => r.p90), format: 'days', color: '#56B4E9' },
+      { ...median, values: rows.map((r) => r.median) },
+      { ...memberSeries(meta, VELOCITY.p90InStage), values: rows.map((r) => r.p90), color: '#56B4E9' },
     ],
-    format: 'days',
+    format: median.format,
     large: large ?? false,
   };
 }
 
-export function timeInStageTable(rows: readonly StageTime[], label: Labeler): TableData {
+export function timeInStageTable(meta: CubeMeta, rows: readonly StageTime[], label: Labeler): TableData {
   return {
     columns: [
-      { key: 'stage', title: 'Stage', format: 'text' },
-      { key: 'entries', title: 'Leads entering', format: 'integer' },
-      { key: 'median', title: 'Median days in stage', format: 'days' },
-      { key: 'p90', title: '90th percentile days', format: 'days' },
+      memberColumn(meta, VELOCITY.stage, 'stage'),
+      memberColumn(meta, VELOCITY.eventCount, 'entries'),
+      memberColumn(meta, VELOCITY.medianInStage, 'median'),
+      memberColumn(meta, VELOCITY.p90InStage, 'p90'),
     ],
     rows: rows.map((r) => ({ stage: label(r.stage), entries: r.entries, median: r.median, p90: r.p90 })),
   };
 }
 
-export function leaksChartInput(kinds: readonly LeakKind[], label: Labeler, large?: boolean): CategoryChartInput {
+/** Leaks by kind: the kinds' labels are the model's `meta.values`, the measure's title and format its own. */
+export function leaksChartInput(meta: CubeMeta, kinds: readonly LeakKind[], label: Labeler, large?: boolean): CategoryChartInput {
+  const leaks = memberSeries(meta, LEAKS.rowCount);
   return {
     categories: kinds.map((k) => label(k.kind)),
-    series: [{ name: 'Leaked MQLs', values: kinds.map((k) => k.count), format: 'integer', color: '#D55E00' }],
+    series: [{ ...leaks, values: kinds.map((k) => k.count), color: '#D55E00' }],
     horizontal: true,
-    format: 'integer',
+    format: leaks.format,
     labels: true,
     large: large ?? false,
   };
 }
 
-export function leaksTable(kinds: readonly LeakKind[], label: Labeler): TableData {
+export function leaksTable(meta: CubeMeta, kinds: readonly LeakKind[], label: Labeler): TableData {
+  const kind = memberColumn(meta, LEAKS.kind, 'label');
   return {
-    columns: [
-      { key: 'label', title: 'Leak', format: 'text' },
-      { key: 'kind', title: 'Kind', format: 'text' },
-      { key: 'count', title: 'MQLs', format: 'integer' },
-    ],
+    columns: [kind, { ...kind, key: 'kind', title: `${kind.title} (value)` }, memberColumn(meta, LEAKS.rowCount, 'count')],
     rows: kinds.map((k) => ({ label: label(k.kind), kind: k.kind, count: k.count })),
   };
 }
@@ -97,50 +102,48 @@ export function quarantineFiles(cells: readonly QuarantineCell[]): { file: strin
   return [...totals].map(([file, count]) => ({ file, count })).sort((a, b) => b.count - a.count || a.file.localeCompare(b.file));
 }
 
-export function quarantineChartInput(cells: readonly QuarantineCell[], large?: boolean): CategoryChartInput {
+export function quarantineChartInput(meta: CubeMeta, cells: readonly QuarantineCell[], large?: boolean): CategoryChartInput {
   const files = quarantineFiles(cells);
+  const rows = memberSeries(meta, QUARANTINE.rowCount);
   return {
     categories: files.map((f) => baseName(f.file)),
-    series: [{ name: 'Quarantined rows', values: files.map((f) => f.count), format: 'integer', color: '#CC79A7' }],
+    series: [{ ...rows, values: files.map((f) => f.count), color: '#CC79A7' }],
     horizontal: true,
-    format: 'integer',
+    format: rows.format,
     labels: true,
     large: large ?? false,
   };
 }
 
-export function quarantineTable(cells: readonly QuarantineCell[]): TableData {
+export function quarantineTable(meta: CubeMeta, cells: readonly QuarantineCell[]): TableData {
   return {
-    columns: [
-      { key: 'file', title: 'File', format: 'text' },
-      { key: 'reason', title: 'Reason', format: 'text' },
-      { key: 'count', title: 'Rows', format: 'integer' },
-    ],
+    columns: [memberColumn(meta, QUARANTINE.file, 'file'), memberColumn(meta, QUARANTINE.reason, 'reason'), memberColumn(meta, QUARANTINE.rowCount, 'count')],
     rows: cells.map((c) => ({ ...c })),
   };
 }
 
-export function openDealsChartInput(rows: readonly OpenDealsRow[], large?: boolean): CategoryChartInput {
+export function openDealsChartInput(meta: CubeMeta, rows: readonly OpenDealsRow[], large?: boolean): CategoryChartInput {
+  const avg = memberSeries(meta, OPEN_DEALS.avgAge);
   return {
     categories: rows.map((r) => r.channel),
     series: [
-      { name: 'Average age (days)', values: rows.map((r) => r.avgAge), format: 'days' },
-      { name: 'Oldest (days)', values: rows.map((r) => r.maxAge), format: 'days', color: '#56B4E9' },
+      { ...avg, values: rows.map((r) => r.avgAge) },
+      { ...memberSeries(meta, OPEN_DEALS.maxAge), values: rows.map((r) => r.maxAge), color: '#56B4E9' },
     ],
     horizontal: true,
-    format: 'days',
+    format: avg.format,
     large: large ?? false,
   };
 }
 
-export function openDealsTable(rows: readonly OpenDealsRow[]): TableData {
+export function openDealsTable(meta: CubeMeta, rows: readonly OpenDealsRow[]): TableData {
   return {
     columns: [
-      { key: 'channel', title: 'Channel', format: 'text' },
-      { key: 'openCount', title: 'Open deals', format: 'integer' },
-      { key: 'openAmount', title: 'Open amount', format: 'currency' },
-      { key: 'avgAge', title: 'Average age', format: 'days' },
-      { key: 'maxAge', title: 'Oldest', format: 'days' },
+      memberColumn(meta, OPEN_DEALS.channel, 'channel'),
+      memberColumn(meta, OPEN_DEALS.openCount, 'openCount'),
+      memberColumn(meta, OPEN_DEALS.openAmount, 'openAmount'),
+      memberColumn(meta, OPEN_DEALS.avgAge, 'avgAge'),
+      memberColumn(meta, OPEN_DEALS.maxAge, 'maxAge'),
     ],
     rows: rows.map((r) => ({ ...r })),
   };
