@@ -29,6 +29,8 @@ export interface MemberMeta {
   readonly drillMembers: readonly string[];
   /** Known values in their order (e.g. funnel stages), with display labels; empty when not listed. */
   readonly values: readonly ValueLabel[];
+  /** What a rate divides by what (`meta.numerator` / `meta.denominator` in the model), else null. */
+  readonly ratio?: { readonly numerator: string; readonly denominator: string } | null;
 }
 
 export interface FunnelStageMeta {
@@ -82,6 +84,13 @@ function valueLabels(where: string, raw: unknown): ValueLabel[] {
   });
 }
 
+function ratioOf(where: string, meta: unknown): { numerator: string; denominator: string } | null {
+  const { numerator, denominator } = record(meta);
+  if (numerator === undefined && denominator === undefined) return null;
+  if (typeof numerator !== 'string' || typeof denominator !== 'string') throw new ModelMetaError(where, '`numerator` and `denominator` both, as the titles of the measures the rate divides');
+  return { numerator, denominator };
+}
+
 function filterMembers(view: Cube): Partial<Record<FilterDimension, string>> {
   const raw = record(record(view.meta).filters);
   const out: Partial<Record<FilterDimension, string>> = {};
@@ -126,6 +135,7 @@ export function indexMeta(cubes: readonly Cube[]): CubeMeta {
         format: formatFromMeta(m, 'number'),
         drillMembers: m.drillMembers ?? [],
         values: [],
+        ratio: ratioOf(m.name, m.meta),
       });
     }
     for (const d of view.dimensions as TCubeDimension[]) {
@@ -140,6 +150,7 @@ export function indexMeta(cubes: readonly Cube[]): CubeMeta {
         format: d.type === 'number' ? formatFromMeta(d, 'number') : 'number',
         drillMembers: [],
         values: valueLabels(d.name, record(d.meta).values),
+        ratio: null,
       });
     }
     const timeDimension = record(view.meta).time_dimension;

@@ -3,6 +3,9 @@
 import { useMemo } from 'react';
 import { ChartPanel } from '../../../components/chart-panel';
 import { categoryChartOption } from '../../../lib/chart-options';
+import type { Series } from '../../../lib/chart-options';
+import { PALETTE } from '../../../config/palette';
+import { goalLineNote, goalValues, useGoalByMonth, type GoalMonths } from '../../../lib/goal-lines';
 import { formatPeriod } from '../../../lib/format';
 import type { ResolvedFilters } from '../../../lib/filters';
 import type { TableData } from '../../../lib/table';
@@ -15,37 +18,61 @@ const SERIES = [
   { key: 'won', name: 'Won' },
 ] as const;
 
-export function periodTrendTable(months: readonly PeriodMonth[]): TableData {
+/** Goal lines: the MQLs and SQLs each month's share of the revenue goal needs, dashed in the colours of MQLs and SQLs. */
+const GOAL_LINES = [
+  { need: 'mqls', name: 'MQLs needed for the goal', color: PALETTE[0] },
+  { need: 'sqls', name: 'SQLs needed for the goal', color: PALETTE[2] },
+] as const;
+
+function goalLines(months: readonly PeriodMonth[], goals: GoalMonths | null | undefined) {
+  return GOAL_LINES.map((g) => ({ ...g, values: goalValues(goals, months.map((m) => m.month), g.need) })).filter((g) => g.values !== null);
+}
+
+export function periodTrendSeries(months: readonly PeriodMonth[], goals?: GoalMonths | null): Series[] {
+  return [
+    ...SERIES.map((s) => ({ name: s.name, values: months.map((m) => m[s.key]), kind: 'line' as const, format: 'integer' as const, ...(s.key === 'mqlEvents' ? { dashed: true } : {}) })),
+    ...goalLines(months, goals).map((g) => ({ name: g.name, values: g.values ?? [], kind: 'line' as const, format: 'number' as const, color: g.color, dashed: true })),
+  ];
+}
+
+export function periodTrendTable(months: readonly PeriodMonth[], goals?: GoalMonths | null): TableData {
+  const lines = goalLines(months, goals);
   return {
     columns: [
       { key: 'month', title: 'Month', format: 'month' },
       ...SERIES.map((s) => ({ key: s.key, title: s.name, format: 'integer' as const })),
       { key: 'remqls', title: 'Re-MQLs', format: 'integer' as const },
+      ...lines.map((g) => ({ key: `goal_${g.need}`, title: g.name, format: 'number' as const })),
     ],
-    rows: months.map((m) => ({ ...m })),
+    rows: months.map((m, i) => ({ ...m, ...Object.fromEntries(lines.map((g) => [`goal_${g.need}`, g.values?.[i] ?? null])) })),
   };
 }
 
 export function PeriodTrendChart({ filters, large }: { filters: ResolvedFilters; large?: boolean }) {
   const query = usePeriodTrend(filters);
+  // Optional: absent while loading, where no goal is set, or when a filter has no goal.
+  const goals = useGoalByMonth(filters).data ?? null;
+  const goalNote = goalLineNote(filters);
   const option = useMemo(
     () =>
       query.data
         ? categoryChartOption({
             categories: query.data.map((m) => formatPeriod(m.month, 'month')),
-            series: SERIES.map((s) => ({ name: s.name, values: query.data.map((m) => m[s.key]), kind: 'line' as const, format: 'integer' as const, ...(s.key === 'mqlEvents' ? { dashed: true } : {}) })),
+            series: periodTrendSeries(query.data, goals),
             format: 'integer',
             large: large ?? false,
           })
         : null,
-    [query.data, large],
+    [query.data, large, goals],
   );
-  const table = useMemo(() => (query.data ? periodTrendTable(query.data) : null), [query.data]);
+  const table = useMemo(() => (query.data ? periodTrendTable(query.data, goals) : null), [query.data, goals]);
   return (
     <ChartPanel
       testId="chart-trend-period"
-      title="Monthly trend · by period"
-      description="Counted by period: each stage in the month it happened (the SQLs of a month converted that month, whenever they were MQLs). MQL events count every time a lead became an MQL, re-MQLs included (dashed)."
+      title="Monthly trend · each stage in its own period"
+      description={`Counted by period: each stage in the month it happened (the SQLs of a month converted that month, whenever they were MQLs). MQL events count every time a lead became an MQL, re-MQLs included (dashed). ${
+        goalNote ?? 'The dashed MQLs and SQLs needed for the goal are each month’s share of the revenue goal through the reverse funnel, where the agreement sets a goal.'
+      }`}
       query={query}
       option={option}
       table={table}

@@ -1,13 +1,16 @@
 // Won revenue by close month against the agreement's revenue goal for each month (the goal's
-// days' share, `goal_calendar`), for the period. Company-wide: only the period applies.
+// days' share, `goal_calendar`), for the period. Won revenue takes every dashboard filter (the
+// pipeline view's); the goal takes segment and region (goals are set per segment and region),
+// and is absent — not zero — when another filter is set or no goal covers the month.
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import type { Query } from '@cubejs-client/core';
 import { loadRows } from '../../../lib/cube-client';
 import { toNumber } from '../../../lib/format';
+import { viewFilters } from '../../../lib/filters';
 import type { DateRange, ResolvedFilters } from '../../../lib/filters';
+import { getGoalByMonth, goalFiltersMissing } from '../../../lib/goal-lines';
 
 export const WON_BY_CLOSE = { closeDate: 'pipeline.close_date', wonAmount: 'pipeline.won_amount' } as const;
-export const GOAL_CALENDAR = { date: 'goal_calendar.date', revenueGoal: 'goal_calendar.revenue_goal' } as const;
 
 export interface RevenueGoalMonth {
   /** Month start, `YYYY-MM-DD`. */
@@ -19,11 +22,7 @@ export interface RevenueGoalMonth {
 const monthly = (dimension: string, range: DateRange | null) => [{ dimension, granularity: 'month' as const, ...(range ? { dateRange: [range[0], range[1]] as [string, string] } : {}) }];
 
 export function wonByCloseMonthQuery(filters: ResolvedFilters): Query {
-  return { measures: [WON_BY_CLOSE.wonAmount], timeDimensions: monthly(WON_BY_CLOSE.closeDate, filters.dateRange) };
-}
-
-export function goalByMonthQuery(filters: ResolvedFilters): Query {
-  return { measures: [GOAL_CALENDAR.revenueGoal], timeDimensions: monthly(GOAL_CALENDAR.date, filters.dateRange) };
+  return { measures: [WON_BY_CLOSE.wonAmount], timeDimensions: monthly(WON_BY_CLOSE.closeDate, filters.dateRange), filters: viewFilters(filters, 'pipeline').filters };
 }
 
 /** Months with a goal or won revenue, in order; a month without a goal has goal null. */
@@ -38,12 +37,14 @@ function byMonth(rows: readonly Readonly<Record<string, unknown>>[], dimension: 
 }
 
 export async function getRevenueVsGoal(filters: ResolvedFilters, signal?: AbortSignal): Promise<RevenueGoalMonth[]> {
-  const [won, goal] = await Promise.all([loadRows(wonByCloseMonthQuery(filters), signal), loadRows(goalByMonthQuery(filters), signal)]);
-  return mergeRevenueAndGoal(byMonth(won, WON_BY_CLOSE.closeDate, WON_BY_CLOSE.wonAmount), byMonth(goal, GOAL_CALENDAR.date, GOAL_CALENDAR.revenueGoal));
+  const noGoal = goalFiltersMissing(filters).length > 0;
+  const [won, goal] = await Promise.all([loadRows(wonByCloseMonthQuery(filters), signal), noGoal ? null : getGoalByMonth(filters, signal)]);
+  const goalByMonth = new Map([...(goal ?? new Map<string, { revenue: number | null }>())].map(([month, g]) => [month, g.revenue]));
+  return mergeRevenueAndGoal(byMonth(won, WON_BY_CLOSE.closeDate, WON_BY_CLOSE.wonAmount), goalByMonth);
 }
 
 export const revenueVsGoalQueryOptions = (filters: ResolvedFilters) =>
-  queryOptions({ queryKey: ['goals', 'revenue-vs-goal', filters.dateRange], queryFn: ({ signal }) => getRevenueVsGoal(filters, signal) });
+  queryOptions({ queryKey: ['goals', 'revenue-vs-goal', filters], queryFn: ({ signal }) => getRevenueVsGoal(filters, signal) });
 
 export function useRevenueVsGoal(filters: ResolvedFilters) {
   return useQuery(revenueVsGoalQueryOptions(filters));

@@ -3,6 +3,7 @@ import { useMemo } from 'react';
 import { ChartPanel } from '../../../components/chart-panel';
 import { categoryChartOption } from '../../../lib/chart-options';
 import type { ResolvedFilters } from '../../../lib/filters';
+import { goalLineNote } from '../../../lib/goal-lines';
 import { useRevenueVsGoal } from '../api/get-revenue-vs-goal';
 import { revenueGoalChartInput, revenueGoalTable } from './revenue-goal-data';
 
@@ -14,7 +15,9 @@ export function RevenueGoalChart({ filters, large }: { filters: ResolvedFilters;
     <ChartPanel
       testId="chart-revenue-goal"
       title="Won revenue against the goal"
-      description="Won revenue by close month (period counts, not MQL cohorts), and each month's share of the agreement's revenue goal (dashed). Company-wide: only the period filter applies."
+      description={`Won revenue by close month (always by close date, whichever way leads are counted above), and each month's share of the agreement's revenue goal (dashed). ${
+        goalLineNote(filters) ?? 'A segment or region filter shows that scope’s goal; a month no goal covers has no goal point.'
+      }`}
       query={query}
       option={option}
       table={table}
