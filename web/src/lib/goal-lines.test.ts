@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseFilters, resolveFilters } from './filters';
 import type { FilterDimension } from './filters';
-import { goalByMonthQuery, goalLineNote, goalMonths, goalValues } from './goal-lines';
+import { goalByMonthQuery, goalLineNote, goalLineStatus, goalMonths, goalValues } from './goal-lines';
 
 // As model/views/goal_calendar.yml's `meta.filters` says: goals are per segment and region.
 const filterMembers = { goal_calendar: { segment: 'goal_calendar.segment', region: 'goal_calendar.region' } };
@@ -51,4 +51,17 @@ describe('goal lines: rows → months → values', () => {
     expect(goalValues(new Map(), months, 'revenue')).toBeNull();
     expect(goalValues(null, months, 'revenue')).toBeNull();
   });
+});
+
+describe('goal lines: what the chart says about them', () => {
+  const oct = new Map([['2026-10-01', { revenue: 606521.74, wins: 12, sqls: 40, mqls: 202 }]]);
+  const months = ['2026-10-01', '2026-11-01'];
+  const cases = [
+    { name: 'a goal in these months: what the lines are', dims: {}, goals: oct, expected: 'shown' },
+    { name: 'still loading: nothing yet', dims: {}, goals: null, expected: null },
+    { name: 'no goal in these months', dims: {}, goals: new Map(), expected: 'No goal line: the agreement sets no revenue goal for these months.' },
+    { name: 'no goal for the segment chosen', dims: { segment: ['SMB'] }, goals: new Map(), expected: 'No goal line: the agreement sets no revenue goal for this segment or region in these months.' },
+    { name: 'a channel filter: goals are not set by channel', dims: { channel: ['Email'] }, goals: null, expected: 'No goal line: goals are set per segment and region, not per channel.' },
+  ];
+  for (const c of cases) it(c.name, () => expect(goalLineStatus(resolved(c.dims), c.goals, months, 'shown')).toBe(c.expected));
 });

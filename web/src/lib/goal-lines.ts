@@ -42,6 +42,22 @@ export function goalLineNote(filters: ResolvedFilters): string | null {
   return `No goal line: goals are set per segment and region, not per ${names}.`;
 }
 
+/**
+ * What a chart with goal lines says about them: why there is none (a filter goals are not set
+ * by, or no goal for these months / this segment or region), or `shown` when there is one.
+ * Null while the goals load.
+ */
+export function goalLineStatus(filters: ResolvedFilters, goals: GoalMonths | null | undefined, months: readonly string[], shown: string): string | null {
+  const note = goalLineNote(filters);
+  if (note) return note;
+  if (!goals) return null;
+  if (goalValues(goals, months, 'revenue')) return shown;
+  const scoped = filters.dims.segment.length > 0 || filters.dims.region.length > 0;
+  return scoped
+    ? 'No goal line: the agreement sets no revenue goal for this segment or region in these months.'
+    : 'No goal line: the agreement sets no revenue goal for these months.';
+}
+
 export function goalByMonthQuery(filters: ResolvedFilters): Query {
   return {
     measures: [GOAL_CALENDAR.revenueGoal, GOAL_CALENDAR.winsNeeded, GOAL_CALENDAR.sqlsNeeded, GOAL_CALENDAR.mqlsNeeded],

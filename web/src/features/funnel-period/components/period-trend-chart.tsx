@@ -5,7 +5,7 @@ import { ChartPanel } from '../../../components/chart-panel';
 import { categoryChartOption } from '../../../lib/chart-options';
 import type { Series } from '../../../lib/chart-options';
 import { PALETTE } from '../../../config/palette';
-import { goalLineNote, goalValues, useGoalByMonth, type GoalMonths } from '../../../lib/goal-lines';
+import { goalLineStatus, goalValues, useGoalByMonth, type GoalMonths } from '../../../lib/goal-lines';
 import { formatPeriod } from '../../../lib/format';
 import type { ResolvedFilters } from '../../../lib/filters';
 import type { TableData } from '../../../lib/table';
@@ -52,7 +52,12 @@ export function PeriodTrendChart({ filters, large }: { filters: ResolvedFilters;
   const query = usePeriodTrend(filters);
   // Optional: absent while loading, where no goal is set, or when a filter has no goal.
   const goals = useGoalByMonth(filters).data ?? null;
-  const goalNote = goalLineNote(filters);
+  const goalNote = goalLineStatus(
+    filters,
+    goals,
+    query.data?.map((m) => m.month) ?? [],
+    'The dashed MQLs and SQLs needed for the goal are each month’s share of the revenue goal through the reverse funnel.',
+  );
   const option = useMemo(
     () =>
       query.data
@@ -71,8 +76,8 @@ export function PeriodTrendChart({ filters, large }: { filters: ResolvedFilters;
       testId="chart-trend-period"
       title="Monthly trend · each stage in its own period"
       description={`Counted by period: each stage in the month it happened (the SQLs of a month converted that month, whenever they were MQLs). MQL events count every time a lead became an MQL, re-MQLs included (dashed). ${
-        goalNote ?? 'The dashed MQLs and SQLs needed for the goal are each month’s share of the revenue goal through the reverse funnel, where the agreement sets a goal.'
-      }`}
+        goalNote ?? ''
+      }`.trim()}
       query={query}
       option={option}
       table={table}

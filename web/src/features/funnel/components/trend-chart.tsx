@@ -12,7 +12,7 @@ import { TREND_MEASURES, useMonthlyTrend } from '../api/get-monthly-trend';
 import { FUNNEL, funnelFilters } from '../api/members';
 import { useTypicalDays } from '../api/get-typical-days';
 import { cohortMaturity } from '../../../lib/maturity';
-import { goalLineNote, useGoalByMonth } from '../../../lib/goal-lines';
+import { goalLineStatus, useGoalByMonth } from '../../../lib/goal-lines';
 import { trendChartInput, trendTable } from './funnel-data';
 
 export interface TrendChartProps {
@@ -34,7 +34,12 @@ export function TrendChart({ filters, onDrill, large }: TrendChartProps) {
   );
   // Goal lines are optional too: absent while they load, when no goal is set, or when a filter has no goal.
   const goals = useGoalByMonth(filters).data ?? null;
-  const goalNote = goalLineNote(filters);
+  const goalNote = goalLineStatus(
+    filters,
+    goals,
+    trend.data?.map((p) => p.month) ?? [],
+    'Dashed in their colours: the MQLs and SQLs each month’s share of the revenue goal needs (the reverse funnel).',
+  );
   const option = useMemo(() => (trend.data ? categoryChartOption(trendChartInput(trend.data, large, targets, maturity, goals)) : null), [trend.data, large, targets, maturity, goals]);
   const table = useMemo(() => (trend.data ? trendTable(trend.data, targets, maturity, goals) : null), [trend.data, targets, maturity, goals]);
   const drill = (index: number, measure: string) => {
@@ -52,8 +57,8 @@ export function TrendChart({ filters, onDrill, large }: TrendChartProps) {
       testId="chart-trend"
       title="Monthly trend · by MQL cohort"
       description={`MQLs, SQLs and won deals by the month the lead became an MQL${targetsApply(filters) ? ', against the MQLs marketing committed to (dashed black)' : ''}. ${
-        goalNote ?? 'Dashed in their colours: the MQLs and SQLs each month’s share of the revenue goal needs (the reverse funnel), where the agreement sets a goal.'
-      }`}
+        goalNote ?? ''
+      }`.trim()}
       query={trend}
       option={option}
       table={table}
