@@ -19,6 +19,8 @@ export interface PeriodTile {
   /** The leads behind it: this count, by that date (the funnel view). */
   readonly drill: string;
   readonly drillDate: string;
+  /** Said after the member's title when the title does not say how it is counted. */
+  readonly countedBy?: string;
 }
 
 /** For each headline tile (by its cohort measure), what it shows counted by period. */
@@ -27,8 +29,8 @@ export const PERIOD_TILES: Readonly<Record<HeadlineMeasure, PeriodTile>> = {
   [FUNNEL.acceptanceRate]: { member: 'funnel_period.acceptance_rate', date: 'funnel_period.entered_date', drill: FUNNEL.salCount, drillDate: 'funnel.sal_date' },
   [FUNNEL.mqlToSqlRate]: { member: 'funnel_period.mql_to_sql_rate', date: 'funnel_period.entered_date', drill: FUNNEL.sqlCount, drillDate: 'funnel.sql_date' },
   [FUNNEL.closeRate]: { member: 'funnel_period.close_rate', date: 'funnel_period.entered_date', drill: FUNNEL.wonCount, drillDate: 'funnel.won_date' },
-  [FUNNEL.slaComplianceRate]: { member: FUNNEL.slaComplianceRate, date: 'funnel.handoff_date', drill: FUNNEL.slaBreachedCount, drillDate: 'funnel.handoff_date' },
-  [FUNNEL.wonAmount]: { member: FUNNEL.wonAmount, date: 'funnel.won_date', drill: FUNNEL.wonCount, drillDate: 'funnel.won_date' },
+  [FUNNEL.slaComplianceRate]: { member: FUNNEL.slaComplianceRate, date: 'funnel.handoff_date', drill: FUNNEL.slaBreachedCount, drillDate: 'funnel.handoff_date', countedBy: 'by handoff date' },
+  [FUNNEL.wonAmount]: { member: FUNNEL.wonAmount, date: 'funnel.won_date', drill: FUNNEL.wonCount, drillDate: 'funnel.won_date', countedBy: 'by won date' },
 };
 
 /** One query per date dimension: the members counted by it, this period against the comparison (pure). */

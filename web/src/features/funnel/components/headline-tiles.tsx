@@ -83,7 +83,8 @@ export function HeadlineTiles({ filters, onDrill, large, basis = 'cohort' }: Hea
             const format = memberFormat(meta, member, t.format);
             const current = data?.current[t.measure] ?? null;
             const previous = data?.previous?.[t.measure] ?? null;
-            const label = memberTitle(meta, member, t.label);
+            const title = memberTitle(meta, member, t.label);
+            const label = byPeriod && periodTile.countedBy ? `${title} (${periodTile.countedBy})` : title;
             const info = meta?.members.get(member);
             const drillDate = byPeriod ? periodTile.drillDate : FUNNEL.mqlDate;
             return (
