@@ -153,6 +153,8 @@ describe('meta: the public contract', () => {
       marketing_sla: { segment: 'segment' },
       quarantine: {}, freshness: {},
       attribution: { channel: 'channel', segment: 'segment', region: 'region', team: 'team' },
+      funnel_period: all,
+      goal_calendar: { segment: 'segment', region: 'region' },
     });
     for (const cube of cubes) {
       const dimensions = cube.dimensions.map((d) => d.name);
