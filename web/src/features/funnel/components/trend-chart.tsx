@@ -63,7 +63,11 @@ export function TrendChart({ filters, onDrill, large }: TrendChartProps) {
       option={option}
       table={table}
       large={large ?? false}
-      onItemClick={(item) => drill(item.dataIndex, TREND_MEASURES[item.seriesIndex] ?? FUNNEL.mqlCount)}
+      onItemClick={(item) => {
+        // The target and goal lines are not leads: only the actual series drill down.
+        const measure = TREND_MEASURES[item.seriesIndex];
+        if (measure) drill(item.dataIndex, measure);
+      }}
       onRowClick={(_, index) => drill(index, FUNNEL.mqlCount)}
     />
   );
