@@ -214,13 +214,31 @@ describe('cohort | period toggle', () => {
     expect(await page.getByTestId('chart-trend').locator('.panel-title').innerText()).toBe('Monthly trend · by MQL cohort');
   });
 
+  it('period: MQLs, SQLs and won by channel, each by its own date, as the raw exports count them', async () => {
+    await open(`/?from=${from}&to=${to}&count=period`);
+    const panel = page.getByTestId('chart-by-channel');
+    expect(await panel.locator('.panel-title').innerText()).toBe('By channel · each stage in its own period');
+    await panel.getByRole('button', { name: 'Table', exact: true }).click();
+    const { rows } = await panelTable(page, 'chart-by-channel');
+    const reader = await conn.runAndReadAll(`SELECT channel,
+        count(*) FILTER (WHERE ${inRange('mql_at')})::BIGINT AS mqls,
+        count(*) FILTER (WHERE ${inRange('sql_at')})::BIGINT AS sqls,
+        count(*) FILTER (WHERE ${inRange('won_at')})::BIGINT AS won
+      FROM ind_people GROUP BY 1
+      HAVING count(*) FILTER (WHERE ${inRange('mql_at')} OR ${inRange('sql_at')} OR ${inRange('won_at')}) > 0
+      ORDER BY mqls DESC, channel LIMIT 15`);
+    const expected = reader.getRowObjectsJS().map((r) => [String(r.channel), fmt.int(r.mqls), fmt.int(r.sqls), fmt.int(r.won)]);
+    expect(rows.map((r) => r.slice(0, 4))).toEqual(expected);
+  });
+
   it('charts the toggle does not change keep saying they are MQL cohorts, in both modes', async () => {
     for (const q of ['', '&count=period']) {
       await open(`/?from=${from}&to=${to}${q}`);
-      expect(await page.getByTestId('chart-by-channel').locator('.panel-description').innerText()).toMatch(/^MQL cohort by channel/);
+      expect(await page.getByTestId('chart-by-campaign').locator('.panel-description').innerText()).toMatch(/^MQL cohort by campaign/);
       expect(await page.getByTestId('chart-funnel').locator('.panel-description').innerText()).toMatch(/MQL cohort/);
-      expect(await page.getByTestId('count-basis').innerText()).toContain('The funnel and the channel and campaign charts always follow the MQL cohort');
+      expect(await page.getByTestId('count-basis').innerText()).toContain('The funnel and the campaign chart always follow the MQL cohort');
     }
+    expect(await page.getByTestId('chart-by-channel').locator('.panel-description').innerText()).toMatch(/^Each stage in its own period by channel/);
   });
 });
 

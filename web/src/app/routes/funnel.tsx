@@ -36,8 +36,8 @@ export default function FunnelRoute() {
           {basis === 'cohort'
             ? 'Leads counted in the month they became MQLs.'
             : 'Each stage counted in the month it happened.'}{' '}
-          Changes the headline tiles and their rates, and the monthly trend. The funnel and the channel and campaign charts always follow the MQL cohort;
-          won revenue against the goal is always by close date.
+          Changes the headline tiles and their rates, the monthly trend and the channel chart. The funnel and the campaign chart always follow the MQL
+          cohort; won revenue against the goal is always by close date.
         </span>
       </div>
       <HeadlineTiles filters={filters} onDrill={onDrill} basis={basis} />
@@ -49,8 +49,8 @@ export default function FunnelRoute() {
         <FunnelChart filters={filters} onDrill={onDrill} />
         {basis === 'cohort' ? <TrendChart filters={filters} onDrill={onDrill} /> : <PeriodTrendChart filters={filters} />}
         <RevenueGoalChart filters={filters} />
-        <BreakdownChart by="channel" filters={filters} onDrill={onDrill} />
-        <BreakdownChart by="campaign" filters={filters} onDrill={onDrill} />
+        <BreakdownChart by="channel" filters={filters} onDrill={onDrill} basis={basis} />
+        <BreakdownChart by="campaign" filters={filters} onDrill={onDrill} basis={basis} />
       </div>
     </div>
   );
