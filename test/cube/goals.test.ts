@@ -75,6 +75,27 @@ describe('goals view', () => {
     const goals = meta.cubes.find((c) => c.name === 'goals');
     expect(goals?.measures.find((m) => m.name === 'goals.pipeline_coverage')?.meta).toEqual({ numerator: 'Open pipeline', denominator: 'Revenue still to win' });
   });
+
+  // Every rate a dashboard tile shows says what it divides by what (the tiles' info popovers).
+  const rates = [
+    { member: 'funnel.acceptance_rate', numerator: 'SALs', denominator: 'MQLs' },
+    { member: 'funnel.mql_to_sql_rate', numerator: 'SQLs', denominator: 'MQLs' },
+    { member: 'funnel.close_rate', numerator: 'Won', denominator: 'Won + Lost' },
+    { member: 'funnel.sla_compliance_rate', numerator: 'Sales SLA met', denominator: 'Sales SLA due (met + breached)' },
+    { member: 'funnel_period.acceptance_rate', numerator: 'SALs (period)', denominator: 'MQLs (period)' },
+    { member: 'funnel_period.mql_to_sql_rate', numerator: 'SQLs (period)', denominator: 'MQLs (period)' },
+    { member: 'funnel_period.close_rate', numerator: 'Won (period)', denominator: 'Won (period) + Lost (period)' },
+  ];
+  for (const r of rates) {
+    it(`${r.member} names its numerator and denominator; the numerator is a measure's title`, async () => {
+      const response = await fetch(`${fixture.server.url}/cubejs-api/v1/meta`);
+      const meta = (await response.json()) as { cubes: { name: string; measures: { name: string; shortTitle: string; meta?: Record<string, string> }[] }[] };
+      const view = meta.cubes.find((c) => c.name === r.member.split('.')[0]);
+      expect(view?.measures.find((m) => m.name === r.member)?.meta).toEqual({ numerator: r.numerator, denominator: r.denominator });
+      // The numerator is a measure of the same view, by its title (so the words match the dashboard's).
+      expect(view?.measures.map((m) => m.shortTitle)).toContain(r.numerator);
+    });
+  }
 });
 
 describe('goal_calendar view', () => {
@@ -85,6 +106,64 @@ describe('goal_calendar view', () => {
     expect(byMonth['2024-01']).toBeCloseTo((310000 * 31) / 91, 6); // 105,604.40
     expect(byMonth['2024-02']).toBeCloseTo((310000 * 29) / 91, 6); // 98,791.21 (2024 is a leap year)
     expect(byMonth['2024-03']).toBeCloseTo((310000 * 31) / 91, 6);
+  });
+
+  // The reverse funnel per month, for goal lines on the MQL / SQL / won trends: each month's
+  // share of 2024-Q1's 310,000 at the goal's rates (25,000 a deal, close rate fixed at 0.25,
+  // MQL→SQL 90 / 500 = 0.18). January: 310,000 × 31 / 91 = 105,604.40 → 4.224 wins, 16.90
+  // SQLs, 93.87 MQLs; February has 29 of the 91 days.
+  const needs = [
+    { month: '2024-01', days: 31 },
+    { month: '2024-02', days: 29 },
+    { month: '2024-03', days: 31 },
+  ].map(({ month, days }) => {
+    const share = (310000 * days) / 91;
+    return { month, revenue: share, wins: share / 25000, sqls: share / 25000 / 0.25, mqls: share / 25000 / 0.25 / 0.18 };
+  });
+  it('each month carries the wins, SQLs and MQLs its share of the goal needs', async () => {
+    const rows = await load({
+      measures: ['goal_calendar.revenue_goal', 'goal_calendar.wins_needed', 'goal_calendar.sqls_needed', 'goal_calendar.mqls_needed'],
+      timeDimensions: [{ dimension: 'goal_calendar.date', granularity: 'month' }],
+    });
+    expect(rows).toHaveLength(needs.length);
+    needs.forEach((want, i) => {
+      const row = rows[i] ?? {};
+      expect(String(row['goal_calendar.date.month']).slice(0, 7)).toBe(want.month);
+      expect(num(row['goal_calendar.revenue_goal'])).toBeCloseTo(want.revenue, 6);
+      expect(num(row['goal_calendar.wins_needed'])).toBeCloseTo(want.wins, 9);
+      expect(num(row['goal_calendar.sqls_needed'])).toBeCloseTo(want.sqls, 9);
+      expect(num(row['goal_calendar.mqls_needed'])).toBeCloseTo(want.mqls, 9);
+    });
+    // January's MQLs by hand: 105,604.40 / 25,000 / 0.25 / 0.18 = 93.87.
+    expect(num(rows[0]?.['goal_calendar.mqls_needed'])).toBeCloseTo(93.8706, 4);
+  });
+
+  it("the months add up to the goals view's (unrounded) need for the quarter", async () => {
+    const [calendar] = await load({ measures: ['goal_calendar.mqls_needed'], filters: [{ member: 'goal_calendar.period', operator: 'equals', values: ['2024-Q1'] }] });
+    // goals.mqls_needed rounds up: 275.56 → 276; the calendar keeps the fraction.
+    expect(num(calendar?.['goal_calendar.mqls_needed'])).toBeCloseTo(310000 / 25000 / 0.25 / 0.18, 9);
+    expect(Math.ceil(num(calendar?.['goal_calendar.mqls_needed']) ?? 0)).toBe(q1.mqls_needed);
+  });
+
+  const scopes = [
+    { filter: 'segment', values: ['SMB'], why: 'the only goal is company-wide: SMB has none' },
+    { filter: 'region', values: ['EMEA'], why: 'no goal for a region' },
+  ];
+  for (const c of scopes) {
+    it(`a ${c.filter} filter selects that scope's goals: none here (${c.why})`, async () => {
+      const rows = await load({
+        measures: ['goal_calendar.revenue_goal', 'goal_calendar.mqls_needed'],
+        timeDimensions: [{ dimension: 'goal_calendar.date', granularity: 'month' }],
+        filters: [{ member: `goal_calendar.${c.filter}`, operator: 'equals', values: c.values }],
+      });
+      expect(rows).toEqual([]);
+    });
+  }
+
+  it('takes the segment and region filters (and only those) from the dashboard', async () => {
+    const response = await fetch(`${fixture.server.url}/cubejs-api/v1/meta`);
+    const meta = (await response.json()) as { cubes: { name: string; meta?: { filters?: Record<string, string> } }[] };
+    expect(meta.cubes.find((c) => c.name === 'goal_calendar')?.meta?.filters).toEqual({ segment: 'segment', region: 'region' });
   });
 });
 
@@ -125,6 +204,16 @@ describe('funnel_period view', () => {
     });
     const got = rows.map((r) => ({ month: String(r['funnel_period.entered_date.month']).slice(0, 7), sals: num(r['funnel_period.sal_count']), sqls: num(r['funnel_period.sql_count']) }));
     expect(got).toEqual(cases);
+  });
+
+  it('period rates divide counts of the same period, each by its own date', async () => {
+    // No MQL or closed rows among these stage_events: the MQL-based rates have no denominator
+    // (empty, not 0); SQLs ÷ SALs is not a model rate, so the check is on the empties.
+    const rows = await load({
+      measures: ['funnel_period.acceptance_rate', 'funnel_period.mql_to_sql_rate', 'funnel_period.close_rate'],
+      timeDimensions: [{ dimension: 'funnel_period.entered_date', dateRange: ['2024-01-01', '2024-03-31'] }],
+    });
+    expect(rows).toEqual([{ 'funnel_period.acceptance_rate': null, 'funnel_period.mql_to_sql_rate': null, 'funnel_period.close_rate': null }]);
   });
 });
 

@@ -106,7 +106,7 @@ describe('cohort or period', () => {
     await page.waitForURL(/count=period/);
     await settled(page);
     const panel = page.getByTestId('chart-trend-period');
-    expect(await panel.locator('.panel-title').innerText()).toBe('Monthly trend · by period');
+    expect(await panel.locator('.panel-title').innerText()).toBe('Monthly trend · each stage in its own period');
     await panel.getByRole('button', { name: 'Table', exact: true }).click();
     const rows = await panel.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => Array.from(tr.querySelectorAll('td')).map((td) => (td.textContent ?? '').trim())));
     const api = await cubeLoad(stack.url, {

@@ -1,5 +1,5 @@
 // Renders an ECharts option. Fetches nothing; resizes with its box; reports clicks.
-import { useEffect, useRef } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import type { RefObject } from 'react';
 import type { EChartsCoreOption } from 'echarts/core';
 import { echarts } from '../lib/echarts';
@@ -20,6 +20,12 @@ export interface EChartProps {
   readonly ariaLabel: string;
   readonly onItemClick?: (item: ChartItem) => void;
   readonly handleRef?: RefObject<ChartHandle | null>;
+}
+
+/** The option's series names and data, as JSON: what the chart draws, readable by tests and tools. */
+export function seriesSummary(option: EChartsCoreOption): string {
+  const series = Array.isArray(option.series) ? (option.series as { name?: unknown; data?: unknown }[]) : [];
+  return JSON.stringify(series.map((s) => ({ name: s.name ?? null, data: s.data ?? null })));
 }
 
 export default function EChart({ option, height, ariaLabel, onItemClick, handleRef }: EChartProps) {
@@ -56,5 +62,6 @@ export default function EChart({ option, height, ariaLabel, onItemClick, handleR
     chartRef.current?.setOption(option, { notMerge: true });
   }, [option]);
 
-  return <div ref={el} className="echart" style={{ height }} role="img" aria-label={ariaLabel} data-testid="echart" />;
+  const series = useMemo(() => seriesSummary(option), [option]);
+  return <div ref={el} className="echart" style={{ height }} role="img" aria-label={ariaLabel} data-testid="echart" data-series={series} />;
 }

@@ -1,4 +1,6 @@
-// A headline number with its change against the previous period. Clicking drills down.
+// A headline number with its change against the previous period. Clicking drills down; `info`
+// (a rate's definition button) sits in the tile's corner, outside the drill button.
+import type { ReactNode } from 'react';
 import type { Delta } from '../lib/format';
 
 export interface StatTileProps {
@@ -14,9 +16,11 @@ export interface StatTileProps {
   readonly onClick?: () => void;
   readonly large?: boolean;
   readonly testId?: string;
+  /** A control beside the tile (e.g. the rate's definition), not inside its drill button. */
+  readonly info?: ReactNode;
 }
 
-export function StatTile({ label, value, delta, higherIsBetter = true, description, comparedTo, immature, onClick, large, testId }: StatTileProps) {
+export function StatTile({ label, value, delta, higherIsBetter = true, description, comparedTo, immature, onClick, large, testId, info }: StatTileProps) {
   const tone =
     immature || !delta || delta.direction === null || delta.direction === 'flat'
       ? 'neutral'
@@ -50,8 +54,8 @@ export function StatTile({ label, value, delta, higherIsBetter = true, descripti
       ) : null}
     </>
   );
-  const className = `tile${large ? ' tile-large' : ''}`;
-  return onClick ? (
+  const className = `tile${large ? ' tile-large' : ''}${info ? ' tile-with-info' : ''}`;
+  const tile = onClick ? (
     <button type="button" className={`${className} tile-button`} onClick={onClick} title={[description, immature].filter(Boolean).join('\n') || undefined} data-testid={testId}>
       {body}
     </button>
@@ -59,5 +63,13 @@ export function StatTile({ label, value, delta, higherIsBetter = true, descripti
     <div className={className} title={description ?? undefined} data-testid={testId}>
       {body}
     </div>
+  );
+  return info ? (
+    <div className="tile-wrap">
+      {tile}
+      <div className="tile-info">{info}</div>
+    </div>
+  ) : (
+    tile
   );
 }

@@ -24,7 +24,7 @@ const funnel = view({
   measures: [
     measure('funnel.mql_count', 'number', 'count', { description: 'Leads that became MQLs.', drillMembers: ['funnel.channel'] }),
     measure('funnel.won_count', 'number', 'count'),
-    measure('funnel.close_rate', 'percent', 'number'),
+    measure('funnel.close_rate', 'percent', 'number', { meta: { numerator: 'Won', denominator: 'Won + Lost' } }),
     measure('funnel.won_amount', 'currency', 'sum'),
   ],
 });
@@ -46,10 +46,17 @@ describe('indexMeta: what the dashboard reads from the model', () => {
     { name: 'title (short)', actual: memberTitle(meta, 'funnel.won_count', '?'), expected: 'won_count' },
     { name: 'title fallback while meta loads', actual: memberTitle(undefined, 'funnel.won_count', 'Won'), expected: 'Won' },
     { name: 'description', actual: meta.members.get('funnel.mql_count')?.description, expected: 'Leads that became MQLs.' },
+    { name: 'a rate says what it divides', actual: meta.members.get('funnel.close_rate')?.ratio, expected: { numerator: 'Won', denominator: 'Won + Lost' } },
+    { name: 'a count divides nothing', actual: meta.members.get('funnel.won_count')?.ratio, expected: null },
     { name: 'member knows its view', actual: meta.members.get('freshness.as_of')?.view, expected: 'freshness' },
     { name: 'view measures', actual: meta.views.get('funnel')?.measures, expected: ['funnel.mql_count', 'funnel.won_count', 'funnel.close_rate', 'funnel.won_amount'] },
   ];
   for (const { name, actual, expected } of cases) it(name, () => expect(actual).toEqual(expected));
+
+  it('a rate with a numerator and no denominator is a model error that says what to fix', () => {
+    const broken = view({ name: 'funnel', measures: [measure('funnel.close_rate', 'percent', 'number', { meta: { numerator: 'Won' } })] });
+    expect(() => indexMeta([broken])).toThrow('model meta of funnel.close_rate: expected `numerator` and `denominator` both');
+  });
 
   it('leaves out non-public cubes', () => {
     expect(indexMeta([view({ name: 'leads', public: false, dimensions: [dim('leads.channel', 'string')] })]).views.size).toBe(0);

@@ -33,6 +33,8 @@ export interface MemberMeta {
   readonly values: readonly ValueLabel[];
   /** A dimension whose values are links (Cube `format: link`, e.g. the lead's CRM record). */
   readonly isLink?: boolean;
+  /** What a rate divides by what (`meta.numerator` / `meta.denominator` in the model), else null. */
+  readonly ratio?: { readonly numerator: string; readonly denominator: string } | null;
 }
 
 export interface FunnelStageMeta {
@@ -86,6 +88,13 @@ function valueLabels(where: string, raw: unknown): ValueLabel[] {
   });
 }
 
+function ratioOf(where: string, meta: unknown): { numerator: string; denominator: string } | null {
+  const { numerator, denominator } = record(meta);
+  if (numerator === undefined && denominator === undefined) return null;
+  if (typeof numerator !== 'string' || typeof denominator !== 'string') throw new ModelMetaError(where, '`numerator` and `denominator` both, as the titles of the measures the rate divides');
+  return { numerator, denominator };
+}
+
 function filterMembers(view: Cube): Partial<Record<FilterDimension, string>> {
   const raw = record(record(view.meta).filters);
   const out: Partial<Record<FilterDimension, string>> = {};
@@ -130,6 +139,7 @@ export function indexMeta(cubes: readonly Cube[]): CubeMeta {
         format: formatFromMeta(m, 'number'),
         drillMembers: m.drillMembers ?? [],
         values: [],
+        ratio: ratioOf(m.name, m.meta),
       });
     }
     for (const d of view.dimensions as TCubeDimension[]) {
@@ -145,6 +155,7 @@ export function indexMeta(cubes: readonly Cube[]): CubeMeta {
         drillMembers: [],
         values: valueLabels(d.name, record(d.meta).values),
         ...((d as { format?: unknown }).format === 'link' ? { isLink: true } : {}),
+        ratio: null,
       });
     }
     const timeDimension = record(view.meta).time_dimension;

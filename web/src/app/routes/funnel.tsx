@@ -1,5 +1,6 @@
-// Funnel (landing page, for leadership). `?count=period` switches the monthly trend from MQL
-// cohorts to period counts (each stage by its own date); the toggle says which charts it changes.
+// Funnel (landing page, for leadership). `?count=period` switches the headline tiles (and their
+// rates) and the monthly trend from MQL cohorts to period counts (each number by its own date);
+// the toggle says which charts it changes, and each of those says which count it shows.
 import { Link, useSearchParams } from 'react-router-dom';
 import { BreakdownChart } from '../../features/funnel/components/breakdown-chart';
 import { FunnelChart } from '../../features/funnel/components/funnel-chart';
@@ -24,11 +25,6 @@ export default function FunnelRoute() {
   return (
     <div className="page" data-testid="page-funnel">
       <h1 className="page-title">Funnel</h1>
-      <HeadlineTiles filters={filters} onDrill={onDrill} />
-      <p className="goal-note">
-        Hover a rate for what it divides by what; every definition is on the <Link to="/agreement#metrics">Agreement page</Link>.
-      </p>
-      <GoalPacingTiles filters={filters} />
       <div className="count-basis" role="group" aria-label="Count leads by" data-testid="count-basis">
         <span className="field-label">Count by</span>
         {(['cohort', 'period'] as const).map((b) => (
@@ -40,15 +36,21 @@ export default function FunnelRoute() {
           {basis === 'cohort'
             ? 'Leads counted in the month they became MQLs.'
             : 'Each stage counted in the month it happened.'}{' '}
-          Changes the monthly trend; the funnel and the channel and campaign charts are MQL cohorts.
+          Changes the headline tiles and their rates, the monthly trend and the channel chart. The funnel and the campaign chart always follow the MQL
+          cohort; won revenue against the goal is always by close date.
         </span>
       </div>
+      <HeadlineTiles filters={filters} onDrill={onDrill} basis={basis} />
+      <p className="goal-note">
+        Each rate’s <i>i</i> button says what it divides by what; every definition is on the <Link to="/agreement#metrics">Agreement page</Link>.
+      </p>
+      <GoalPacingTiles filters={filters} />
       <div className="grid grid-2">
         <FunnelChart filters={filters} onDrill={onDrill} />
         {basis === 'cohort' ? <TrendChart filters={filters} onDrill={onDrill} /> : <PeriodTrendChart filters={filters} />}
         <RevenueGoalChart filters={filters} />
-        <BreakdownChart by="channel" filters={filters} onDrill={onDrill} />
-        <BreakdownChart by="campaign" filters={filters} onDrill={onDrill} />
+        <BreakdownChart by="channel" filters={filters} onDrill={onDrill} basis={basis} />
+        <BreakdownChart by="campaign" filters={filters} onDrill={onDrill} basis={basis} />
       </div>
     </div>
   );

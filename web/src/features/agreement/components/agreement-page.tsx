@@ -1,16 +1,15 @@
 // What the teams signed, as the build applied it: one card per section of the agreement,
 // plus every rate's definition (anchors `#definition-<view>-<measure>` that rates link to).
+import { useEffect } from 'react';
 import type { ReactNode } from 'react';
+import { useLocation } from 'react-router-dom';
 import { QueryState } from '../../../components/query-state';
 import { formatTimestamp } from '../../../lib/format';
 import { useMeta, type MetaIndex } from '../../../lib/cube-meta';
+import { definitionId } from '../../../lib/definitions';
 import { termValue, useAgreementTerms, type AgreementTerm, type AgreementTerms } from '../api/get-agreement-terms';
 import { describeSlaRule } from './sla-rule';
 
-/** The anchor of a measure's definition on the Agreement page. */
-export function definitionId(member: string): string {
-  return `definition-${member.replace('.', '-')}`;
-}
 
 function Card({ id, title, description, children }: { id: string; title: string; description?: string; children: ReactNode }) {
   return (
@@ -64,7 +63,7 @@ function Sections({ terms, meta }: { terms: AgreementTerms; meta: MetaIndex | un
   const section = (name: string) => terms.get(name) ?? [];
   const sla = describeSlaRule(terms);
   const sqlDefinition = termValue(terms, 'definitions', 'sql') ?? 'opportunity';
-  const rates = [...(meta?.values() ?? [])].filter((m) => m.kind === 'measure' && m.format === 'percent');
+  const rates = [...(meta?.values() ?? [])].filter((m) => m.kind === 'measure' && (m.format === 'percent' || Boolean(m.ratio)));
   return (
     <>
       <Card id="build" title="This build" description="The numbers on every page follow this agreement.">
@@ -141,7 +140,14 @@ function Sections({ terms, meta }: { terms: AgreementTerms; meta: MetaIndex | un
           {rates.map((m) => (
             <div key={m.name} id={definitionId(m.name)} className="agreement-definition">
               <dt>{m.title}</dt>
-              <dd>{m.description ?? ''} <span className="muted">({m.name})</span></dd>
+              <dd>
+                {m.ratio ? (
+                  <span className="agreement-ratio" data-testid={`${definitionId(m.name)}-ratio`}>
+                    {m.ratio.numerator} ÷ {m.ratio.denominator}
+                  </span>
+                ) : null}
+                {m.description ?? ''} <span className="muted">({m.name})</span>
+              </dd>
             </div>
           ))}
         </dl>
@@ -150,9 +156,23 @@ function Sections({ terms, meta }: { terms: AgreementTerms; meta: MetaIndex | un
   );
 }
 
+/** A link to `#definition-…` (a rate tile's) scrolls to it and marks it once the page has rendered it. */
+function useScrollToHash(ready: boolean) {
+  const { hash } = useLocation();
+  useEffect(() => {
+    if (!ready || !hash) return;
+    const target = document.getElementById(decodeURIComponent(hash.slice(1)));
+    if (!target) return;
+    target.classList.add('is-target');
+    target.scrollIntoView({ block: 'center' });
+    return () => target.classList.remove('is-target');
+  }, [ready, hash]);
+}
+
 export function AgreementPage() {
   const query = useAgreementTerms();
   const meta = useMeta();
+  useScrollToHash(Boolean(query.data && meta.data));
   return (
     <QueryState query={query} isEmpty={!query.data || query.data.size === 0} emptyMessage="This warehouse holds no agreement: rebuild it with npm run etl." height={320}>
       {() => (query.data ? <Sections terms={query.data} meta={meta.data?.members} /> : null)}

@@ -3,6 +3,11 @@
 import { useMemo } from 'react';
 import { ChartPanel } from '../../../components/chart-panel';
 import { categoryChartOption } from '../../../lib/chart-options';
+import type { Series } from '../../../lib/chart-options';
+import { PALETTE } from '../../../config/palette';
+import { useMeta } from '../../../lib/cube-meta';
+import type { CubeMeta } from '../../../lib/cube-meta';
+import { goalLineColumns, goalLineSeries, goalLineStatus, useGoalByMonth, type GoalMonths } from '../../../lib/goal-lines';
 import { formatPeriod } from '../../../lib/format';
 import type { ResolvedFilters } from '../../../lib/filters';
 import type { TableData } from '../../../lib/table';
@@ -15,37 +20,57 @@ const SERIES = [
   { key: 'won', name: 'Won' },
 ] as const;
 
-export function periodTrendTable(months: readonly PeriodMonth[]): TableData {
+export function periodTrendSeries(meta: CubeMeta, months: readonly PeriodMonth[], goals?: GoalMonths | null): Series[] {
+  return [
+    ...SERIES.map((s) => ({ name: s.name, values: months.map((m) => m[s.key]), kind: 'line' as const, format: 'integer' as const, ...(s.key === 'mqlEvents' ? { dashed: true } : {}) })),
+    ...goalLineSeries(meta, goals, months.map((m) => m.month), { mqls: PALETTE[0], sqls: PALETTE[2] }),
+  ];
+}
+
+export function periodTrendTable(meta: CubeMeta, months: readonly PeriodMonth[], goals?: GoalMonths | null): TableData {
+  const goalColumns = goalLineColumns(meta, goals, months.map((m) => m.month));
   return {
     columns: [
       { key: 'month', title: 'Month', format: 'month' },
       ...SERIES.map((s) => ({ key: s.key, title: s.name, format: 'integer' as const })),
       { key: 'remqls', title: 'Re-MQLs', format: 'integer' as const },
+      ...goalColumns.columns,
     ],
-    rows: months.map((m) => ({ ...m })),
+    rows: months.map((m, i) => ({ ...m, ...goalColumns.rowValues(i) })),
   };
 }
 
 export function PeriodTrendChart({ filters, large }: { filters: ResolvedFilters; large?: boolean }) {
   const query = usePeriodTrend(filters);
+  const meta = useMeta().data;
+  // Optional: absent while loading, where no goal is set, or when a filter has no goal.
+  const goals = useGoalByMonth(filters).data ?? null;
+  const goalNote = goalLineStatus(
+    filters,
+    goals,
+    query.data?.map((m) => m.month) ?? [],
+    'The dashed MQLs and SQLs needed for the goal are each month’s share of the revenue goal through the reverse funnel.',
+  );
   const option = useMemo(
     () =>
-      query.data
+      query.data && meta
         ? categoryChartOption({
             categories: query.data.map((m) => formatPeriod(m.month, 'month')),
-            series: SERIES.map((s) => ({ name: s.name, values: query.data.map((m) => m[s.key]), kind: 'line' as const, format: 'integer' as const, ...(s.key === 'mqlEvents' ? { dashed: true } : {}) })),
+            series: periodTrendSeries(meta, query.data, goals),
             format: 'integer',
             large: large ?? false,
           })
         : null,
-    [query.data, large],
+    [query.data, meta, large, goals],
   );
-  const table = useMemo(() => (query.data ? periodTrendTable(query.data) : null), [query.data]);
+  const table = useMemo(() => (query.data && meta ? periodTrendTable(meta, query.data, goals) : null), [query.data, meta, goals]);
   return (
     <ChartPanel
       testId="chart-trend-period"
-      title="Monthly trend · by period"
-      description="Counted by period: each stage in the month it happened (the SQLs of a month converted that month, whenever they were MQLs). MQL events count every time a lead became an MQL, re-MQLs included (dashed)."
+      title="Monthly trend · each stage in its own period"
+      description={`Counted by period: each stage in the month it happened (the SQLs of a month converted that month, whenever they were MQLs). MQL events count every time a lead became an MQL, re-MQLs included (dashed). ${
+        goalNote ?? ''
+      }`.trim()}
       query={query}
       option={option}
       table={table}

@@ -1,4 +1,5 @@
-// MQLs, SQLs and won by channel or campaign.
+// MQLs, SQLs and won by channel or campaign: MQL cohorts, or (`basis` period, channels only)
+// each stage by its own date.
 import { useMemo } from 'react';
 import { ChartPanel } from '../../../components/chart-panel';
 import { categoryChartOption } from '../../../lib/chart-options';
@@ -8,6 +9,7 @@ import type { ResolvedFilters } from '../../../lib/filters';
 import type { OnDrill } from '../../../lib/drill';
 import { BREAKDOWN_DIMENSIONS, BREAKDOWN_LIMIT, useBreakdown } from '../api/get-breakdown';
 import type { BreakdownBy } from '../api/get-breakdown';
+import { usePeriodChannels } from '../api/get-period-breakdown';
 import { FUNNEL, funnelFilters, mqlCohort } from '../api/members';
 import { BREAKDOWN_SERIES, breakdownChartInput, breakdownTable } from './funnel-data';
 
@@ -16,10 +18,15 @@ export interface BreakdownChartProps {
   readonly filters: ResolvedFilters;
   readonly onDrill: OnDrill;
   readonly large?: boolean;
+  /** Period counts (channels only: the period counts carry no campaign). */
+  readonly basis?: 'cohort' | 'period';
 }
 
-export function BreakdownChart({ by, filters, onDrill, large }: BreakdownChartProps) {
-  const breakdown = useWithMeta(useBreakdown(by, filters));
+export function BreakdownChart({ by, filters, onDrill, large, basis = 'cohort' }: BreakdownChartProps) {
+  const byPeriod = basis === 'period' && by === 'channel';
+  const cohort = useBreakdown(by, filters);
+  const period = usePeriodChannels(filters, byPeriod);
+  const breakdown = useWithMeta(byPeriod ? period : cohort);
   const { data, meta } = breakdown;
   const dimTitle = memberTitle(meta, BREAKDOWN_DIMENSIONS[by], by);
   const option = useMemo(() => (data && meta ? categoryChartOption(breakdownChartInput(meta, data, large)) : null), [data, meta, large]);
@@ -28,18 +35,24 @@ export function BreakdownChart({ by, filters, onDrill, large }: BreakdownChartPr
   const drill = (index: number, measure: string) => {
     const row = breakdown.data?.[index];
     if (!row) return;
+    // Period mode: the leads behind a count, by that count's own date.
+    const ownDate = measure === FUNNEL.sqlCount ? 'funnel.sql_date' : measure === FUNNEL.wonCount ? 'funnel.won_date' : FUNNEL.mqlDate;
     onDrill({
-      title: `${memberTitle(meta, measure, measure)} · ${row.key} · ${describeRange(filters.dateRange)}`,
+      title: `${memberTitle(meta, measure, measure)} · ${row.key}${byPeriod ? ' · by their own date' : ''} · ${describeRange(filters.dateRange)}`,
       measure,
       filters: [...funnelFilters(filters), row.key === '(none)' ? { member: BREAKDOWN_DIMENSIONS[by], operator: 'notSet' } : { member: BREAKDOWN_DIMENSIONS[by], operator: 'equals', values: [row.key] }],
-      timeDimensions: mqlCohort(filters.dateRange),
+      timeDimensions: byPeriod ? (filters.dateRange ? [{ dimension: ownDate, dateRange: [filters.dateRange[0], filters.dateRange[1]] }] : []) : mqlCohort(filters.dateRange),
     });
   };
   return (
     <ChartPanel
       testId={`chart-by-${by}`}
-      title={`By ${dimTitle.toLowerCase()}`}
-      description={`MQL cohort by ${dimTitle.toLowerCase()}${rows >= BREAKDOWN_LIMIT ? ` (top ${BREAKDOWN_LIMIT} by MQLs)` : ''}.`}
+      title={`By ${dimTitle.toLowerCase()}${byPeriod ? ' · each stage in its own period' : ''}`}
+      description={
+        byPeriod
+          ? `Each stage in its own period by ${dimTitle.toLowerCase()}: MQLs, SQLs and won counted by the date each happened, won amount by won date${rows >= BREAKDOWN_LIMIT ? ` (top ${BREAKDOWN_LIMIT} by MQLs)` : ''}.`
+          : `MQL cohort by ${dimTitle.toLowerCase()}${rows >= BREAKDOWN_LIMIT ? ` (top ${BREAKDOWN_LIMIT} by MQLs)` : ''}.${by === 'campaign' && basis === 'period' ? ' Campaigns stay MQL cohorts in period mode: period counts carry no campaign.' : ''}`
+      }
       query={breakdown}
       option={option}
       table={table}

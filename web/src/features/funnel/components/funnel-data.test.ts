@@ -11,6 +11,8 @@ const meta = fixtureMeta({
   'funnel.sql_count': { title: 'SQLs', aggType: 'count', format: 'number' },
   'funnel.won_count': { title: 'Won', aggType: 'count', format: 'number' },
   'funnel.won_amount': { title: 'Won revenue', aggType: 'sum', format: 'currency' },
+  'goal_calendar.mqls_needed': { title: 'MQLs needed for the goal', aggType: 'sum', format: 'number' },
+  'goal_calendar.sqls_needed': { title: 'SQLs needed for the goal', aggType: 'sum', format: 'number' },
 });
 
 const trend = [
@@ -21,6 +23,30 @@ const breakdown = [
   { key: 'Paid Search', values: { 'funnel.mql_count': 30, 'funnel.sql_count': 9, 'funnel.won_count': 2, 'funnel.won_amount': 5000 } },
   { key: 'Events', values: { 'funnel.mql_count': 8, 'funnel.sql_count': 1, 'funnel.won_count': 0, 'funnel.won_amount': null } },
 ];
+
+describe('trend goal lines', () => {
+  // January's goal share needs 93.87 MQLs and 16.9 SQLs; February has no goal.
+  const goals = new Map([['2026-01-01', { revenue: 105604.4, wins: 4.22, sqls: 16.9, mqls: 93.87 }]]);
+  it('dashed in their series’ colours, absent (null) in a month without a goal', () => {
+    const input = trendChartInput(meta, trend, false, null, undefined, goals);
+    expect(input.series.slice(3)).toEqual([
+      { name: 'MQLs needed for the goal', values: [93.87, null], kind: 'line', format: 'number', color: '#0072B2', dashed: true },
+      { name: 'SQLs needed for the goal', values: [16.9, null], kind: 'line', format: 'number', color: '#E69F00', dashed: true },
+    ]);
+    // The actual series' colours, as the chart assigns them (palette order).
+    expect(input.series.slice(0, 2).map((s) => s.color)).toEqual([undefined, undefined]);
+  });
+  it('the table holds the same goal values', () => {
+    const t = trendTable(meta, trend, null, undefined, goals);
+    expect(t.columns.map((c) => c.title)).toEqual(['MQL date (month)', 'MQLs', 'SQLs', 'Won', 'MQLs needed for the goal', 'SQLs needed for the goal']);
+    expect(t.rows.map((r) => [r['goal_mqls'], r['goal_sqls']])).toEqual([[93.87, 16.9], [null, null]]);
+  });
+  it('no goal in these months: no goal series and no goal columns', () => {
+    const none = new Map([['2025-01-01', { revenue: 1, wins: 1, sqls: 1, mqls: 1 }]]);
+    expect(trendChartInput(meta, trend, false, null, undefined, none).series).toHaveLength(3);
+    expect(trendTable(meta, trend, null, undefined, none).columns).toHaveLength(4);
+  });
+});
 
 describe('funnel data → chart input', () => {
   const cases = [

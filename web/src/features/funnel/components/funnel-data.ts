@@ -1,7 +1,9 @@
 // Funnel data → chart inputs and tables (pure; unit-tested).
 import type { CategoryChartInput } from '../../../lib/chart-options';
+import { PALETTE } from '../../../config/palette';
 import { memberColumn, memberSeries, periodColumn } from '../../../lib/cube-meta';
 import type { CubeMeta } from '../../../lib/cube-meta';
+import { goalLineColumns, goalLineSeries, type GoalMonths } from '../../../lib/goal-lines';
 import type { Maturity } from '../../../lib/maturity';
 import { formatPeriod } from '../../../lib/format';
 import type { TableData } from '../../../lib/table';
@@ -26,26 +28,32 @@ function immatureShade(points: readonly TrendPoint[], maturity: readonly Maturit
   return first >= 0 && from && last ? { from: formatPeriod(from.month, 'month'), to: formatPeriod(last.month, 'month'), label: 'not yet mature' } : null;
 }
 
-/** The trend's series, in order, titled by the model; the target (marketing's commitment) is last and only there when known. */
+/** The trend's series, in order, titled by the model; the target (marketing's commitment) and the goal lines follow when known. */
 export function trendChartInput(
   meta: CubeMeta,
   points: readonly TrendPoint[],
   large?: boolean,
   targets?: ReadonlyMap<string, number> | null,
   maturity?: readonly Maturity[],
+  goals?: GoalMonths | null,
 ): CategoryChartInput {
   const shade = immatureShade(points, maturity);
   const target = targets && targets.size > 0 ? [{ ...memberSeries(meta, TARGET_MEMBERS.committed), values: points.map((p) => targets.get(p.month) ?? null), kind: 'line' as const, color: '#000000', dashed: true }] : [];
   return {
     categories: points.map((p) => formatPeriod(p.month, 'month')),
-    series: [...TREND_SERIES.map((m) => ({ ...memberSeries(meta, m), values: points.map((p) => p.values[m]), kind: 'line' as const })), ...target],
+    series: [
+      ...TREND_SERIES.map((m) => ({ ...memberSeries(meta, m), values: points.map((p) => p.values[m]), kind: 'line' as const })),
+      ...target,
+      ...goalLineSeries(meta, goals, points.map((p) => p.month), { mqls: PALETTE[0], sqls: PALETTE[1] }),
+    ],
     format: memberSeries(meta, FUNNEL.mqlCount).format,
     large: large ?? false,
     ...(shade ? { shade } : {}),
   };
 }
 
-export function trendTable(meta: CubeMeta, points: readonly TrendPoint[], targets?: ReadonlyMap<string, number> | null, maturity?: readonly Maturity[]): TableData {
+export function trendTable(meta: CubeMeta, points: readonly TrendPoint[], targets?: ReadonlyMap<string, number> | null, maturity?: readonly Maturity[], goals?: GoalMonths | null): TableData {
+  const goalColumns = goalLineColumns(meta, goals, points.map((p) => p.month));
   const withTargets = Boolean(targets && targets.size > 0);
   const withMaturity = Boolean(maturity?.some((m) => !m.sql || !m.won));
   return {
@@ -53,12 +61,14 @@ export function trendTable(meta: CubeMeta, points: readonly TrendPoint[], target
       periodColumn(meta, FUNNEL.mqlDate, 'month', 'month'),
       ...TREND_SERIES.map((m) => memberColumn(meta, m)),
       ...(withTargets ? [memberColumn(meta, TARGET_MEMBERS.committed, 'target')] : []),
+      ...goalColumns.columns,
       ...(withMaturity ? [{ key: 'maturity', title: 'Cohort maturity', format: 'text' as const }] : []),
     ],
     rows: points.map((p, i) => ({
       month: p.month,
       ...p.values,
       ...(withTargets ? { target: targets?.get(p.month) ?? null } : {}),
+      ...goalColumns.rowValues(i),
       ...(withMaturity ? { maturity: maturityText(maturity?.[i]) } : {}),
     })),
   };

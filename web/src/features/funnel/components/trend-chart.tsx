@@ -12,6 +12,7 @@ import { TREND_MEASURES, useMonthlyTrend } from '../api/get-monthly-trend';
 import { FUNNEL, funnelFilters } from '../api/members';
 import { useTypicalDays } from '../api/get-typical-days';
 import { cohortMaturity } from '../../../lib/maturity';
+import { goalLineStatus, useGoalByMonth } from '../../../lib/goal-lines';
 import { trendChartInput, trendTable } from './funnel-data';
 
 export interface TrendChartProps {
@@ -31,8 +32,16 @@ export function TrendChart({ filters, onDrill, large }: TrendChartProps) {
     () => trend.data?.map((p) => cohortMaturity(periodRange(p.month, 'month', null), filters.asOf, typical)),
     [trend.data, filters.asOf, typical],
   );
-  const option = useMemo(() => (trend.data && meta ? categoryChartOption(trendChartInput(meta, trend.data, large, targets, maturity)) : null), [trend.data, meta, large, targets, maturity]);
-  const table = useMemo(() => (trend.data && meta ? trendTable(meta, trend.data, targets, maturity) : null), [trend.data, meta, targets, maturity]);
+  // Goal lines are optional too: absent while they load, when no goal is set, or when a filter has no goal.
+  const goals = useGoalByMonth(filters).data ?? null;
+  const goalNote = goalLineStatus(
+    filters,
+    goals,
+    trend.data?.map((p) => p.month) ?? [],
+    'Dashed in their colours: the MQLs and SQLs each month’s share of the revenue goal needs (the reverse funnel).',
+  );
+  const option = useMemo(() => (trend.data && meta ? categoryChartOption(trendChartInput(meta, trend.data, large, targets, maturity, goals)) : null), [trend.data, meta, large, targets, maturity, goals]);
+  const table = useMemo(() => (trend.data && meta ? trendTable(meta, trend.data, targets, maturity, goals) : null), [trend.data, meta, targets, maturity, goals]);
   const drill = (index: number, measure: string) => {
     const point = trend.data?.[index];
     if (!point) return;
@@ -46,13 +55,19 @@ export function TrendChart({ filters, onDrill, large }: TrendChartProps) {
   return (
     <ChartPanel
       testId="chart-trend"
-      title="Monthly trend"
-      description={`MQLs, SQLs and won deals by the month the lead became an MQL${targetsApply(filters) ? ', against the MQLs marketing committed to (dashed)' : ''}.`}
+      title="Monthly trend · by MQL cohort"
+      description={`MQLs, SQLs and won deals by the month the lead became an MQL${targetsApply(filters) ? ', against the MQLs marketing committed to (dashed black)' : ''}. ${
+        goalNote ?? ''
+      }`.trim()}
       query={trend}
       option={option}
       table={table}
       large={large ?? false}
-      onItemClick={(item) => drill(item.dataIndex, TREND_MEASURES[item.seriesIndex] ?? FUNNEL.mqlCount)}
+      onItemClick={(item) => {
+        // The target and goal lines are not leads: only the actual series drill down.
+        const measure = TREND_MEASURES[item.seriesIndex];
+        if (measure) drill(item.dataIndex, measure);
+      }}
       onRowClick={(_, index) => drill(index, FUNNEL.mqlCount)}
     />
   );

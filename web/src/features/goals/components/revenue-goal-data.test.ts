@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { mergeRevenueAndGoal } from '../api/get-revenue-vs-goal';
-import { revenueGoalTable } from './revenue-goal-data';
+import { revenueGoalChartInput, revenueGoalTable } from './revenue-goal-data';
 
 describe('won revenue against the goal', () => {
   const cases = [
@@ -21,4 +21,15 @@ describe('won revenue against the goal', () => {
       expect(revenueGoalTable(mergeRevenueAndGoal(c.won, c.goal)).rows).toEqual(c.expected);
     });
   }
+});
+
+describe('the goal line', () => {
+  it('is drawn where a month has a goal, absent (null, not 0) where not', () => {
+    const input = revenueGoalChartInput(mergeRevenueAndGoal(new Map([['2026-09-01', 400]]), new Map([['2026-10-01', 500]])));
+    expect(input.series.map((s) => [s.name, s.values])).toEqual([['Won revenue', [400, null]], ['Revenue goal', [null, 500]]]);
+  });
+  it('is left out when no month has a goal (none set, or a filter goals are not set by)', () => {
+    const input = revenueGoalChartInput(mergeRevenueAndGoal(new Map([['2026-09-01', 400]]), new Map()));
+    expect(input.series.map((s) => s.name)).toEqual(['Won revenue']);
+  });
 });

@@ -5,11 +5,13 @@ import type { TableData } from '../../../lib/table';
 import type { RevenueGoalMonth } from '../api/get-revenue-vs-goal';
 
 export function revenueGoalChartInput(months: readonly RevenueGoalMonth[], large?: boolean): CategoryChartInput {
+  // No goal in any month (none set, or a filter without goals): no goal line at all, not a line at zero.
+  const withGoal = months.some((m) => m.goal !== null);
   return {
     categories: months.map((m) => formatPeriod(m.month, 'month')),
     series: [
       { name: 'Won revenue', values: months.map((m) => m.won), kind: 'bar', format: 'currency' },
-      { name: 'Revenue goal', values: months.map((m) => m.goal), kind: 'line', format: 'currency', color: '#000000', dashed: true },
+      ...(withGoal ? [{ name: 'Revenue goal', values: months.map((m) => m.goal), kind: 'line' as const, format: 'currency' as const, color: '#000000', dashed: true }] : []),
     ],
     format: 'currency',
     large: large ?? false,
