@@ -92,6 +92,13 @@ function configureCubeEnvironment(dbType: 'duckdb' | 'postgres'): void {
   process.env.CUBEJS_TESSERACT_SQL_PLANNER ??= 'false';
   process.env.CUBEJS_DB_TYPE = dbType;
   process.env.CUBEJS_EXTERNAL_DEFAULT = 'false';
+  // After each rollup build Cube drops the tables of the schema no request has used or touched
+  // yet. With the default (true) that includes a table another rollup's build has just created
+  // and not yet registered as used: on a build with no rollups yet, where every rollup builds at
+  // once, a request then failed with "Pre-aggregation table is not found … after it was
+  // successfully created" (test/cube/pre-aggregation-race.test.ts). With false Cube also keeps
+  // the newest table of every rollup, which is the table such a request looks up.
+  process.env.CUBEJS_DROP_PRE_AGG_WITHOUT_TOUCH ??= 'false';
   delete process.env.CUBEJS_SQL_PORT;
   delete process.env.CUBEJS_PG_SQL_PORT;
 }

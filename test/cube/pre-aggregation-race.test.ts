@@ -76,15 +76,29 @@ async function burst(url: string, failures: string[], label: string): Promise<{ 
   return { totals, rollups };
 }
 
-/** Makes every caller of the real createSchemaIfNotExists wait 0–600 ms first, as on a busy machine. */
+const pause = () => new Promise((resolve) => setTimeout(resolve, Math.random() * 600));
+
+/**
+ * A busy machine's catalog: every caller of the real createSchemaIfNotExists waits 0–600 ms
+ * first, and a rollup build's CREATE TABLE returns 0–600 ms after DuckDB finished it (the
+ * window in which another rollup's build, dropping the tables nobody has used yet, could drop
+ * this one before its builder registered it: start-server.ts, CUBEJS_DROP_PRE_AGG_WITHOUT_TOUCH).
+ */
 function slowCatalog(): () => void {
-  const original = WarehouseDriver.prototype.createSchemaIfNotExists;
+  const createSchema = WarehouseDriver.prototype.createSchemaIfNotExists;
+  const query = WarehouseDriver.prototype.query;
   WarehouseDriver.prototype.createSchemaIfNotExists = async function slowed(this: WarehouseDriver, schema: string) {
-    await new Promise((resolve) => setTimeout(resolve, Math.random() * 600));
-    return original.call(this, schema);
+    await pause();
+    return createSchema.call(this, schema);
+  };
+  WarehouseDriver.prototype.query = async function slowed<R>(this: WarehouseDriver, sql: string, values?: unknown[]): Promise<R[]> {
+    const rows = await query.call(this, sql, values);
+    if (/^\s*CREATE TABLE/i.test(sql)) await pause();
+    return rows as R[];
   };
   return () => {
-    WarehouseDriver.prototype.createSchemaIfNotExists = original;
+    WarehouseDriver.prototype.createSchemaIfNotExists = createSchema;
+    WarehouseDriver.prototype.query = query;
   };
 }
 
