@@ -113,7 +113,7 @@ describe('cohort or period', () => {
       measures: ['funnel_period.sql_count'],
       timeDimensions: [{ dimension: 'funnel_period.entered_date', granularity: 'month', dateRange: ['2026-05-01', '2026-10-31'] }],
     });
-    // Column 4 is SQLs (Month, MQLs (first), MQL events, SQLs, Won, Re-MQLs).
+    // Column 4 is SQLs (month, MQLs, MQL events, SQLs, won, re-MQLs; titles from the model).
     expect(rows.map((r) => Number((r[3] ?? '').replace(/,/g, '')))).toEqual(api.map((r) => num(r['funnel_period.sql_count'])));
     expect(rows).toHaveLength(6);
   });

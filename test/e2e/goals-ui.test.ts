@@ -203,7 +203,7 @@ describe('cohort | period toggle', () => {
     expect(await panel.locator('.panel-title').innerText()).toBe('Monthly trend · each stage in its own period');
     const series = await chartSeries('chart-trend-period');
     const reader = await conn.runAndReadAll(`SELECT strftime(sql_at, '%Y-%m') AS m, count(*)::BIGINT AS n FROM ind_people WHERE ${inRange('sql_at')} GROUP BY 1 ORDER BY 1`);
-    expect(series.get('SQLs')).toEqual(reader.getRowObjectsJS().map((r) => Number(r.n)));
+    expect(series.get('SQLs (period)')).toEqual(reader.getRowObjectsJS().map((r) => Number(r.n)));
   });
 
   it('cohort: the same tiles follow the MQL cohort, and the page says so', async () => {

@@ -5,24 +5,25 @@ import { ChartPanel } from '../../../components/chart-panel';
 import { categoryChartOption } from '../../../lib/chart-options';
 import type { Series } from '../../../lib/chart-options';
 import { PALETTE } from '../../../config/palette';
-import { useMeta } from '../../../lib/cube-meta';
+import { memberColumn, memberSeries, periodColumn, useMeta } from '../../../lib/cube-meta';
 import type { CubeMeta } from '../../../lib/cube-meta';
 import { goalLineColumns, goalLineSeries, goalLineStatus, useGoalByMonth, type GoalMonths } from '../../../lib/goal-lines';
 import { formatPeriod } from '../../../lib/format';
 import type { ResolvedFilters } from '../../../lib/filters';
 import type { TableData } from '../../../lib/table';
-import { usePeriodTrend, type PeriodMonth } from '../api/get-period-trend';
+import { PERIOD, usePeriodTrend, type PeriodMonth } from '../api/get-period-trend';
 
+/** The lines, titled and formatted by the model; `field` is the PeriodMonth field holding each. */
 const SERIES = [
-  { key: 'mqls', name: 'MQLs (first)' },
-  { key: 'mqlEvents', name: 'MQL events' },
-  { key: 'sqls', name: 'SQLs' },
-  { key: 'won', name: 'Won' },
+  { field: 'mqls', member: PERIOD.mqlCount },
+  { field: 'mqlEvents', member: PERIOD.mqlEvents },
+  { field: 'sqls', member: PERIOD.sqlCount },
+  { field: 'won', member: PERIOD.wonCount },
 ] as const;
 
 export function periodTrendSeries(meta: CubeMeta, months: readonly PeriodMonth[], goals?: GoalMonths | null): Series[] {
   return [
-    ...SERIES.map((s) => ({ name: s.name, values: months.map((m) => m[s.key]), kind: 'line' as const, format: 'integer' as const, ...(s.key === 'mqlEvents' ? { dashed: true } : {}) })),
+    ...SERIES.map((s) => ({ ...memberSeries(meta, s.member), values: months.map((m) => m[s.field]), kind: 'line' as const, ...(s.field === 'mqlEvents' ? { dashed: true } : {}) })),
     ...goalLineSeries(meta, goals, months.map((m) => m.month), { mqls: PALETTE[0], sqls: PALETTE[2] }),
   ];
 }
@@ -31,9 +32,9 @@ export function periodTrendTable(meta: CubeMeta, months: readonly PeriodMonth[],
   const goalColumns = goalLineColumns(meta, goals, months.map((m) => m.month));
   return {
     columns: [
-      { key: 'month', title: 'Month', format: 'month' },
-      ...SERIES.map((s) => ({ key: s.key, title: s.name, format: 'integer' as const })),
-      { key: 'remqls', title: 'Re-MQLs', format: 'integer' as const },
+      periodColumn(meta, PERIOD.enteredDate, 'month', 'month'),
+      ...SERIES.map((s) => memberColumn(meta, s.member, s.field)),
+      memberColumn(meta, PERIOD.remqls, 'remqls'),
       ...goalColumns.columns,
     ],
     rows: months.map((m, i) => ({ ...m, ...goalColumns.rowValues(i) })),
