@@ -4,18 +4,16 @@
  * pre-aggregations, cached and uncached per dashboard page; then a load run of 50 concurrent
  * clients replaying those queries; then the funnel page rendered in Chromium over this warehouse.
  */
-import { spawnSync } from 'node:child_process';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DuckDBInstance, type DuckDBValue } from '@duckdb/node-api';
 import { ensureWebBuild } from '../../scripts/lib/ensure-web-build';
-import { isStale } from '../../scripts/lib/freshness';
-import { defaultAgreement, root, webDist } from '../../scripts/lib/paths';
+import { webDist } from '../../scripts/lib/paths';
 import { captureDashboardQueriesByPage, distinctQueries } from '../lib/capture-dashboard-queries';
 import { caseArgs, leadsAt } from '../lib/case-args';
 import { expandCompareDateRange, generatedSql, load, stringDimensions, uncachedVariant } from '../lib/cube-rest';
 import { measureFunnelRender } from '../lib/funnel-render-timing';
-import { generatedExports } from '../lib/generated-data';
+import { benchWarehouse } from '../lib/bench-warehouse';
 import { emit, percentile, ratio } from '../lib/result';
 import { serveInChild } from '../lib/serve-child';
 
@@ -25,18 +23,8 @@ const reps = scale >= 0.5 ? 10 : 20;
 const loadSeconds = scale >= 0.1 ? 30 : 10;
 const log = (line: string) => console.log(line);
 
-const exportsDir = await generatedExports(workDir, leads, log);
-const warehouse = join(workDir, `cube-warehouse-${leads}.duckdb`);
-if (await isStale(warehouse, [exportsDir, defaultAgreement, join(root, 'etl', 'src')])) {
-  // In a child process, so that this case's peak RSS is Cube's and the bench's, not the build's.
-  log(`Building ${warehouse}…`);
-  const built = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'etl', 'cli.ts'), '--input', exportsDir, '--warehouse', warehouse, '--agreement', defaultAgreement], {
-    cwd: root,
-    encoding: 'utf8',
-    maxBuffer: 64 * 1024 * 1024,
-  });
-  if (built.status !== 0) throw new Error(`building ${warehouse} failed (exit ${built.status}):\n${built.stderr.slice(-4000)}`);
-}
+// Built in a child process, so that this case's peak RSS is Cube's and the bench's, not the build's.
+const warehouse = await benchWarehouse(workDir, leads, log);
 await ensureWebBuild(log);
 
 // 1. Without pre-aggregations: REST vs DuckDB running Cube's SQL directly.
