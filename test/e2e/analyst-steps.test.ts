@@ -10,12 +10,11 @@ import { spawn, spawnSync } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { cpSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer } from '../../server/src/start-server';
 import type { RunningServer } from '../../server/src/start-server';
 import { buildWarehouse, cubeGet, num, tempDir } from '../cube/helpers';
-import { ROOT } from './stack';
+import { ROOT, launchChromium } from './stack';
 
 // Enterprise-segment leads with an MQL date in the fixture: L03, L05 (Jan), L06 (Feb), L10, L11 (Mar).
 const ENTERPRISE_MQLS = 5;
@@ -218,11 +217,7 @@ describe('`npm run serve` with no built dashboard builds it and serves it at /',
   });
 
   it('in Chromium: the dashboard renders, and says at once when the model stops compiling', async () => {
-    const browser = await chromium.launch({
-      executablePath: '/usr/bin/chromium',
-      headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
-    });
+    const browser = await launchChromium();
     try {
       const page = await browser.newPage();
       await page.goto(`${url}/`);

@@ -6,13 +6,12 @@
  */
 import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer } from '../../server/src/start-server';
 import type { RunningServer } from '../../server/src/start-server';
 import { buildWarehouse, tempDir } from '../cube/helpers';
-import { ROOT, buildWeb, panelTable } from './stack';
+import { ROOT, buildWeb, launchChromium, panelTable } from './stack';
 
 /** Member → [title in the model today, the analyst's new title], and where each shows. */
 const RENAMES = [
@@ -34,11 +33,7 @@ beforeAll(async () => {
   const webDist = join(dir, 'dist');
   const [warehouse] = await Promise.all([buildWarehouse(join(dir, 'warehouse.duckdb')), buildWeb(webDist)]);
   server = await startServer({ warehousePath: warehouse, port: 0, modelPath: model, webDist, production: false, log: () => undefined });
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
-  });
+  browser = await launchChromium();
 });
 afterAll(async () => {
   await browser?.close();

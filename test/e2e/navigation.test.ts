@@ -6,13 +6,12 @@
  */
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer } from '../../server/src/start-server';
 import type { RunningServer } from '../../server/src/start-server';
 import { buildWarehouse, tempDir } from '../cube/helpers';
-import { buildWeb } from './stack';
+import { buildWeb, launchChromium } from './stack';
 
 let dir: string;
 let server: RunningServer;
@@ -23,11 +22,7 @@ beforeAll(async () => {
   const webDist = join(dir, 'dist');
   const [warehouse] = await Promise.all([buildWarehouse(join(dir, 'warehouse.duckdb')), buildWeb(webDist)]);
   server = await startServer({ warehousePath: warehouse, port: 0, webDist, production: false, log: () => undefined });
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
-  });
+  browser = await launchChromium();
 });
 afterAll(async () => {
   await browser?.close();

@@ -11,7 +11,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { chromium } from 'playwright-core';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { buildWarehouse } from '../../etl/src/build';
 import { startServer } from '../../server/src/start-server';
 import type { RunningServer } from '../../server/src/start-server';
@@ -38,6 +38,18 @@ async function buildSeedsWarehouse(path: string): Promise<void> {
   await buildWarehouse({ inputs: SEEDS, warehousePath: path, agreementPath: AGREEMENT });
 }
 
+/** Debian's Chromium, headless, as root may run it (never a downloaded browser). */
+const CHROMIUM = {
+  executablePath: '/usr/bin/chromium',
+  headless: true,
+  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
+};
+
+/** A browser for tests that run their own server (a fresh profile each launch). */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch(CHROMIUM);
+}
+
 export async function buildWeb(outDir: string): Promise<void> {
   await run(join(ROOT, 'node_modules', '.bin', 'vite'), ['build', '--config', join(ROOT, 'web', 'vite.config.ts'), '--outDir', outDir, '--emptyOutDir', '--logLevel', 'error'], {
     cwd: ROOT,
@@ -52,9 +64,7 @@ export async function startStack(): Promise<Stack> {
   await Promise.all([buildSeedsWarehouse(warehousePath), buildWeb(webDist)]);
   const server = await startServer({ warehousePath, port: 0, webDist, production: false, log: () => undefined });
   const browser = await chromium.launchPersistentContext(join(dir, 'chromium-profile'), {
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
+    ...CHROMIUM,
     viewport: { width: 1440, height: 960 },
     acceptDownloads: true,
   });
