@@ -34,8 +34,11 @@ export interface LoadedFile {
   readonly table: string;
   /** Column names of the per-file table, one per header field, in header order. */
   readonly storedColumns: readonly string[];
-  /** True when the table carries an exact `_line` column; else `_line` = rowid + 2. */
-  readonly hasLineColumn: boolean;
+  /**
+   * The file's well-formed records as a SQL relation: its header columns and `_line`, the
+   * physical line each record starts on (a subquery over the table, or the table itself).
+   */
+  readonly relation: string;
   readonly rowsLoaded: number;
   readonly rowsQuarantined: number;
 }
@@ -57,7 +60,8 @@ interface RejectRow {
  * Physical lines: DuckDB numbers records by logical line (quoted newlines not counted) and
  * keeps file order in the table, so record k (rowid k-1) starts on line k+1 unless earlier
  * records span several lines or were rejected. Those few "breakpoints" are found after the
- * load and the exact line is materialised only for files that have any.
+ * load; the returned `relation` adds their offsets (and leaves malformed records out) when
+ * read, without rewriting the table.
  */
 export async function loadFile(
   connection: DuckDBConnection,
@@ -101,21 +105,22 @@ export async function loadFile(
   );
   await connection.run(`drop table if exists ${ident(rejects)}; drop table if exists ${ident(scans)}`);
 
-  // Records holding quoted newlines: test each field (cheap), count only in the few that have any.
+  // One scan for the records that need a look: those holding quoted newlines (each field
+  // tested, cheap; newlines counted only in them) and the malformed ones (an extra field
+  // in the sentinel, or a missing last field).
   const allFields = storedColumns.map((name) => `coalesce(${ident(name)}, '')`).join(` || chr(1) || `);
   const anyNewline = storedColumns.map((name) => `contains(${ident(name)}, chr(10))`).join(' or ');
-  const breakpoints = await queryRows<{ rn: number; nl: number }>(
-    connection,
-    `select rowid + 1 as rn, (length(${allFields}) - length(replace(${allFields}, chr(10), '')))::bigint as nl
-       from ${target} where ${anyNewline} order by rn`,
-  );
   const lastColumn = ident(storedColumns[storedColumns.length - 1] ?? SENTINEL);
+  const isMalformed = `(${ident(SENTINEL)} is not null or ${lastColumn} is null)`;
   const fieldList = storedColumns.map((name) => ident(name)).join(', ');
-  const malformedAll = await queryRows<{ rn: number; extra: string | null; fields: (string | null)[] }>(
+  const flagged = await queryRows<{ rn: number; nl: number; malformed: boolean; extra: string | null; fields: (string | null)[] | null }>(
     connection,
-    `select rowid + 1 as rn, ${ident(SENTINEL)} as extra, [${fieldList}] as fields from ${target}
-      where ${ident(SENTINEL)} is not null or ${lastColumn} is null order by rn`,
+    `select rowid + 1 as rn, case when ${anyNewline} then (length(${allFields}) - length(replace(${allFields}, chr(10), '')))::bigint else 0 end as nl,
+            ${isMalformed} as malformed, ${ident(SENTINEL)} as extra, case when ${isMalformed} then [${fieldList}] end as fields
+       from ${target} where ${anyNewline} or ${isMalformed} order by rn`,
   );
+  const breakpoints = flagged.filter((f) => f.nl > 0);
+  const malformedAll = flagged.filter((f) => f.malformed).map((f) => ({ rn: f.rn, extra: f.extra, fields: f.fields ?? [] }));
   // An unterminated quote makes the reader swallow the following lines into one rejected
   // record, after which it resumes somewhere inside them. Keep what came before, quarantine
   // only the record's own line, and read everything after that line again (recursively).
@@ -167,38 +172,41 @@ export async function loadFile(
     await connection.run(`insert into raw._load_rejects values ${values.join(', ')}`);
   }
 
-  let hasLineColumn = false;
-  if (lines.offsets.length > 0 || malformed.length > 0 || lineOffset !== 0 || swallowing >= 0) {
-    const offsets = `${table}__offsets`;
-    const dropped = `${table}__malformed`;
-    await connection.run(`create temp table ${ident(offsets)} (pos bigint, cum bigint); create temp table ${ident(dropped)} (rn bigint)`);
+  // The exact line of each record. Usually rowid + 2; after quoted newlines or rejected
+  // records, plus a step function of the position (`offsets`), kept as a small table and
+  // applied where the raw view reads the file (an ASOF join), not by rewriting the table.
+  const offsetsTable = `raw_files.${ident(`${table}__lines`)}`;
+  if (lines.offsets.length > 0) {
+    await connection.run(`create table ${offsetsTable} (pos bigint, cum bigint)`);
     for (let i = 0; i < lines.offsets.length; i += 1000) {
       const chunk = lines.offsets.slice(i, i + 1000).map(([pos, cum]) => `(${pos}, ${cum})`);
-      await connection.run(`insert into ${ident(offsets)} values ${chunk.join(', ')}`);
+      await connection.run(`insert into ${offsetsTable} values ${chunk.join(', ')}`);
     }
-    for (let i = 0; i < malformed.length; i += 1000) {
-      await connection.run(`insert into ${ident(dropped)} values ${malformed.slice(i, i + 1000).map((m) => `(${m.rn})`).join(', ')}`);
-    }
-    const lined = `raw_files.${ident(`${table}__lined`)}`;
+  }
+  const lineOf = (t: string) => `(${t}.rowid + 2${lines.offsets.length > 0 ? ' + coalesce(o.cum, 0)' : ''}${lineOffset !== 0 ? ` + ${lineOffset}` : ''})::bigint`;
+  const joinOffsets = (t: string) => (lines.offsets.length > 0 ? ` asof left join ${offsetsTable} o on ${t}.rowid + 1 > o.pos` : '');
+  // Malformed records stay in the table (they are in the quarantine): the view leaves them out.
+  const wellFormed = (t: string) => (malformed.length > 0 ? ` where ${t}.${ident(SENTINEL)} is null and ${t}.${lastColumn} is not null` : '');
+  let relation = `(select t.*, ${lineOf('t')} as _line from ${target} t${joinOffsets('t')}${wellFormed('t')})`;
+  if (swallowing >= 0 || lineOffset !== 0) {
+    // A record swallowed the lines after it (rare): keep the records before it, then the
+    // rest of the file read again, in one table with its `_line`.
     await connection.run(
-      `create table ${lined} as select t.* exclude (${ident(SENTINEL)}), (t.rowid + 2 + coalesce(o.cum, 0) + ${lineOffset})::bigint as _line
-         from ${target} t asof left join ${ident(offsets)} o on t.rowid + 1 > o.pos
-        where t.rowid + 1 not in (select rn from ${ident(dropped)})${Number.isFinite(cutAfter) ? ` and t.rowid + 1 <= ${cutAfter}` : ''};
-       drop table ${target}; drop table ${ident(offsets)}; drop table ${ident(dropped)};
-       alter table ${lined} rename to ${ident(table)}`,
+      `create table raw_files.${ident(`${table}__lined`)} as select t.* exclude (${ident(SENTINEL)}), ${lineOf('t')} as _line from ${target} t${joinOffsets('t')}
+        where ${malformed.length > 0 ? `t.${ident(SENTINEL)} is null and t.${lastColumn} is not null and ` : ''}${Number.isFinite(cutAfter) ? `t.rowid + 1 <= ${cutAfter}` : 'true'};
+       drop table ${target}; drop table if exists ${offsetsTable};
+       alter table raw_files.${ident(`${table}__lined`)} rename to ${ident(table)}`,
     );
-    hasLineColumn = true;
     if (rest) {
-      await connection.run(`insert into ${target} select * from raw_files.${ident(rest.table)}; drop table raw_files.${ident(rest.table)}`);
+      await connection.run(`insert into ${target} select ${fieldList}, _line from ${rest.relation}; drop table raw_files.${ident(rest.table)}; drop table if exists raw_files.${ident(`${rest.table}__lines`)}`);
     }
-  } else {
-    await connection.run(`alter table ${target} drop column ${ident(SENTINEL)}`);
+    relation = target;
   }
   return {
     planned,
     table,
     storedColumns,
-    hasLineColumn,
+    relation,
     rowsLoaded: Math.min(rowsRead, cutAfter) - malformed.length + (rest?.rowsLoaded ?? 0),
     rowsQuarantined: rejectRows.length + (rest?.rowsQuarantined ?? 0),
   };

@@ -391,7 +391,7 @@ async function createRawRelation(
     await connection.run(`create table ${target} (${[...canonical.map((c) => `${c} varchar`), '_file varchar', '_line bigint'].join(', ')})`);
     return new Map();
   }
-  const lined = new Set(loaded.filter((file) => file.hasLineColumn).map((file) => file.table));
+  const relations = new Map(loaded.map((file) => [file.table, file.relation]));
   const selectFile = (file: LoadedFile): string => {
     const columns = format.columns.map((column) => {
       const index = file.planned.columnIndex.get(column.name);
@@ -404,8 +404,7 @@ async function createRawRelation(
       const convert = detections.get(file.planned.file)?.find((d) => d.column === column.name)?.convert;
       return `${convert ? convert(value) : value} as ${ident(column.name)}`;
     });
-    const line = lined.has(file.table) ? '_line' : '(rowid + 2)::bigint';
-    return `select ${columns.join(', ')}, ${literal(file.planned.file)} as _file, ${line} as _line from raw_files.${ident(file.table)}`;
+    return `select ${columns.join(', ')}, ${literal(file.planned.file)} as _file, _line from ${relations.get(file.table) ?? file.relation}`;
   };
   const dropped = new Map<string, number>();
   if (loaded.length > 1) {
@@ -434,17 +433,14 @@ async function createRawRelation(
       const lines = duplicates.filter((d) => d.order === order).map((d) => d.line);
       if (lines.length === 0) continue;
       dropped.set(file.planned.file, lines.length);
-      const table = `raw_files.${ident(file.table)}`;
       const kept = `raw_files.${ident(`${file.table}__kept`)}`;
-      const hasLine = lined.has(file.table);
-      const line = hasLine ? '_line' : '(rowid + 2)::bigint';
       await connection.run(`create temp table _dropped_lines as select unnest([${lines.join(', ')}]::bigint[]) as line`);
       await connection.run(
-        `create table ${kept} as select * exclude (_line_new), _line_new as _line from (select * ${hasLine ? 'exclude (_line)' : ''}, ${line} as _line_new from ${table})
-           where _line_new not in (select line from _dropped_lines);
-         drop table _dropped_lines; drop table ${table}; alter table ${kept} rename to ${ident(file.table)}`,
+        `create table ${kept} as select * from ${relations.get(file.table) ?? file.relation} where _line not in (select line from _dropped_lines);
+         drop table _dropped_lines; drop table raw_files.${ident(file.table)}; drop table if exists raw_files.${ident(`${file.table}__lines`)};
+         alter table ${kept} rename to ${ident(file.table)}`,
       );
-      lined.add(file.table);
+      relations.set(file.table, `raw_files.${ident(file.table)}`);
     }
   }
   await connection.run(`create view ${target} as ${loaded.map((file) => selectFile(file)).join(' union all ')}`);
