@@ -1,41 +1,52 @@
-import { Suspense, lazy } from 'react';
+import { Suspense } from 'react';
 import { BrowserRouter, Route, Routes } from 'react-router-dom';
 import { Skeleton } from '../components/skeleton';
+import { preloadable, type Preloadable } from '../lib/preloadable';
 import { Layout } from './routes/layout';
 
-const FunnelRoute = lazy(() => import('./routes/funnel'));
-const SlaRoute = lazy(() => import('./routes/sla-review'));
-const LeadQualityRoute = lazy(() => import('./routes/lead-quality'));
-const VelocityRoute = lazy(() => import('./routes/velocity-leakage'));
-const ExploreRoute = lazy(() => import('./routes/explore'));
-const AttributionRoute = lazy(() => import('./routes/attribution'));
-const MeetingRoute = lazy(() => import('./routes/meeting'));
-const AgreementRoute = lazy(() => import('./routes/agreement'));
-const NotFoundRoute = lazy(() => import('./routes/not-found'));
+// One entry per route path (the navigation's order and labels: pages.ts).
+const ROUTES: Readonly<Record<string, Preloadable<object>>> = {
+  '/': preloadable(() => import('./routes/funnel')),
+  '/sla': preloadable(() => import('./routes/sla-review')),
+  '/lead-quality': preloadable(() => import('./routes/lead-quality')),
+  '/velocity': preloadable(() => import('./routes/velocity-leakage')),
+  '/explore': preloadable(() => import('./routes/explore')),
+  '/agreement': preloadable(() => import('./routes/agreement')),
+  '/attribution': preloadable(() => import('./routes/attribution')),
+  '/meeting': preloadable(() => import('./routes/meeting')),
+};
+const NotFoundRoute = preloadable(() => import('./routes/not-found'));
+
+/**
+ * Starts loading the page at `pathname` (the one the app opens on) alongside the app itself,
+ * so that it renders without a loading state once the layout is ready.
+ */
+export function preloadRoute(pathname: string): void {
+  const path = pathname.length > 1 ? pathname.replace(/\/+$/, '') : pathname;
+  void (ROUTES[path] ?? NotFoundRoute).preload();
+}
 
 const fallback = <Skeleton height={320} label="Loading page" />;
 
+function page(Page: Preloadable<object>) {
+  return (
+    <Suspense fallback={fallback}>
+      <Page />
+    </Suspense>
+  );
+}
+
 export function AppRouter() {
+  const { '/meeting': meeting, ...inLayout } = ROUTES;
   return (
     <BrowserRouter>
       <Routes>
-        <Route
-          path="/meeting"
-          element={
-            <Suspense fallback={fallback}>
-              <MeetingRoute />
-            </Suspense>
-          }
-        />
+        {meeting && <Route path="/meeting" element={page(meeting)} />}
         <Route element={<Layout />}>
-          <Route index element={<Suspense fallback={fallback}><FunnelRoute /></Suspense>} />
-          <Route path="sla" element={<Suspense fallback={fallback}><SlaRoute /></Suspense>} />
-          <Route path="lead-quality" element={<Suspense fallback={fallback}><LeadQualityRoute /></Suspense>} />
-          <Route path="velocity" element={<Suspense fallback={fallback}><VelocityRoute /></Suspense>} />
-          <Route path="explore" element={<Suspense fallback={fallback}><ExploreRoute /></Suspense>} />
-          <Route path="agreement" element={<Suspense fallback={fallback}><AgreementRoute /></Suspense>} />
-          <Route path="attribution" element={<Suspense fallback={fallback}><AttributionRoute /></Suspense>} />
-          <Route path="*" element={<Suspense fallback={fallback}><NotFoundRoute /></Suspense>} />
+          {Object.entries(inLayout).map(([path, Page]) =>
+            path === '/' ? <Route key={path} index element={page(Page)} /> : <Route key={path} path={path.slice(1)} element={page(Page)} />,
+          )}
+          <Route path="*" element={page(NotFoundRoute)} />
         </Route>
       </Routes>
     </BrowserRouter>

@@ -1,11 +1,12 @@
 // A titled card around one chart: loading / error / empty / data, a data-table view (keyboard
 // drill-down), CSV and PNG export. It takes data and an option in and fetches nothing.
-import { Suspense, lazy, useId, useRef, useState } from 'react';
+import { Suspense, useId, useRef, useState } from 'react';
 import type { ReactNode } from 'react';
 import type { EChartsCoreOption } from 'echarts/core';
 import { downloadCsv, downloadDataUrl, toCsv } from '../lib/csv';
 import { exportFileName, exportHeading, useExportContext } from '../lib/export-context';
 import { pngWithHeading } from '../lib/png';
+import { preloadable } from '../lib/preloadable';
 import { tableCsv } from '../lib/table';
 import type { SortState, TableData, TableRow } from '../lib/table';
 import { DataTable } from './data-table';
@@ -14,12 +15,11 @@ import { QueryState } from './query-state';
 import type { QueryStatus } from './query-state';
 import { Skeleton } from './skeleton';
 
-const loadEChart = () => import('./echart');
-const EChart = lazy(loadEChart);
+const EChart = preloadable(() => import('./echart'));
 
 /** Starts loading ECharts (a separate chunk) early, in parallel with the first queries. */
 export function preloadChartRenderer(): void {
-  void loadEChart();
+  void EChart.preload();
 }
 
 export interface ChartPanelProps {

@@ -43,7 +43,15 @@ export default function EChart({ option, height, ariaLabel, onItemClick, handleR
       const params = p as { dataIndex?: number; seriesIndex?: number; name?: string };
       clickRef.current?.({ dataIndex: params.dataIndex ?? 0, seriesIndex: params.seriesIndex ?? 0, name: params.name ?? '' });
     });
-    const observer = new ResizeObserver(() => chart.resize());
+    // A ResizeObserver reports the box once as soon as it observes it: resize (a full
+    // re-render) only when the size really changed since the chart was laid out.
+    let size = `${node.clientWidth}x${node.clientHeight}`;
+    const observer = new ResizeObserver(() => {
+      const next = `${node.clientWidth}x${node.clientHeight}`;
+      if (next === size) return;
+      size = next;
+      chart.resize();
+    });
     observer.observe(node);
     if (handleRef) {
       handleRef.current = {
