@@ -6,9 +6,9 @@
  * as the REST API.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { createCheckAuth } from './auth';
 import { resolve } from 'node:path';
-import { checkModel, describeModelStatus, displayPath, modelSignature } from './model-status';
+import { createCheckAuth } from './auth';
+import { checkModel, describeModelStatus, displayPath, modelSignature, watchedSignature } from './model-status';
 import type { ModelStatus } from './model-status';
 import { MODEL_STATUS_PATH } from '../../shared/model-status';
 import type { ModelStatusResponse } from '../../shared/model-status';
@@ -18,6 +18,8 @@ export const STATUS_PATH = MODEL_STATUS_PATH;
 export interface ModelStatusEndpoint {
   /** Model fingerprint; starts a re-check (and logs its outcome) when it changed. */
   signature(): Promise<string>;
+  /** Stops watching the model folder. */
+  close(): void;
   current(): Promise<ModelStatus>;
   /** Answers the status request; false for any other request. */
   handle(req: IncomingMessage, res: ServerResponse): boolean;
@@ -30,6 +32,7 @@ export function createModelStatusEndpoint(
   let checked: { signature: string; status: Promise<ModelStatus> } | undefined;
   let lastOk: boolean | undefined;
   const checkAuth = createCheckAuth(options);
+  const fingerprint = watchedSignature(modelPath);
 
   const current = async (): Promise<ModelStatus> => {
     const signature = await modelSignature(modelPath);
@@ -47,11 +50,12 @@ export function createModelStatusEndpoint(
 
   return {
     async signature() {
-      const signature = await modelSignature(modelPath);
+      const signature = await fingerprint.get();
       if (checked?.signature !== signature) void current();
       return signature;
     },
     current,
+    close: fingerprint.close,
     handle(req, res) {
       if (new URL(req.url ?? '/', 'http://localhost').pathname !== STATUS_PATH) return false;
       const send = (code: number, body: unknown): void => {
@@ -78,3 +82,4 @@ export function createModelStatusEndpoint(
     },
   };
 }
+

@@ -17,7 +17,7 @@ import { MissingApiSecretError, PortInUseError } from './errors';
 import { applyNativeFallback } from './native-fallback/apply';
 import type { NativeFallbackStatus } from './native-fallback/apply';
 import { modelRepository, preAggregationsFromEnv } from './model-repository';
-import { createModelStatusEndpoint, STATUS_PATH } from './model-status-endpoint';
+import { createModelStatusEndpoint, STATUS_PATH, type ModelStatusEndpoint } from './model-status-endpoint';
 import type { ModelStatus } from './model-status';
 import { queryShapeGuard } from './query-shape';
 import { createStaticHandler } from './static-files';
@@ -211,13 +211,15 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
 
   let core: CubeCore | undefined;
   let server: Server | undefined;
+  let status: ModelStatusEndpoint | undefined;
   try {
     const { CubejsServerCore } = require('@cubejs-backend/server-core') as typeof ServerCoreModule;
     const cubeConfig = await loadCubeConfig();
     // Cube's in-memory cache is shared by every server in the process: keep ours apart.
     const instanceId = randomBytes(4).toString('hex');
     const schemaPath = relative(process.cwd(), resolve(projectRoot, options.modelPath ?? cubeConfig.schemaPath ?? 'model')) || '.';
-    const status = createModelStatusEndpoint(schemaPath, { production, apiSecret, log });
+    const modelStatus = createModelStatusEndpoint(schemaPath, { production, apiSecret, log });
+    status = modelStatus;
     const preAggregations = options.preAggregations ?? preAggregationsFromEnv();
     // One driver per process over Postgres: the published schema's name never changes (a
     // publish swaps schemas under it), and refresh keys notice a new build.
@@ -227,7 +229,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       schemaPath,
       repositoryFactory: () => modelRepository(schemaPath, { preAggregations }),
       // Recompile when a model file changes: an analyst's edit is served on the next request.
-      schemaVersion: () => status.signature(),
+      schemaVersion: () => modelStatus.signature(),
       // Cube calls this for the query class (its own default returns DuckDBDriver.dialectClass());
       // the published type says an instance, hence the cast.
       dialectFactory: (() => (pgDriver ? WarehousePostgresQuery : WarehouseQuery)) as unknown as CreateOptions['dialectFactory'],
@@ -256,7 +258,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
 
     const serveStatic = options.webDist ? createStaticHandler(options.webDist) : undefined;
     server = createServer((req, res) => {
-      if (status.handle(req, res)) return;
+      if (modelStatus.handle(req, res)) return;
       if (serveStatic?.(req, res)) return;
       if (!serveStatic && !options.playground && answerRootWithoutDashboard(req, res)) return;
       app(req, res);
@@ -269,7 +271,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       url,
       port,
       nativeFallback,
-      modelStatus: () => status.current(),
+      modelStatus: () => modelStatus.current(),
       async warehouseGeneration() {
         if (!source) return 1;
         await source.settled();
@@ -280,6 +282,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
           running.close(() => done());
           running.closeAllConnections();
         });
+        modelStatus.close();
         await runningCore.beforeShutdown();
         await runningCore.shutdown();
         await source?.close();
@@ -287,6 +290,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       },
     };
   } catch (error) {
+    status?.close();
     server?.close();
     if (core) {
       await core.beforeShutdown().catch(() => undefined);
