@@ -5,7 +5,7 @@
  * API, so tests compare what the page shows with what the API answers.
  */
 import { execFile } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -15,6 +15,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { buildWarehouse } from '../../etl/src/build';
 import { startServer } from '../../server/src/start-server';
 import type { RunningServer } from '../../server/src/start-server';
+import { sharedWebBuild } from './shared-web-build';
 
 const run = promisify(execFile);
 
@@ -50,11 +51,16 @@ export function launchChromium(): Promise<Browser> {
   return chromium.launch(CHROMIUM);
 }
 
-export async function buildWeb(outDir: string): Promise<void> {
+async function viteBuild(outDir: string): Promise<void> {
   await run(join(ROOT, 'node_modules', '.bin', 'vite'), ['build', '--config', join(ROOT, 'web', 'vite.config.ts'), '--outDir', outDir, '--emptyOutDir', '--logLevel', 'error'], {
     cwd: ROOT,
     env: { ...process.env, NODE_ENV: 'production' },
   });
+}
+
+/** The production dashboard in `outDir`: a copy of the one build of the current sources (`shared-web-build.ts`). */
+export async function buildWeb(outDir: string): Promise<void> {
+  cpSync(await sharedWebBuild(ROOT, viteBuild), outDir, { recursive: true });
 }
 
 export async function startStack(): Promise<Stack> {

@@ -1,0 +1,72 @@
+/**
+ * The dashboard built once per version of its sources and shared by every browser test of a
+ * run (and by later runs while the sources stay the same): each test file used to run its own
+ * Vite build, ~10 builds a run. The build is keyed by a hash of what goes into it; the test
+ * files of one run, in parallel processes, agree through a lock folder on who builds.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+
+/** What the bundle is built from (web/ imports shared/). */
+const INPUTS = ['web', 'shared', 'package-lock.json', 'tsconfig.json'];
+const SKIP = new Set(['node_modules', 'dist']);
+/** A lock older than this was left by a killed run. */
+const STALE_LOCK_MS = 10 * 60_000;
+
+export function webSourceHash(root: string): string {
+  const hash = createHash('sha256');
+  const add = (path: string): void => {
+    if (!existsSync(path)) return;
+    if (statSync(path).isDirectory()) {
+      for (const name of readdirSync(path).sort()) if (!SKIP.has(name)) add(join(path, name));
+      return;
+    }
+    hash.update(relative(root, path)).update('\0').update(readFileSync(path)).update('\0');
+  };
+  for (const input of INPUTS) add(join(root, input));
+  return hash.digest('hex').slice(0, 16);
+}
+
+/** The folder holding the built dashboard for the current sources; builds it with `build` if no run has. */
+export async function sharedWebBuild(root: string, build: (outDir: string) => Promise<void>): Promise<string> {
+  const dir = join(tmpdir(), `closedloop-e2e-web-${webSourceHash(root)}`);
+  const complete = `${dir}.complete`;
+  const lock = `${dir}.lock`;
+  for (;;) {
+    if (existsSync(complete)) return dir;
+    try {
+      mkdirSync(lock);
+    } catch {
+      // Another test file is building it: wait, unless its lock was left behind.
+      const since = statSync(lock, { throwIfNoEntry: false })?.mtimeMs;
+      if (since !== undefined && Date.now() - since > STALE_LOCK_MS) rmSync(lock, { recursive: true, force: true });
+      await new Promise((done) => setTimeout(done, 250));
+      continue;
+    }
+    try {
+      if (existsSync(complete)) return dir;
+      const building = `${dir}.building-${process.pid}`;
+      rmSync(building, { recursive: true, force: true });
+      await build(building);
+      rmSync(dir, { recursive: true, force: true });
+      renameSync(building, dir);
+      writeFileSync(complete, new Date().toISOString());
+      removeOldBuilds(dir);
+      return dir;
+    } finally {
+      rmSync(lock, { recursive: true, force: true });
+    }
+  }
+}
+
+/** Builds of other sources more than a day old (a day's runs keep theirs). */
+function removeOldBuilds(keep: string): void {
+  const dayAgo = Date.now() - 24 * 3600_000;
+  for (const name of readdirSync(tmpdir())) {
+    const path = join(tmpdir(), name);
+    if (!name.startsWith('closedloop-e2e-web-') || path.startsWith(keep)) continue;
+    if ((statSync(path, { throwIfNoEntry: false })?.mtimeMs ?? Infinity) < dayAgo) rmSync(path, { recursive: true, force: true });
+  }
+}
