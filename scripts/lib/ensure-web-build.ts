@@ -9,7 +9,8 @@ import { root, webDist, webRoot } from './paths';
  * secret), so the caller's value is put back.
  */
 export async function ensureWebBuild(log: (line: string) => void = console.log): Promise<boolean> {
-  const sources = [join(webRoot, 'src'), join(webRoot, 'index.html'), join(webRoot, 'vite.config.ts'), join(root, 'package-lock.json')];
+  // web/ imports the contracts in shared/.
+  const sources = [join(webRoot, 'src'), join(webRoot, 'index.html'), join(webRoot, 'vite.config.ts'), join(root, 'shared'), join(root, 'package-lock.json')];
   if (!(await isStale(join(webDist, 'index.html'), sources))) return false;
   log(`Building the dashboard (${webDist})…`);
   const { build } = await import('vite');
