@@ -12,7 +12,6 @@ import { availableParallelism } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { Kysely } from 'kysely';
 import { loadAgreement } from './agreement/load-agreement';
-import type { Agreement } from './agreement/agreement';
 import type { BuildReport, FileReconciliation } from './build-report';
 import { runDataTests as realRunDataTests, type DataTestResult } from './data-tests/index';
 import { openDatabase } from './db/open-warehouse';
@@ -24,7 +23,7 @@ import type { FormatsTried } from './guards/formats-tried';
 import { discoverFiles } from './load/discover-files';
 import { loadRaw } from './load/load-raw';
 import { literal, queryRows } from './load/sql-text';
-import { buildModels as realBuildModels, type RawDatabase } from './models/index';
+import { buildModels as realBuildModels, type BuildModelsContext, type RawDatabase } from './models/index';
 import { REFUSED_SUFFIX } from './models/staging/staging-model';
 import type { BuildPhase, ProgressListener } from './progress/progress-event';
 
@@ -46,9 +45,11 @@ export interface BuildOptions {
   readonly formatsTried?: FormatsTried;
   /** DuckDB settings for the build (defaults: BUILD_SETTINGS; temp_directory beside the file being built). */
   readonly duckdb?: Readonly<Record<string, string>>;
+  /** Build sliced models (`Model.slices`) in slices of this many input rows (tests; default: each model's own). */
+  readonly rowsPerSlice?: number;
   /** For tests of the build's own behaviour; defaults to the project's models and data tests. */
   readonly steps?: {
-    readonly buildModels?: (db: Kysely<RawDatabase>, ctx: { agreement: Agreement; onModel?: (name: string, layer: 'staging' | 'intermediate' | 'marts') => void }) => Promise<void>;
+    readonly buildModels?: (db: Kysely<RawDatabase>, ctx: BuildModelsContext) => Promise<void>;
     readonly runDataTests?: (db: Kysely<unknown>) => Promise<DataTestResult[]>;
   };
 }
@@ -131,7 +132,11 @@ export async function buildWarehouse(options: BuildOptions): Promise<BuildReport
     await connection.run('set preserve_insertion_order = false');
     phase('models', 'staging → intermediate → marts');
     const buildModels = options.steps?.buildModels ?? realBuildModels;
-    await buildModels(db, { agreement, onModel: (name, layer) => emit({ type: 'model-done', name, layer }) });
+    await buildModels(db, {
+      agreement,
+      onModel: (name, layer, slices) => emit({ type: 'model-done', name, layer, ...(slices > 1 ? { slices } : {}) }),
+      ...(options.rowsPerSlice ? { rowsPerSlice: options.rowsPerSlice } : {}),
+    });
 
     phase('data-tests', 'checking the marts');
     // Guards first: a column that does not parse or a file mostly quarantined explains the

@@ -20,7 +20,10 @@ export type { RawDatabase } from './raw-schema';
 
 export interface BuildModelsContext {
   readonly agreement: Agreement;
-  readonly onModel?: (name: string, layer: Layer) => void;
+  /** Called after each model; `slices` > 1 when it was built in slices (`Model.slices`). */
+  readonly onModel?: (name: string, layer: Layer, slices: number) => void;
+  /** Slice sliced models at this many input rows (tests; default: each model's own). */
+  readonly rowsPerSlice?: number;
 }
 
 const readsStaging = new Set(['rejected_rows', 'file_reconciliation']);
@@ -29,7 +32,8 @@ const stagingMarts = martModels.filter((m) => readsStaging.has(m.name));
 
 /**
  * Every model, in the order it runs: rejected_rows, file_reconciliation and build_info are the only marts
- * that read staging, so they run first and staging is dropped before the big marts (memory).
+ * that read staging, so they run first and staging is dropped before the big marts (memory);
+ * each temporary model is dropped once the last model reading it has run (`lastUses`).
  */
 export const models: readonly Model[] = [
   ...stagingModels,
@@ -49,14 +53,39 @@ async function dropTemporary(db: Kysely<Warehouse>, dropped: readonly Model[]): 
   }
 }
 
+/**
+ * For each temporary (staging, intermediate) model, the position in `order` after which
+ * nothing reads it any more — directly, or through a view that a later model reads — so the
+ * build can drop it there. At ten million leads the intermediate tables alone are larger
+ * than the build's memory limit; each one dropped early is memory the marts can use.
+ * Readers are found in each model's SQL text (`ref` quotes every name).
+ */
+export function lastUses(order: readonly Model[], sqlOf: (model: Model) => string): Map<string, number> {
+  const texts = order.map(sqlOf);
+  const last = new Map<string, number>();
+  for (let i = order.length - 1; i >= 0; i--) {
+    const model = order[i]!;
+    if (model.layer === 'marts') continue;
+    let use = i;
+    for (let r = i + 1; r < order.length; r++) {
+      if (!texts[r]!.includes(`"${model.name}"`)) continue;
+      const reader = order[r]!;
+      use = Math.max(use, reader.materialized === 'view' && reader.layer !== 'marts' ? (last.get(reader.name) ?? r) : r);
+    }
+    last.set(model.name, use);
+  }
+  return last;
+}
+
 export async function buildModels(db: Kysely<RawDatabase>, ctx: BuildModelsContext): Promise<void> {
   const wh = db as unknown as Kysely<Warehouse>;
   await sql`set TimeZone = 'UTC'`.execute(wh);
   await seedAgreement(wh, ctx.agreement);
-  for (const model of models) {
-    await materialise({ db: wh, agreement: ctx.agreement }, model);
-    ctx.onModel?.(model.name, model.layer);
-    if (model.name === 'build_info') await dropTemporary(wh, stagingModels);
+  const modelCtx = { db: wh, agreement: ctx.agreement, ...(ctx.rowsPerSlice ? { rowsPerSlice: ctx.rowsPerSlice } : {}) };
+  const last = lastUses(models, (m) => sql`${m.query(modelCtx)}`.compile(wh).sql);
+  for (const [i, model] of models.entries()) {
+    const slices = await materialise(modelCtx, model);
+    ctx.onModel?.(model.name, model.layer, slices);
+    await dropTemporary(wh, models.filter((m) => last.get(m.name) === i));
   }
-  await dropTemporary(wh, intermediateModels);
 }

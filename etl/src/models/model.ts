@@ -9,6 +9,16 @@ export type Warehouse = Record<string, Record<string, unknown>>;
 export interface ModelContext {
   readonly db: Kysely<Warehouse>;
   readonly agreement: Agreement;
+  /** Set while a sliced model runs one of its slices (see `Model.slices`, `inSlice`). */
+  readonly slice?: Slice;
+  /** Slice sliced models at this many input rows instead of their own `rowsPerSlice` (tests). */
+  readonly rowsPerSlice?: number;
+}
+
+/** Slice `index` (0-based) of `count`: the keys whose hash modulo `count` is `index`. */
+export interface Slice {
+  readonly index: number;
+  readonly count: number;
 }
 
 /** One dbt-style model: a select materialised as a view or a table under its layer's schema. */
@@ -17,6 +27,15 @@ export interface Model {
   readonly layer: Layer;
   readonly materialized: 'view' | 'table';
   readonly query: (ctx: ModelContext) => Expression<unknown>;
+  /**
+   * Build the table in slices of its grain, one query per slice appended to the first, when
+   * `input` has more rows than one slice may hold: `rowsPerGiB` for each GiB of the
+   * connection's `memory_limit` (slices = ⌈rows ÷ (rowsPerGiB × limit)⌉). For aggregates
+   * whose per-group states DuckDB does not spill to disk (many `arg_min` over text, `list`):
+   * each slice's hash table then holds a bounded share of the groups, so the memory it
+   * needs stops growing with the data. The query restricts its input with `inSlice`.
+   */
+  readonly slices?: { readonly input: string; readonly rowsPerGiB: number };
 }
 
 /**
@@ -43,9 +62,35 @@ export function source(format: string): RawBuilder<unknown> {
   return sql`${sql.table(`raw.${format}`)}`;
 }
 
-export async function materialise(ctx: ModelContext, model: Model): Promise<void> {
+/** `true` outside a sliced build; else whether `key` falls in the current slice. */
+export function inSlice(ctx: ModelContext, key: Expression<unknown>): RawBuilder<boolean> {
+  if (!ctx.slice || ctx.slice.count <= 1) return sql<boolean>`true`;
+  return sql<boolean>`(hash(${key}) % ${sql.lit(ctx.slice.count)} = ${sql.lit(ctx.slice.index)})`;
+}
+
+/** How many slices `model` is built in (1 unless it is sliced and its input is large). */
+export async function sliceCount(ctx: ModelContext, model: Model): Promise<number> {
+  if (!model.slices) return 1;
+  const { rows, limit } = (await sql<{ rows: bigint | number; limit: string }>`select (select count(*) from ${ref(model.slices.input)}) as rows,
+    current_setting('memory_limit') as limit`.execute(ctx.db)).rows[0] ?? { rows: 0, limit: '' };
+  const perSlice = ctx.rowsPerSlice ?? Math.max(1, Math.floor(model.slices.rowsPerGiB * (parseMemoryLimit(limit) / 2 ** 30)));
+  return Math.max(1, Math.ceil(Number(rows) / perSlice));
+}
+
+const UNITS: Readonly<Record<string, number>> = { B: 1, KB: 1e3, MB: 1e6, GB: 1e9, TB: 1e12, KIB: 2 ** 10, MIB: 2 ** 20, GIB: 2 ** 30, TIB: 2 ** 40 };
+
+/** DuckDB's `memory_limit` as it prints it ("2.7 GiB", "476.8 MiB") in bytes; unparseable: 3 GiB. */
+export function parseMemoryLimit(text: string): number {
+  const match = /^\s*([\d.]+)\s*([KMGT]?i?B)\s*$/i.exec(text);
+  const unit = match ? UNITS[match[2]!.toUpperCase()] : undefined;
+  return match && unit ? Number(match[1]) * unit : 3 * 2 ** 30;
+}
+
+/** Creates (or replaces) the model's view or table; returns the number of slices it was built in. */
+export async function materialise(ctx: ModelContext, model: Model): Promise<number> {
   const target = sql.id(...location(model.layer), model.name);
-  const query = model.query(ctx);
+  const slices = model.materialized === 'table' ? await sliceCount(ctx, model) : 1;
+  const query = model.query(slices > 1 ? { ...ctx, slice: { index: 0, count: slices } } : ctx);
   const temp = model.layer === 'marts' ? sql`` : sql`temp `;
   if (model.layer === 'marts') {
     // A mart that changed from table to view (or back) since the last build: drop the old kind.
@@ -59,5 +104,9 @@ export async function materialise(ctx: ModelContext, model: Model): Promise<void
     await sql`create or replace ${temp}view ${target} as ${query}`.execute(ctx.db);
   } else {
     await sql`create or replace ${temp}table ${target} as ${query}`.execute(ctx.db);
+    for (let index = 1; index < slices; index++) {
+      await sql`insert into ${target} ${model.query({ ...ctx, slice: { index, count: slices } })}`.execute(ctx.db);
+    }
   }
+  return slices;
 }

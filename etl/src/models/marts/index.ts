@@ -19,4 +19,12 @@ import { stageEvents } from './stage-events';
 import { touchpoints } from './touchpoints';
 
 /** Marts in build order (build_info first: its as_of is the "now" of SLAs and ages). */
-export const martModels: readonly Model[] = [buildInfo, leads, opportunities, stageEvents, slaTargets, salesActivities, leaks, rejectedRows, fileReconciliation, mqlEvents, revenueGoals, goalPacing, agreementTerms, touchpoints, attribution, attributionModels, spend, campaignPerformance];
+/**
+ * In build order. The marts that read an intermediate table run as early as their inputs
+ * allow (sales_activities before leads; mql_events and touchpoints right after it), so the
+ * build drops each intermediate table before the next big mart needs the memory.
+ */
+export const martModels: readonly Model[] = [
+  buildInfo, salesActivities, leads, mqlEvents, touchpoints, opportunities, stageEvents, slaTargets, leaks,
+  rejectedRows, fileReconciliation, revenueGoals, goalPacing, agreementTerms, attribution, attributionModels, spend, campaignPerformance,
+];

@@ -1,13 +1,13 @@
 /**
  * leads — one row per person (records joined by normalised email; no email: own system id).
  *
- * Attributes come from the person's records: name/company/country/employees from the
+ * Attributes come from the person's records (collapsed per person in int_people_collapsed): name/company/country/employees from the
  * primary record that has them (CRM first, converted first, then earliest created);
  * `source_system`/`original_source` from the earliest record (with a source); `campaign`
  * from the earliest record naming one; owner/team from the primary CRM record
  * (`Unassigned` when it is owned by a queue or nobody).
  *
- * Stage dates (from int_stage_events_reconstructed):
+ * Stage dates (from int_stage_events_reconstructed, per person in int_stage_signals_collapsed):
  * - created_at: earliest record creation.
  * - sales stages (sal, rejected, sql) come from the CRM side; a person only in an MA
  *   system takes them from MA status changes.
@@ -59,56 +59,8 @@ export const leads: Model = {
   materialized: 'table',
   query: () => sql`
     with settings as (select * from ${ref('agreement_settings')}),
-    records as (select * from ${ref('int_people_unified_by_email')}),
-    -- One aggregate per person; "the primary/earliest record's value" is arg_min over an
-    -- integer rank (cheap), never a struct key or a join back to the records.
-    people as (
-      select
-        lead_id,
-        min(email) as email,
-        arg_min(full_name, primary_rank) filter (where full_name is not null) as full_name,
-        arg_min(company, primary_rank) filter (where company is not null) as company,
-        arg_min(system, earliest_rank) as source_system,
-        arg_min(system, earliest_rank) filter (where is_crm) as crm_system,
-        arg_min(system, earliest_rank) filter (where is_ma) as ma_system,
-        (count(*) filter (where is_crm))::integer as crm_record_count,
-        (count(*) filter (where is_ma))::integer as ma_record_count,
-        arg_min(lead_source, earliest_rank) filter (where lead_source is not null) as original_source,
-        arg_min({'c': campaign, 'r': campaign_raw}, earliest_rank) filter (where campaign is not null) as named_campaign,
-        arg_min({'c': campaign_fallback, 'r': campaign_raw}, earliest_rank) filter (where campaign_fallback is not null) as fallback_campaign,
-        arg_min(campaign_raw, earliest_rank) filter (where campaign_raw is not null) as any_campaign_raw,
-        arg_min(number_of_employees, primary_rank) filter (where number_of_employees is not null) as number_of_employees,
-        arg_min(country, primary_rank) filter (where country is not null) as country,
-        arg_min(case when has_owner then owner_name end, primary_rank) filter (where is_crm) as owner,
-        arg_min(case when has_owner then team end, primary_rank) filter (where is_crm) as team,
-        bool_or(has_owner) filter (where is_crm) as crm_has_owner,
-        arg_min({'s': system, 'id': record_id}, primary_rank) filter (where is_crm) as crm_record,
-        arg_min(opportunity_id, earliest_rank) filter (where opportunity_id is not null and system = 'salesforce') as sf_opportunity_id,
-        min(created_at) as created_at
-      from records
-      group by lead_id
-    ),
-    -- Sales stages from both sides; the CRM side wins when the person has a CRM record.
-    signals as (
-      select
-        lead_id,
-        min(event_at) filter (where kind = 'mql') as mql_direct_at,
-        greatest(
-          count(distinct event_at) filter (where kind = 'mql' and counts and role = 'ma'),
-          count(distinct event_at) filter (where kind = 'mql' and counts and role = 'crm')
-        )::integer as mql_events,
-        min({'t': event_at, 'i': inferred}) filter (where kind = 'sal' and role = 'crm') as sal_crm,
-        min({'t': event_at, 'i': inferred}) filter (where kind = 'sal' and role = 'ma') as sal_ma,
-        min({'t': event_at, 'i': inferred, 'd': detail, 's': system}) filter (where kind = 'rejected' and role = 'crm') as rejected_crm,
-        min({'t': event_at, 'i': inferred, 'd': detail, 's': system}) filter (where kind = 'rejected' and role = 'ma') as rejected_ma,
-        min(event_at) filter (where kind = 'sql' and role = 'crm') as sql_crm_at,
-        min(event_at) filter (where kind = 'sql' and role = 'ma') as sql_ma_at,
-        min(event_at) filter (where kind = 'sal' and system = 'hubspot' and detail = 'Became a Sales Qualified Lead Date') as hs_became_sql_at,
-        list(event_at) filter (where kind = 'owner_assigned') as owner_assignments,
-        list(event_at) filter (where kind = 'touch') as touches
-      from ${ref('int_stage_events_reconstructed')}
-      group by lead_id
-    ),
+    people as (select * from ${ref('int_people_collapsed')}),
+    signals as (select * from ${ref('int_stage_signals_collapsed')}),
     hs_deal as (
       select lead_id, min({'t': created_at, 'o': opportunity_id}).o as opportunity_id
       from ${ref('int_opportunities_unioned')} where source_system = 'hubspot' and lead_id is not null group by lead_id
