@@ -30,12 +30,19 @@ export const touchpoints: Model = {
       where 'original_source' in (select kind from ${ref('agreement_touch_kinds')})
         and (f.first_at is null or f.first_at > l.created_at)
     ),
-    unioned as (select * from records union all select * from original)
+    unioned as (select * from records union all select * from original),
+    -- The first touch by one grouped min over (time, system, id), not a window sorting every
+    -- touch of every person (touched_at is never null: a data test).
+    firsts as (
+      select lead_id, min({'t': touched_at, 's': source_system, 'i': touch_id}).i as touch_id
+      from unioned group by lead_id
+    )
     select
       u.touch_id, u.lead_id, u.source_system, u.touch_kind, u.touched_at::timestamp as touched_at,
       u.channel, coalesce(u.campaign, '(none)') as campaign,
-      row_number() over (partition by u.lead_id order by u.touched_at, u.source_system, u.touch_id) = 1 as is_first_touch,
+      coalesce(f.touch_id = u.touch_id, false) as is_first_touch,
       l.mql_at, l.segment, l.region, l.team
     from unioned u
+    left join firsts f on f.lead_id is not distinct from u.lead_id
     left join ${ref('leads')} l on l.lead_id = u.lead_id`,
 };
