@@ -45,7 +45,7 @@ export interface BuildOptions {
   readonly formatsTried?: FormatsTried;
   /** DuckDB settings for the build (defaults: BUILD_SETTINGS; temp_directory beside the file being built). */
   readonly duckdb?: Readonly<Record<string, string>>;
-  /** Build sliced models (`Model.slices`) in slices of this many input rows (tests; default: each model's own). */
+  /** Build sliced models (`Model.slices`) in slices of this many input rows (tests; default: by the memory limit). */
   readonly rowsPerSlice?: number;
   /** For tests of the build's own behaviour; defaults to the project's models and data tests. */
   readonly steps?: {

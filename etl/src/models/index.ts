@@ -22,7 +22,7 @@ export interface BuildModelsContext {
   readonly agreement: Agreement;
   /** Called after each model; `slices` > 1 when it was built in slices (`Model.slices`). */
   readonly onModel?: (name: string, layer: Layer, slices: number) => void;
-  /** Slice sliced models at this many input rows (tests; default: each model's own). */
+  /** Slice sliced models at this many input rows (tests; default: by the memory limit, `Model.slices`). */
   readonly rowsPerSlice?: number;
 }
 

@@ -11,7 +11,7 @@ export interface ModelContext {
   readonly agreement: Agreement;
   /** Set while a sliced model runs one of its slices (see `Model.slices`, `inSlice`). */
   readonly slice?: Slice;
-  /** Slice sliced models at this many input rows instead of their own `rowsPerSlice` (tests). */
+  /** Slice sliced models at this many input rows instead of by the memory limit (tests). */
   readonly rowsPerSlice?: number;
 }
 
