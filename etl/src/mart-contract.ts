@@ -109,6 +109,7 @@ export const MART_CONTRACT = [
   }),
   mart('leaks', 'one row per MQL per leak kind', {
     lead_id: req(TEXT), kind: req(TEXT), mql_at: req(TIMESTAMP), channel: req(TEXT), owner: req(TEXT), team: req(TEXT), region: req(TEXT),
+    full_name: TEXT, company: TEXT, crm_url: TEXT,
   }),
   mart('rejected_rows', 'one row per rejected input record', {
     file: req(TEXT), line: req(BIGINT), format: req(TEXT), column_name: TEXT, raw_text: TEXT, reason: req(TEXT),

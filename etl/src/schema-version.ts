@@ -11,8 +11,9 @@ import type { DuckDBConnection } from '@duckdb/node-api';
  * 3: goals and the agreement on screen: mql_events, revenue_goals, goal_pacing, agreement_terms.
  * 4: touchpoints, attribution, spend and campaign_performance marts (multi-touch attribution).
  * 5: leads gains rejection_reason_raw, rejection_reason_system, campaign_raw and crm_url (one vocabulary).
+ * 6: leaks carries full_name, company and crm_url (the leak list no longer joins leads).
  */
-export const WAREHOUSE_SCHEMA_VERSION = 5;
+export const WAREHOUSE_SCHEMA_VERSION = 6;
 
 /**
  * `build_info.schema_version` of the warehouse behind `connection` (in `catalog` when it is

@@ -110,6 +110,14 @@ describe('funnel view over the hand-counted fixture', () => {
         expect(rows.reduce((n, r) => n + (num(r['funnel.sla_breached_count']) ?? 0), 0)).toBe(FUNNEL_TOTAL.sla_breached_count);
       },
     },
+    // The dashboard's data window (every page asks): L01 is the first lead created, L14 the last.
+    ...(['asc', 'desc'] as const).map((direction) => ({
+      name: `the data window: the ${direction === 'asc' ? 'first' : 'latest'} day a lead was created`,
+      query: { measures: ['funnel.lead_count'], timeDimensions: [{ dimension: 'funnel.created_date', granularity: 'day' }], order: { 'funnel.created_date': direction }, limit: 1 },
+      rollup: 'pre_aggregations.leads_by_created_day',
+      check: (rows: Row[]) => expect(rows.map((r) => [r['funnel.created_date.day'], num(r['funnel.lead_count'])]))
+        .toEqual([[direction === 'asc' ? '2024-01-02T00:00:00.000' : '2024-03-25T00:00:00.000', 1]]),
+    })),
     {
       name: 'rejections by reason and channel',
       query: { measures: ['funnel.rejected_count'], dimensions: ['funnel.rejection_reason', 'funnel.channel'], timeDimensions: [{ dimension: 'funnel.mql_date', dateRange: ['2024-01-01', '2024-03-31'] }] },

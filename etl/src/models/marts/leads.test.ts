@@ -34,7 +34,7 @@ beforeAll(async () => {
   await insertRaw(db, 'salesforce__lead', [
     SF('00QA', { OwnerId: '005U1', Email: ' Ann@X.com ', CreatedDate: '2026-01-05T10:05:00.000+0000', NumberOfEmployees: '1,500', Country: 'Germany' }), // met
     SF('00QB', { OwnerId: '005U1', Email: 'bob@x.com', CreatedDate: '2026-01-05T10:05:00.000+0000' }), // breached (touched late)
-    SF('00QC', { OwnerId: '005U1', Email: 'cat@x.com', CreatedDate: '2026-01-05T10:05:00.000+0000' }), // breached, untouched
+    SF('00QC', { OwnerId: '005U1', Email: 'cat@x.com', FirstName: 'Cat', LastName: 'Ng', Company: 'Ngo Ltd', CreatedDate: '2026-01-05T10:05:00.000+0000' }), // breached, untouched
     SF('00QD', { OwnerId: '005U1', Email: 'dan@x.com', CreatedDate: '2026-01-09T10:05:00.000+0000' }), // pending
     SF('00QE', { Email: 'eve@x.com', OwnerId: '005U1', Status: 'Working - Contacted' }), // sales-sourced: MQL inferred
     SF('00QF', { Email: 'fay@x.com', OwnerId: '005U1', Status: 'Closed - Not Converted', Disqualified_Reason__c: 'No budget' }),
@@ -191,13 +191,14 @@ describe('leads', () => {
     ]);
   });
 
-  it('leaks: one row per MQL per leak kind', async () => {
-    const rows = await sql<Record<string, unknown>>`select lead_id, kind from leaks order by lead_id, kind`.execute(open.db);
+  it('leaks: one row per MQL per leak kind, with the person the leak list shows', async () => {
+    const rows = await sql<Record<string, unknown>>`select lead_id, kind, full_name, company from leaks order by lead_id, kind`.execute(open.db);
     // Only marketing's handoffs can leak untouched: eve, fay, gus, hal and ivy were sales-sourced
-    // (MQL inferred from a sales stage), so no SLA clock ran for them.
+    // (MQL inferred from a sales stage), so no SLA clock ran for them. Kim is in Marketo only,
+    // with no name.
     expect(rows.rows).toEqual([
-      { lead_id: 'email:cat@x.com', kind: 'not_touched' },
-      { lead_id: 'email:kim@x.com', kind: 'not_in_crm' },
+      { lead_id: 'email:cat@x.com', kind: 'not_touched', full_name: 'Cat Ng', company: 'Ngo Ltd' },
+      { lead_id: 'email:kim@x.com', kind: 'not_in_crm', full_name: null, company: null },
     ]);
   });
 
