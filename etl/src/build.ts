@@ -21,7 +21,7 @@ import { checkQuarantine } from './guards/check-quarantine';
 import { checkVolumeDrop } from './guards/check-volume-drop';
 import type { FormatsTried } from './guards/formats-tried';
 import { discoverFiles } from './load/discover-files';
-import { loadRaw } from './load/load-raw';
+import { loadRaw, releaseRawFiles } from './load/load-raw';
 import { literal, queryRows } from './load/sql-text';
 import { buildModels as realBuildModels, type BuildModelsContext, type RawDatabase } from './models/index';
 import { REFUSED_SUFFIX } from './models/staging/staging-model';
@@ -132,17 +132,22 @@ export async function buildWarehouse(options: BuildOptions): Promise<BuildReport
     await connection.run('set preserve_insertion_order = false');
     phase('models', 'staging → intermediate → marts');
     const buildModels = options.steps?.buildModels ?? realBuildModels;
+    // Guards first: a column that does not parse or a file mostly quarantined explains the
+    // data tests that would fail after it. The format guard reads the raw records, so it runs
+    // as soon as the models are done with them, and they are released (at ten million leads
+    // they are ~25 GB of spill the marts would otherwise share the disk with).
+    const guarded = !options.steps?.buildModels;
     await buildModels(db, {
       agreement,
+      afterRaw: async () => {
+        if (guarded) await checkFormatProblems(connection, options.formatsTried);
+        await releaseRawFiles(connection);
+      },
       onModel: (name, layer, slices) => emit({ type: 'model-done', name, layer, ...(slices > 1 ? { slices } : {}) }),
       ...(options.rowsPerSlice ? { rowsPerSlice: options.rowsPerSlice } : {}),
     });
 
     phase('data-tests', 'checking the marts');
-    // Guards first: a column that does not parse or a file mostly quarantined explains the
-    // data tests that would fail after it.
-    const guarded = !options.steps?.buildModels;
-    if (guarded) await checkFormatProblems(connection, options.formatsTried);
     const warnings = guarded ? await checkQuarantine(connection, agreement.quarantine) : [];
     if (guarded) warnings.push(...(await checkVocabulary(connection)));
     const runDataTests = options.steps?.runDataTests ?? realRunDataTests;
@@ -156,6 +161,8 @@ export async function buildWarehouse(options: BuildOptions): Promise<BuildReport
       if (note) warnings.push(note);
     }
     const reconciliation = guarded ? await readReconciliation(connection) : [];
+    // Released already unless other models ran (`steps.buildModels`): no view over them is published.
+    await releaseRawFiles(connection);
 
     phase('publish', `replacing ${options.warehousePath}`);
     await connection.run('checkpoint');

@@ -88,6 +88,16 @@ describe('build from seeds/', () => {
     expect(quarantined.sort()).toEqual(['Task.csv: 1', expect.stringMatching(/^marketo-activities-\d{4}-\d{2}\.csv: 1$/)]);
   });
 
+  it('publishes marts, the agreement and the load\'s records, not the raw exports (read in memory) nor views over them', async () => {
+    const objects = await rows<{ schema: string; kind: string; n: number }>(
+      `select schema_name as schema, 'table' as kind, count(*)::bigint as n from duckdb_tables() where database_name = 'wh' group by 1
+       union all select schema_name, 'view', count(*)::bigint from duckdb_views() where database_name = 'wh' and not internal group by 1 order by 1, 2`,
+    );
+    expect(objects.map((o) => `${o.schema} ${o.kind}`)).toEqual(['agreement table', 'main table', 'raw table']);
+    const raw = await rows<{ name: string }>(`select table_name as name from duckdb_tables() where database_name = 'wh' and schema_name = 'raw' order by 1`);
+    expect(raw.map((r) => r.name)).toEqual(['_load_columns', '_load_files', '_load_rejects']);
+  });
+
   it('passes every data test', () => {
     expect(dataTests.length).toBeGreaterThan(0);
     expect(dataTests.filter((t) => !t.passed)).toEqual([]);

@@ -20,6 +20,12 @@ export type { RawDatabase } from './raw-schema';
 
 export interface BuildModelsContext {
   readonly agreement: Agreement;
+  /**
+   * Called once no later model reads the raw exports (`raw.<format>`, directly or through a
+   * staging view), after the marts of staging (`rejected_rows`, `file_reconciliation`): the
+   * build checks the formats there and releases the raw records (`releaseRawFiles`).
+   */
+  readonly afterRaw?: () => Promise<void>;
   /** Called after each model; `slices` > 1 when it was built in slices (`Model.slices`). */
   readonly onModel?: (name: string, layer: Layer, slices: number) => void;
   /** Slice sliced models at this many input rows (tests; default: by the memory limit, `Model.slices`). */
@@ -77,15 +83,32 @@ export function lastUses(order: readonly Model[], sqlOf: (model: Model) => strin
   return last;
 }
 
+/**
+ * The position in `order` after which no model reads the raw exports (`"raw"."<format>"`;
+ * not the loader's own `raw._load_*` tables), directly or through a temporary view (whose
+ * reads last as long as the view's, `last` from `lastUses`); -1 when none does.
+ */
+export function lastRawRead(order: readonly Model[], sqlOf: (model: Model) => string, last: ReadonlyMap<string, number>): number {
+  let at = -1;
+  for (const [i, model] of order.entries()) {
+    if (!/"raw"\."(?!_load_)/.test(sqlOf(model))) continue;
+    at = Math.max(at, model.materialized === 'view' && model.layer !== 'marts' ? (last.get(model.name) ?? i) : i);
+  }
+  return at;
+}
+
 export async function buildModels(db: Kysely<RawDatabase>, ctx: BuildModelsContext): Promise<void> {
   const wh = db as unknown as Kysely<Warehouse>;
   await sql`set TimeZone = 'UTC'`.execute(wh);
   await seedAgreement(wh, ctx.agreement);
   const modelCtx = { db: wh, agreement: ctx.agreement, ...(ctx.rowsPerSlice ? { rowsPerSlice: ctx.rowsPerSlice } : {}) };
-  const last = lastUses(models, (m) => sql`${m.query(modelCtx)}`.compile(wh).sql);
+  const sqlOf = (m: Model): string => sql`${m.query(modelCtx)}`.compile(wh).sql;
+  const last = lastUses(models, sqlOf);
+  const rawDone = Math.max(lastRawRead(models, sqlOf, last), ...stagingMarts.map((m) => models.indexOf(m)));
   for (const [i, model] of models.entries()) {
     const slices = await materialise(modelCtx, model);
     ctx.onModel?.(model.name, model.layer, slices);
     await dropTemporary(wh, models.filter((m) => last.get(m.name) === i));
+    if (i === rawDone) await ctx.afterRaw?.();
   }
 }

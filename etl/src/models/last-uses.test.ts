@@ -4,7 +4,7 @@
  */
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
-import { lastUses } from './index';
+import { lastRawRead, lastUses } from './index';
 import type { Layer, Model } from './model';
 
 const model = (name: string, layer: Layer, materialized: 'view' | 'table', reads: string[]): Model & { reads: string[] } => ({
@@ -36,5 +36,38 @@ describe('lastUses', () => {
     },
   ])('$case', ({ order, expected }) => {
     expect(Object.fromEntries(lastUses(order, text))).toEqual(expected);
+  });
+});
+
+describe('lastRawRead', () => {
+  const raw = (name: string, layer: Layer, materialized: 'view' | 'table', sqlText: string) => ({ model: model(name, layer, materialized, []), sqlText });
+  it.each([
+    {
+      case: 'the last table reading a raw export',
+      order: [raw('stg_a__checked', 'staging', 'table', 'select * from "raw"."salesforce__lead"'), raw('stg_b', 'staging', 'table', 'select * from "raw"."marketo__leads"'), raw('m1', 'marts', 'table', 'select 1')],
+      expected: 1,
+    },
+    {
+      case: 'a view over the raw export reads it until the view’s last reader',
+      order: [
+        raw('stg_a__checked', 'staging', 'view', 'select * from "raw"."marketo__activities"'),
+        raw('stg_a', 'staging', 'view', 'select * from "temp"."main"."stg_a__checked"'),
+        raw('int_b', 'intermediate', 'table', 'select 1'),
+        raw('int_c', 'intermediate', 'table', 'select * from "temp"."main"."stg_a"'),
+        raw('m1', 'marts', 'table', 'select 1'),
+      ],
+      expected: 3,
+    },
+    {
+      case: 'the loader’s own tables are not the raw exports',
+      order: [raw('stg_a', 'staging', 'table', 'select * from "raw"."salesforce__lead"'), raw('rejected_rows', 'marts', 'table', 'select * from "raw"."_load_rejects"')],
+      expected: 0,
+    },
+    { case: 'nothing reads them', order: [raw('m1', 'marts', 'table', 'select 1')], expected: -1 },
+  ])('$case', ({ order, expected }) => {
+    const texts = new Map(order.map((o) => [o.model as Model, o.sqlText]));
+    const sqlOf = (m: Model): string => texts.get(m) ?? '';
+    const models = order.map((o) => o.model);
+    expect(lastRawRead(models, sqlOf, lastUses(models, sqlOf))).toBe(expected);
   });
 });
