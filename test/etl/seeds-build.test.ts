@@ -98,6 +98,14 @@ describe('build from seeds/', () => {
     expect(raw.map((r) => r.name)).toEqual(['_load_columns', '_load_files', '_load_rejects']);
   });
 
+  it('writes the marts without FSST (the build\'s write setting: compressing strings that way cost a quarter of writing them)', async () => {
+    const [fsst] = await rows<{ n: number; segments: number }>(
+      `select count(*) filter (where compression = 'FSST')::bigint as n, count(*)::bigint as segments from pragma_storage_info('wh.main.leads')`,
+    );
+    expect(fsst?.segments).toBeGreaterThan(0);
+    expect(fsst?.n).toBe(0);
+  });
+
   it('passes every data test', () => {
     expect(dataTests.length).toBeGreaterThan(0);
     expect(dataTests.filter((t) => !t.passed)).toEqual([]);
