@@ -81,20 +81,21 @@ export class DataTestsFailedError extends Error {
  *   for the models (set in the build after loading): less memory, no order kept for nothing.
  * - temp_directory: beside the file being built (`<warehouse>.building-<pid>.tmp`), removed
  *   with it; on the warehouse's disk, which must hold the spill (a few GB at 10M leads).
- * - disabled_compression_methods fsst (`set global` after opening: DuckDB ignores it as an
- *   option of the instance): the marts are written without FSST, the string
- *   compression whose analysis cost most of the time DuckDB spends compressing them. At 1M
- *   leads (2026-12-03): writing touchpoints, leads, attribution and stage_events took 7.1 s
- *   instead of 9.5; the warehouse is 690 MB instead of 430; the dashboard's queries over the
- *   marts (SLA by owner, the leak and breach lists, velocity quantiles, a median over all
- *   leads) took the same time within ±1 ms, lists a little less. Dictionary, RLE and
- *   bit-packing still apply.
  */
 const BUILD_SETTINGS: Readonly<Record<string, string>> = {
   memory_limit: '3GB',
   threads: String(availableParallelism()),
   preserve_insertion_order: 'true',
 };
+/**
+ * Run after opening (`set global`: DuckDB ignores it as an option of the instance): the
+ * marts are written without FSST, the string compression whose analysis cost most of the
+ * time DuckDB spends compressing them. At 1M leads (2026-12-03): writing touchpoints, leads,
+ * attribution and stage_events took 7.1 s instead of 9.5; the warehouse is 690 MB instead of
+ * 430; the dashboard's queries over the marts (SLA by owner, the leak and breach lists,
+ * velocity quantiles, a median over all leads) took the same time within ±1 ms, lists a
+ * little less. Dictionary, RLE and bit-packing still apply.
+ */
 const WRITE_SETTINGS = `set global disabled_compression_methods = 'fsst'`;
 
 export async function buildWarehouse(options: BuildOptions): Promise<BuildReport> {

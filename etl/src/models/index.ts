@@ -102,7 +102,9 @@ export async function buildModels(db: Kysely<RawDatabase>, ctx: BuildModelsConte
   await sql`set TimeZone = 'UTC'`.execute(wh);
   await seedAgreement(wh, ctx.agreement);
   const modelCtx = { db: wh, agreement: ctx.agreement, ...(ctx.rowsPerSlice ? { rowsPerSlice: ctx.rowsPerSlice } : {}) };
-  const sqlOf = (m: Model): string => sql`${m.query(modelCtx)}`.compile(wh).sql;
+  // Each model's SQL, compiled once for both analyses of who reads what.
+  const texts = new Map(models.map((m) => [m, sql`${m.query(modelCtx)}`.compile(wh).sql]));
+  const sqlOf = (m: Model): string => texts.get(m) ?? '';
   const last = lastUses(models, sqlOf);
   const rawDone = Math.max(lastRawRead(models, sqlOf, last), ...stagingMarts.map((m) => models.indexOf(m)));
   for (const [i, model] of models.entries()) {
