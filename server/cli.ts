@@ -24,8 +24,9 @@ const USAGE = `Usage: npm run serve -- [--warehouse <file.duckdb>] [--port N] [-
   --no-pre-aggregations
                       answer every query from the marts (for benchmarks; also
                       CLOSEDLOOP_PRE_AGGREGATIONS=off)
-  --workers <N>       Cube's cluster topology: N API processes on the port and one refresh
-                      worker, rollups stored in Postgres (needs CUBEJS_DB_TYPE=postgres)
+  --workers <N>       N API processes on the port (one per core serves the most requests).
+                      Postgres: plus one refresh worker, rollups stored in Postgres, built
+                      once. DuckDB file: each process refreshes its own rollups, in memory
   --verbose           print the stack of an error, not just its message
 
 Serving from Postgres (after npm run publish): CUBEJS_DB_TYPE=postgres and CUBEJS_DB_HOST,
@@ -92,4 +93,6 @@ main().catch((error: unknown) => {
   const verbose = process.argv.includes('--verbose');
   console.error(error instanceof Error ? (verbose ? error.stack : error.message) : String(error));
   process.exitCode = 1;
+  // A cluster process stays alive on its channel to the primary: leave, so that the primary sees it.
+  if (clusterRole()) process.exit(1);
 });
