@@ -57,14 +57,22 @@ const CUBE_DEFAULT_LIMIT = 10_000;
 /**
  * The query made distinct for repetition `rep` without changing its answer, so that Cube's
  * result cache (keyed by the generated SQL) cannot answer it: a query whose answer (`rows`)
- * stays under its row limit gets a limit `rep` higher (still not reached); a list or a top-N
- * that its limit cuts gets an always-true filter, `notEquals` a value no row has (Cube writes
- * `(x <> v OR x IS NULL)`), on its first string dimension or else on the view's first.
+ * stays under its row limit gets a limit `rep` higher (still not reached). A list or a top-N
+ * that its limit cuts gets an always-true filter: on a time dimension it has without a date
+ * range, a range from 1900 to the year 2200 + `rep` (a rollup with that time dimension still
+ * serves it); else `notEquals` a value no row has (Cube writes `(x <> v OR x IS NULL)`) on its
+ * first string dimension or else on the view's first.
  */
 export function uncachedVariant(query: unknown, rep: number, rows: number, strings: StringDimensions): unknown {
-  const q = query as { limit?: number; dimensions?: string[]; filters?: unknown[] };
+  const q = query as { limit?: number; dimensions?: string[]; filters?: unknown[]; timeDimensions?: { dateRange?: unknown; compareDateRange?: unknown }[] };
   const limit = q.limit ?? CUBE_DEFAULT_LIMIT;
   if (rows < limit) return { ...q, limit: limit + rep + 1 };
+  const open = q.timeDimensions?.findIndex((td) => td.dateRange === undefined && td.compareDateRange === undefined) ?? -1;
+  if (open >= 0) {
+    const timeDimensions = [...q.timeDimensions!];
+    timeDimensions[open] = { ...timeDimensions[open], dateRange: ['1900-01-01', `${2200 + rep}-12-31`] };
+    return { ...q, timeDimensions };
+  }
   const dimension = q.dimensions?.find((d) => strings.all.has(d)) ?? strings.firstByView.get(viewOf(query));
   if (!dimension) throw new Error(`cannot vary ${JSON.stringify(query)} without changing its answer: it has no dimension and its limit is reached`);
   return { ...q, filters: [...(q.filters ?? []), { member: dimension, operator: 'notEquals', values: [`(bench no-op ${rep})`] }] };
