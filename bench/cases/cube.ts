@@ -26,11 +26,12 @@ const reps = scale >= 0.5 ? 10 : 20;
 const loadSeconds = scale >= 0.1 ? 30 : 10;
 const CLIENTS = 50;
 /**
- * Load before each measured load run, not measured: a fresh process's JIT is still compiling
- * Cube's code (1M leads, --workers 2, the first 10 s of load: 464 req/s, p95 201 ms; the next
- * three 10 s: 730–830 req/s, p95 115–132 ms).
+ * Load before each measured load run, not measured: fresh processes answer slowly for their
+ * first ~30 s of load (1M leads, --workers 2, rounds of 10 s from the start: 388, 635, 580, 662,
+ * 658, 613 req/s) while V8 compiles Cube's code and the heaps grow. The one-process run is
+ * warm from the runs before it anyway.
  */
-const WARM_UP_SECONDS = 15;
+const WARM_UP_SECONDS = 30;
 const log = (line: string) => console.log(line);
 
 // Built in a child process, so that this case's peak RSS is Cube's and the bench's, not the build's.
