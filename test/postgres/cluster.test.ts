@@ -12,7 +12,7 @@ import { freePort } from '../../bench/lib/serve-child';
 import { buildWarehouse } from '../../etl/src/build';
 import { publishToPostgres } from '../../etl/src/publish/publish-to-postgres';
 import { cubeGet } from '../cube/helpers';
-import { createTestDatabase, postgresUnavailable } from './postgres';
+import { createTestDatabase, postgresUnavailable, stopCluster } from './postgres';
 import type { TestDatabase } from './postgres';
 
 const root = resolve(import.meta.dirname, '../..');
@@ -65,6 +65,8 @@ describe.skipIf(Boolean(skip))('a Cube cluster over Postgres', () => {
       await exited;
     }
     await database?.drop();
+    // The cluster this file started (vitest ends a file's process without its exit handlers).
+    stopCluster();
     if (work) rmSync(work, { recursive: true, force: true });
   });
 

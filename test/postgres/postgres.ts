@@ -5,7 +5,7 @@
  * installed, and skips (saying why) only when they are not. Each test file gets its own database.
  */
 import { execFileSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdtempSync, readdirSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { randomBytes } from 'node:crypto';
@@ -57,10 +57,11 @@ function clusterUrl(): string {
   return cluster.url;
 }
 
-/** Stops the cluster this process started (if any). */
+/** Stops the cluster this process started (if any) and deletes its folder. */
 export function stopCluster(): void {
   if (!cluster) return;
   execFileSync(SCRIPT, ['stop', join(cluster.dir, 'cluster')], { stdio: 'ignore' });
+  rmSync(cluster.dir, { recursive: true, force: true });
   cluster = undefined;
 }
 

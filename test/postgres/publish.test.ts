@@ -15,7 +15,7 @@ import type { LogicalType } from '../../etl/src/mart-contract';
 import { publishToPostgres } from '../../etl/src/publish/publish-to-postgres';
 import { checkPostgresWarehouse } from '../../server/src/warehouse/postgres-warehouse';
 import { buildWarehouse as buildFixture } from '../cube/helpers';
-import { createTestDatabase, postgresUnavailable } from './postgres';
+import { createTestDatabase, postgresUnavailable, stopCluster } from './postgres';
 import type { TestDatabase } from './postgres';
 
 const root = resolve(import.meta.dirname, '../..');
@@ -62,6 +62,8 @@ describe.skipIf(Boolean(skip))('npm run publish', () => {
   afterAll(async () => {
     await client?.end();
     await database?.drop();
+    // The cluster this file started (vitest ends a file's process without its exit handlers).
+    stopCluster();
     if (work) rmSync(work, { recursive: true, force: true });
   });
 

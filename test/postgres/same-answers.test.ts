@@ -14,7 +14,7 @@ import { buildWarehouse } from '../../etl/src/build';
 import { publishToPostgres } from '../../etl/src/publish/publish-to-postgres';
 import { createToken } from '../../server/src/auth';
 import { cubeGet } from '../cube/helpers';
-import { createTestDatabase, postgresUnavailable } from './postgres';
+import { createTestDatabase, postgresUnavailable, stopCluster } from './postgres';
 import type { TestDatabase } from './postgres';
 
 const root = resolve(import.meta.dirname, '../..');
@@ -102,6 +102,8 @@ describe.skipIf(Boolean(skip))('DuckDB and Postgres give the same answers', () =
   afterAll(async () => {
     await Promise.all(Object.values(servers).map((s) => s.stop()));
     await database?.drop();
+    // The cluster this file started (vitest ends a file's process without its exit handlers).
+    stopCluster();
     if (work) rmSync(work, { recursive: true, force: true });
   });
 
