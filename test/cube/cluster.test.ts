@@ -5,15 +5,15 @@
  * them to both processes in turn: answers that are all right are answers from both.
  * Real child processes, real HTTP, the hand-counted fixture warehouse.
  */
-import { execFileSync, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { get } from 'node:http';
-import { readFileSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort } from '../../bench/lib/serve-child';
 import { AFTER_REBUILD, FUNNEL_BY_MQL_MONTH, FUNNEL_TOTAL } from './expected';
-import { FIXTURE_DIR, FIXTURE_SQL, REBUILD_SQL, buildWarehouse, num, rebuildInPlace, tempDir } from './helpers';
+import { FIXTURE_DIR, FIXTURE_SQL, REBUILD_SQL, alive, buildWarehouse, clusterChildren, num, rebuildInPlace, tempDir } from './helpers';
 import type { Row } from './helpers';
 
 const root = join(FIXTURE_DIR, '../../..');
@@ -46,30 +46,6 @@ async function loadOnNewConnection(url: string, query: unknown): Promise<Answer>
     return { data: parsed.data ?? [], usedPreAggregations: parsed.usedPreAggregations ?? {} };
   }
   throw new Error(`Cube kept answering "Continue wait" for ${JSON.stringify(query)}`);
-}
-
-/** The primary's cluster processes (not tsx's esbuild helper), with their role and refresh setting. */
-function clusterChildren(primaryPid: number): { pid: number; role: string; refresh: string }[] {
-  const pids = execFileSync('pgrep', ['-P', String(primaryPid)], { encoding: 'utf8' }).trim().split('\n').map(Number);
-  return pids.flatMap((pid) => {
-    let environ: string;
-    try {
-      environ = readFileSync(`/proc/${pid}/environ`, 'utf8');
-    } catch {
-      return []; // it has just exited
-    }
-    const role = /CLOSEDLOOP_CLUSTER_ROLE=(\w+)/.exec(environ)?.[1];
-    return role ? [{ pid, role, refresh: /CUBEJS_REFRESH_WORKER=(\w+)/.exec(environ)?.[1] ?? '' }] : [];
-  });
-}
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 async function until<T>(what: string, probe: () => Promise<T | undefined> | T | undefined, timeoutMs = 120_000): Promise<T> {

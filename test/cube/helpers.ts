@@ -2,6 +2,7 @@
  * Shared set-up for the Cube integration tests: the hand-counted fixture warehouse built into
  * a temp folder with real DuckDB, a real server on a free port, and plain HTTP helpers.
  */
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -91,4 +92,29 @@ export async function loadRows(baseUrl: string, query: unknown, token?: string):
 /** A Cube value (numbers come back as strings) as a number, or null. */
 export function num(value: unknown): number | null {
   return value === null || value === undefined ? null : Number(value);
+}
+
+/** The primary's cluster processes (not tsx's esbuild helper), with their role and refresh setting. */
+export function clusterChildren(primaryPid: number): { pid: number; role: string; refresh: string }[] {
+  const pids = execFileSync('pgrep', ['-P', String(primaryPid)], { encoding: 'utf8' }).trim().split('\n').map(Number);
+  return pids.flatMap((pid) => {
+    let environ: string;
+    try {
+      environ = readFileSync(`/proc/${pid}/environ`, 'utf8');
+    } catch {
+      return []; // it has just exited
+    }
+    const role = /CLOSEDLOOP_CLUSTER_ROLE=(\w+)/.exec(environ)?.[1];
+    return role ? [{ pid, role, refresh: /CUBEJS_REFRESH_WORKER=(\w+)/.exec(environ)?.[1] ?? '' }] : [];
+  });
+}
+
+/** Whether a process with this pid still exists. */
+export function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
 }

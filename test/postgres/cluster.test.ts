@@ -2,8 +2,8 @@
  * `npm run serve -- --workers 2` over Postgres: two API processes on one port and one refresh
  * worker; the rollups are built once, in Postgres, and every API process answers from them.
  */
-import { execFileSync, spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import pg from 'pg';
@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort } from '../../bench/lib/serve-child';
 import { buildWarehouse } from '../../etl/src/build';
 import { publishToPostgres } from '../../etl/src/publish/publish-to-postgres';
-import { cubeGet } from '../cube/helpers';
+import { alive, clusterChildren, cubeGet } from '../cube/helpers';
 import { createTestDatabase, postgresUnavailable, stopCluster } from './postgres';
 import type { TestDatabase } from './postgres';
 
@@ -20,15 +20,6 @@ const skip = postgresUnavailable();
 if (skip) console.warn(`test/postgres/cluster.test.ts: ${skip}.`);
 
 const ROLLUP_QUERY = { measures: ['funnel.mql_count', 'funnel.acceptance_rate'], timeDimensions: [{ dimension: 'funnel.mql_date', granularity: 'month' }] };
-
-/** The primary's cluster processes (not tsx's esbuild helper) by role, from their environment. */
-function clusterChildren(primaryPid: number): { pid: number; role: string }[] {
-  const pids = execFileSync('pgrep', ['-P', String(primaryPid)], { encoding: 'utf8' }).trim().split('\n').map(Number);
-  return pids.flatMap((pid) => {
-    const role = /CLOSEDLOOP_CLUSTER_ROLE=(\w+)/.exec(readFileSync(`/proc/${pid}/environ`, 'utf8'))?.[1];
-    return role ? [{ pid, role }] : [];
-  });
-}
 
 describe.skipIf(Boolean(skip))('a Cube cluster over Postgres', () => {
   let work: string;
@@ -99,14 +90,6 @@ describe.skipIf(Boolean(skip))('a Cube cluster over Postgres', () => {
     primary.kill('SIGTERM');
     await exited;
     await new Promise((r) => setTimeout(r, 500));
-    const alive = pids.filter((pid) => {
-      try {
-        process.kill(pid, 0);
-        return true;
-      } catch {
-        return false;
-      }
-    });
-    expect(alive).toEqual([]);
+    expect(pids.filter(alive)).toEqual([]);
   });
 });
