@@ -35,6 +35,10 @@ describe('data tests', () => {
     { test: expression('opportunities', 'amount ≥ 0', sql<boolean>`amount < 0`), failing: 1, sample: { opportunity_id: 'o2', amount: -5 } },
     { test: rowCount('opportunities', 1), failing: 1, sample: { n: 2 } },
     { test: unique('opportunities', ['opportunity_id']), failing: 0, sample: undefined },
+    // Two columns, a NULL in the key: (a, 2026-01-02) twice; the NULL lead's key (NULL, NULL) once.
+    { test: unique('leads', ['lead_id', 'mql_at']), failing: 1, sample: { lead_id: 'email:a@x.com', n: 2 } },
+    { test: unique('leads', ['rejected_at', 'opportunity_id']), failing: 1, sample: { rejected_at: null, opportunity_id: null, n: 2 } },
+    { test: unique('leads', ['lead_id', 'stage']), failing: 0, sample: undefined },
   ];
   for (const c of cases) {
     it(`${c.test.name} on ${c.test.model}: ${c.failing} failing`, async () => {
