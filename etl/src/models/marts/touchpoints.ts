@@ -21,7 +21,7 @@ export const touchpoints: Model = {
   // first record), so it is their first touch; else the first is the earliest record (one
   // grouped min over (time, system, id), not a window sorting every touch; touched_at is
   // never null: a data test). Before: a second aggregate over the union with the original
-  // touches and two joins of every touch (3M leads: 8.6 → 7.7 s at 1M, CPU 16.4 → 13.6 s).
+  // touches and two joins of every touch (1M leads: 8.6 → 7.7 s, CPU 16.4 → 13.6 s).
   query: () => sql`
     with kinds as (select kind from ${ref('agreement_touch_kinds')}),
     records as (
