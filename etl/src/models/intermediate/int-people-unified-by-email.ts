@@ -29,13 +29,16 @@ export const intPeopleUnifiedByEmail: Model = {
   layer: 'intermediate',
   materialized: 'table',
   query: () => sql`
-    with memberships as (
-      select m.lead_id, c.name, m.campaign_id, row_number() over (order by m.created_at, m.campaign_id, c.name) as seq
+    -- A lead's earliest membership (by creation, then campaign id, then name; NULLs last, as a
+    -- struct's min orders them): one grouped min, not a window numbering every membership.
+    with first_membership as (
+      select m.lead_id, min({'t': m.created_at, 'id': m.campaign_id, 'n': c.name}) as first
       from ${ref('stg_salesforce__campaign_members')} m
       join ${ref('stg_salesforce__campaigns')} c on c.campaign_id = m.campaign_id
       where m.lead_id is not null
+      group by m.lead_id
     ),
-    first_campaign as (select lead_id, arg_min(name, seq) as campaign, arg_min(campaign_id, seq) as campaign_id from memberships group by lead_id),
+    first_campaign as (select lead_id, first.n as campaign, first.id as campaign_id from first_membership),
     campaign_names as (select system, campaign_id, campaign_name from ${ref('int_campaigns_named')}),
     known_names as (select distinct lower(trim(campaign_name)) as name_key from campaign_names),
     sf as (

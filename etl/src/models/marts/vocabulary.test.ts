@@ -39,8 +39,18 @@ async function build(agreementEdit?: (t: string) => string): Promise<{ open: Ope
     SF('00QF', 'f@x.com', REJECTED(null)), // no reason: the status moved to
     SF('00QG', 'g@x.com'),
   ]);
-  await insertRaw(db, 'salesforce__campaign', [{ Id: '701A', Name: 'Spring Webinar', Type: 'Webinar' }]);
-  await insertRaw(db, 'salesforce__campaign_member', [{ Id: '00vA', CampaignId: '701A', LeadId: '00QG', HasResponded: 'true', CreatedDate: '2026-01-02T00:00:00.000+0000' }]);
+  await insertRaw(db, 'salesforce__campaign', [
+    { Id: '701A', Name: 'Spring Webinar', Type: 'Webinar' },
+    { Id: '701B', Name: 'Autumn Expo', Type: 'Trade Show' },
+    { Id: '701C', Name: 'Winter Promo', Type: 'Email' },
+  ]);
+  await insertRaw(db, 'salesforce__campaign_member', [
+    { Id: '00vA', CampaignId: '701A', LeadId: '00QG', HasResponded: 'true', CreatedDate: '2026-01-02T00:00:00.000+0000' },
+    // 00QA's earliest membership: 01-03 twice (701C and 701A: the lower campaign id), after a later one.
+    { Id: '00vB', CampaignId: '701B', LeadId: '00QA', HasResponded: 'false', CreatedDate: '2026-01-05T00:00:00.000+0000' },
+    { Id: '00vC', CampaignId: '701C', LeadId: '00QA', HasResponded: 'false', CreatedDate: '2026-01-03T00:00:00.000+0000' },
+    { Id: '00vD', CampaignId: '701A', LeadId: '00QA', HasResponded: 'false', CreatedDate: '2026-01-03T00:00:00.000+0000' },
+  ]);
   await insertRaw(db, 'hubspot__contacts', [
     HS('501', 'h1@y.com', HS_REJECTED),
     HS('502', 'h2@y.com', HS_REJECTED),
@@ -89,6 +99,7 @@ describe('one vocabulary', () => {
     { name: 'no reason on the record: the status it moved to', lead: 'email:f@x.com', expected: { rejection_reason: 'Not qualified (no reason given)', rejection_reason_raw: 'Closed - Not Converted' } },
     { name: 'not rejected: no reason', lead: 'email:g@x.com', expected: { rejection_reason: null, rejection_reason_raw: null, rejection_reason_system: null } },
     { name: 'Salesforce campaign by the CampaignMember\'s Campaign.csv name (wins over the Marketo program)', lead: 'email:g@x.com', expected: { campaign: 'Spring Webinar', campaign_raw: '701A' } },
+    { name: 'Salesforce campaign: the earliest membership, ties by campaign id', lead: 'email:a@x.com', expected: { campaign: 'Spring Webinar', campaign_raw: '701A' } },
     { name: 'Marketo program named by its 104 activities (the latest name)', lead: 'email:m1@z.com', expected: { campaign: 'Webinar: SLA Playbook', campaign_raw: '1001' } },
     { name: 'Marketo program named by the leads export', lead: 'email:m2@z.com', expected: { campaign: 'Expo Berlin', campaign_raw: '1002' } },
     { name: 'Marketo program no export names: grouped, its id kept', lead: 'email:m3@z.com', expected: { campaign: 'Other (unmapped)', campaign_raw: '1003' } },
