@@ -185,6 +185,26 @@ function answerRootWithoutDashboard(req: IncomingMessage, res: ServerResponse): 
   return true;
 }
 
+/** The `requestId` of the compile a server runs before it listens (Cube logs it). */
+export const STARTUP_COMPILE_REQUEST_ID = 'closedloop-startup-compile';
+
+/**
+ * Compiles the model before the server listens, so that its first request is answered as
+ * fast as the next ones (in a `--workers` cluster, each process compiled on its first request,
+ * both at once: the first page took ~8 s). A model that does not compile is not an error
+ * here: the status endpoint reports it, and each request tries again (an analyst's fix is
+ * picked up without a restart).
+ */
+async function compileModel(core: CubeCore): Promise<void> {
+  const context = { securityContext: {}, authInfo: {}, requestId: STARTUP_COMPILE_REQUEST_ID };
+  try {
+    const compilerApi = await core.getCompilerApi(context as Parameters<CubeCore['getCompilerApi']>[0]);
+    await compilerApi.getCompilers({ requestId: STARTUP_COMPILE_REQUEST_ID });
+  } catch {
+    // Reported by the model status endpoint and by the requests that need the model.
+  }
+}
+
 export async function startServer(options: StartServerOptions): Promise<RunningServer> {
   const log = options.log ?? ((message: string) => console.error(message));
   const production = options.production ?? process.env.NODE_ENV === 'production';
@@ -255,6 +275,8 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     app.use(jsonErrorHandler);
     app.use(queryShapeGuard);
     await core.initApp(app);
+
+    await compileModel(core);
 
     const serveStatic = options.webDist ? createStaticHandler(options.webDist) : undefined;
     server = createServer((req, res) => {
