@@ -2,6 +2,8 @@
  * `npm run etl -- --input <dir> [--input <dir> ...] --warehouse <file.duckdb> [--agreement agreement.yml] [--verbose]`
  * A thin shell over `buildWarehouse` (etl/src/build.ts).
  */
+// First: DuckDB's allocator reads its settings when DuckDB's library loads.
+import './src/db/duckdb-allocator';
 import { mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { parseArgs } from 'node:util';

@@ -2,6 +2,8 @@
  * `npm start`: build the warehouse from seeds/ if it is missing or stale, build the
  * dashboard if needed, then serve both on http://localhost:4000 (PORT overrides).
  */
+// First: DuckDB's allocator reads its settings when DuckDB's library loads.
+import '../etl/src/db/duckdb-allocator';
 import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';

@@ -7,6 +7,7 @@ import { mkdir, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { buildWarehouse, type BuildReport, type ProgressEvent } from './build';
+import { ALLOCATOR_SETTINGS } from './db/duckdb-allocator';
 import { discoverFiles } from './load/discover-files';
 import { literal } from './load/sql-text';
 
@@ -147,9 +148,13 @@ export async function benchEtl(dir: string, options: EtlBenchOptions = {}): Prom
   };
 }
 
-/** DuckDB alone: `create table … as select * from read_csv(…)` per file, `width` files at a time, then a checkpoint. */
+/**
+ * DuckDB alone: `create table … as select * from read_csv(…)` per file, `width` files at a time,
+ * then a checkpoint. With the build's allocator settings (`db/duckdb-allocator.ts`): the
+ * reference gets whatever they gain it, so the ratio measures the build's work alone.
+ */
 async function readCsvInto(path: string, files: readonly string[], width: number): Promise<void> {
-  const instance = await DuckDBInstance.create(path, { memory_limit: '3GB' });
+  const instance = await DuckDBInstance.create(path, { ...ALLOCATOR_SETTINGS, memory_limit: '3GB' });
   const queue = files.map((file, i) => ({ file, i }));
   await Promise.all(
     Array.from({ length: width }, async () => {
