@@ -24,6 +24,7 @@ describe('formatTable', () => {
         figures: [{ name: 'build time', value: 12.5, unit: 's' }],
         ratios: [ratio('build ÷ read_csv', 1.5, 'DuckDB read_csv of the same files', { max: 2 })],
         peakRssMb: 812,
+        notes: ['slowest models: leads 3.1 s'],
       },
     ]);
     expect(table).toContain('build time');
@@ -31,5 +32,6 @@ describe('formatTable', () => {
     expect(table).toContain('÷ DuckDB read_csv of the same files');
     expect(table).toContain('<= 2 met');
     expect(table).toMatch(/peak RSS\s+812\s+MB/);
+    expect(table).toContain('- etl (1,000 leads): slowest models: leads 3.1 s');
   });
 });

@@ -7,7 +7,7 @@ function formatNumber(value: number): string {
   return value.toFixed(3);
 }
 
-/** One plain-text table: a row per figure and per ratio, grouped by case. */
+/** One plain-text table: a row per figure and per ratio, grouped by case; then each case's notes. */
 export function formatTable(results: readonly CaseResult[]): string {
   const rows: string[][] = [['case', 'scale', 'measure', 'value', 'unit / reference', 'target']];
   for (const result of results) {
@@ -20,5 +20,6 @@ export function formatTable(results: readonly CaseResult[]): string {
   }
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((row) => row[i]!.length)));
   const line = (row: readonly string[]) => row.map((cell, i) => (i === 3 ? cell.padStart(widths[i]!) : cell.padEnd(widths[i]!))).join('  ');
-  return [line(rows[0]!), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.slice(1).map(line)].join('\n');
+  const notes = results.flatMap((r) => (r.notes ?? []).map((note) => `${r.name} (${r.scale}): ${note}`));
+  return [line(rows[0]!), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.slice(1).map(line), ...(notes.length > 0 ? ['', 'Notes:', ...notes.map((n) => `- ${n}`)] : [])].join('\n');
 }
