@@ -80,8 +80,8 @@ export class DataTestsFailedError extends Error {
  * - threads: every core (DuckDB's default, set so it is visible).
  * - preserve_insertion_order true while loading (physical lines come from row order), false
  *   for the models (set in the build after loading): less memory, no order kept for nothing.
- * - allocator_flush_threshold: `db/duckdb-allocator.ts` (the build ran 77–94 s → 56–60 s at
- *   1M leads with it and the allocator's 30 s decay).
+ * - allocator_flush_threshold: `db/duckdb-allocator.ts` (with it and the allocator's 30 s
+ *   decay the build at 1M leads took 55.8–56.9 s instead of 77–94 s).
  * - temp_directory: beside the file being built (`<warehouse>.building-<pid>.tmp`), removed
  *   with it; on the warehouse's disk, which must hold the spill (a few GB at 10M leads).
  */

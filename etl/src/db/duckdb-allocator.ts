@@ -8,11 +8,12 @@
  * DuckDB's own default returns freed pages to the system after 1 s. The build frees and
  * allocates gigabytes per model, so it faulted the same memory back in again and again.
  * At 1M leads there were 2.7–3.0M minor page faults and 32–39 s of system time in a
- * 77–94 s build. With 30 s there were 1.2–1.3M faults, 16–18 s of system time, and a
- * 56–60 s build (2026-12-04, `buildWarehouse` alone, this 2-core VM). Peak RSS went from
- * 3.5 GB to 3.8–4.4 GB. The models' memory stays under DuckDB's `memory_limit`, and
- * jemalloc reuses the freed pages it keeps instead of asking the system for more. The
- * other half of the change is `ALLOCATOR_SETTINGS`.
+ * 77–94 s build (four runs). With a 10–60 s decay there were 1.2–1.5M faults, 16–20 s of
+ * system time, and a 56–62 s build (seven runs); the chosen 30 s with `ALLOCATOR_SETTINGS`
+ * built in 55.8 and 56.9 s (night of 2026-12-03 to 04, `buildWarehouse` alone, this 2-core
+ * VM). Peak RSS went from 3.5 GB to 3.8–4.4 GB at 1M, and was 5.1 GB at 10M: the models'
+ * memory stays under DuckDB's `memory_limit`, and jemalloc reuses the freed pages it keeps
+ * instead of asking the system for more.
  */
 export const ALLOCATOR_ENV = 'DUCKDB_JE_MALLOC_CONF';
 export const ALLOCATOR_CONF = 'dirty_decay_ms:30000,muzzy_decay_ms:30000';
