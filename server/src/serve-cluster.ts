@@ -7,7 +7,9 @@
  *   finds and reads the same tables. Cube's cache and queue stay in each process's memory:
  *   without Cube Store (or the Redis driver Cube 1.x removed) there is no shared queue, so an
  *   API process asked for a rollup the worker has not built yet builds it itself on demand,
- *   and answers meanwhile with Cube's "Continue wait" (never an error).
+ *   and answers meanwhile with Cube's "Continue wait" (never an error). Two processes building
+ *   the same version build one table, and no process drops a table another may be reading
+ *   (the Postgres driver, postgres-warehouse.ts).
  * - A DuckDB file: each API process is a whole server, as `npm run serve` alone — the file
  *   attached read-only (DuckDB lets any number of processes read one file), its own refresh
  *   worker and its rollups in its own memory, its own switch to a new build. Each process

@@ -69,10 +69,10 @@ describe.skipIf(Boolean(skip))('a Cube cluster over Postgres', () => {
   it('every API process answers from the same rollup tables in Postgres, built once', async () => {
     // Until the rollup exists Cube answers "Continue wait", which cubeGet waits out: no query fails.
     const first = await cubeGet(url, 'load', ROLLUP_QUERY);
-    expect(first.status).toBe(200);
+    expect(first.status, JSON.stringify(first.body)).toBe(200);
     const answers = await Promise.all(Array.from({ length: 12 }, () => cubeGet(url, 'load', ROLLUP_QUERY)));
     for (const answer of answers) {
-      expect(answer.status).toBe(200);
+      expect(answer.status, JSON.stringify(answer.body)).toBe(200);
       expect(answer.body.data).toEqual(first.body.data);
       expect(Object.keys(answer.body.usedPreAggregations as object)).toEqual(['pre_aggregations.leads_funnel_by_mql_month']);
     }

@@ -158,6 +158,55 @@ class WarehousePostgresDriver extends PostgresDriver {
     const parserFor = this.getTypeParser;
     this.getTypeParser = (dataTypeID, format) => (NUMBER_TYPE_OIDS.has(dataTypeID) ? (value: string) => value : parserFor(dataTypeID, format));
   }
+
+  /**
+   * Builds a rollup table once however many processes build it. Each process of a cluster has
+   * its own queue, so an API process building a rollup on demand and the refresh worker can
+   * start the same version in the same second, under the same name: the second `CREATE TABLE`
+   * failed with "relation … already exists" and its request got HTTP 400. Under a lock on the
+   * name, the later builder finds the table built and uses it.
+   */
+  override async loadPreAggregationIntoTable(table: string, loadSql: string, params: unknown[]): Promise<unknown[]> {
+    return this.withConnection(async (conn) => {
+      await this.prepareConnection(conn);
+      await conn.query('BEGIN');
+      try {
+        await conn.query('SELECT pg_advisory_xact_lock(hashtext($1))', [table]);
+        const { rows } = await conn.query<{ built: boolean }>('SELECT to_regclass($1) IS NOT NULL AS built', [table]);
+        if (!rows[0]?.built) await conn.query(loadSql, params);
+        await conn.query('COMMIT');
+      } catch (error) {
+        await conn.query('ROLLBACK').catch(() => undefined);
+        throw error;
+      }
+      return [];
+    });
+  }
+
+  /**
+   * Drops a rollup table only once no process can still be reading it. After each build Cube
+   * drops the versions it does not know to be in use, and it knows only its own process's use:
+   * the refresh worker dropped the table an API process had built a second earlier and still
+   * answered from (each process keeps its list of rollup tables for an hour). A table built
+   * less than ROLLUP_TABLE_KEEP_MS ago is kept; a later build's clean-up drops it.
+   */
+  override async dropTable(table: string, options?: Parameters<PostgresDriver['dropTable']>[1]): Promise<unknown> {
+    const builtAt = rollupBuiltAt(table);
+    if (builtAt !== undefined && Date.now() - builtAt < ROLLUP_TABLE_KEEP_MS) return [];
+    return super.dropTable(table, options);
+  }
+}
+
+/** Longer than Cube keeps a process's list of rollup tables (`preAggregationsSchemaCacheExpire`, 1 h). */
+export const ROLLUP_TABLE_KEEP_MS = 65 * 60_000;
+
+/**
+ * When a rollup table was built, from its name: Cube names each version
+ * `<rollup>_<content version>_<structure version>_<build second in base 32>`; undefined for other names.
+ */
+export function rollupBuiltAt(table: string): number | undefined {
+  const match = /_[a-z0-5]{1,8}_[a-z0-5]{1,8}_([0-9a-v]{7})$/.exec(table);
+  return match?.[1] ? Number.parseInt(match[1], 32) * 1000 : undefined;
 }
 
 /** Cube's Postgres driver over the published schema (one per data source and process; Cube pools connections inside it). */
