@@ -1,0 +1,83 @@
+/**
+ * The text macros' shortcuts against DuckDB's own trim(), on values built from every Unicode
+ * space separator trim() removes, characters it keeps (tab, letters outside ASCII, combining
+ * marks, emoji) and printable ASCII at either end.
+ */
+import { DuckDBInstance } from '@duckdb/node-api';
+import { DummyDriver, Kysely, PostgresAdapter, PostgresIntrospector, PostgresQueryCompiler, sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { blankToNull, isBlank } from './macros';
+
+/** Unicode category Zs, written out here (U+0020, U+00A0, U+1680, U+2000–U+200A, U+202F, U+205F, U+3000). */
+const SPACE_SEPARATORS = [0x20, 0xa0, 0x1680, ...Array.from({ length: 11 }, (_, i) => 0x2000 + i), 0x202f, 0x205f, 0x3000].map((c) => String.fromCodePoint(c));
+/** Characters trim() keeps, at either end. */
+const KEPT = ['a', '~', '!', '\t', '\n', 'é', 'e\u0301', '日', '😀', '\u200b', '\u0600', '\u007f'];
+const ENDS = ['', ...SPACE_SEPARATORS, ...KEPT];
+const BODIES = ['', 'x', 'Acme GmbH', ' ', '\u3000\u00a0'];
+
+const values: (string | null)[] = [null];
+for (const start of ENDS) for (const body of BODIES) for (const end of ENDS) values.push(`${start}${body}${end}`);
+
+let connection: Awaited<ReturnType<DuckDBInstance['connect']>>;
+
+beforeAll(async () => {
+  connection = await (await DuckDBInstance.create(':memory:')).connect();
+  await connection.run('create table v (i integer, x varchar)');
+  const appender = await connection.createAppender('v');
+  values.forEach((value, i) => {
+    appender.appendInteger(i);
+    if (value === null) appender.appendNull();
+    else appender.appendVarchar(value);
+    appender.endRow();
+  });
+  appender.closeSync();
+});
+
+afterAll(() => connection?.closeSync());
+
+// Compiles without a database, with the query compiler the build's DuckDB dialect uses.
+const compiler = new Kysely<unknown>({
+  dialect: {
+    createAdapter: () => new PostgresAdapter(),
+    createDriver: () => new DummyDriver(),
+    createIntrospector: (db) => new PostgresIntrospector(db),
+    createQueryCompiler: () => new PostgresQueryCompiler(),
+  },
+});
+
+const compiled = (expression: ReturnType<typeof blankToNull> | ReturnType<typeof isBlank>): string => {
+  // The macro's SQL over column x (no parameters: models inline everything into views).
+  const { sql: text, parameters } = expression.compile(compiler);
+  expect(parameters).toEqual([]);
+  return text;
+};
+
+describe('text macros over real DuckDB', () => {
+  it(`builds ${values.length} values, each end a space separator, a kept character or printable ASCII`, () => {
+    expect(values.length).toBe(1 + ENDS.length * BODIES.length * ENDS.length);
+    expect(SPACE_SEPARATORS).toHaveLength(17);
+  });
+
+  it.each([
+    { name: 'blankToNull is nullif(trim(x), \'\')', macro: compiled(blankToNull(sql.ref('x'))), reference: "nullif(trim(x), '')" },
+    { name: 'isBlank is nullif(trim(x), \'\') is null', macro: compiled(isBlank(sql.ref('x'))), reference: "nullif(trim(x), '') is null" },
+  ])('$name for every value', async ({ macro, reference }) => {
+    const reader = await connection.runAndReadAll(`select i, x from v where (${macro}) is distinct from (${reference}) order by i`);
+    expect(reader.getRowObjectsJson()).toEqual([]);
+  });
+
+  it.each([
+    { value: 'Acme', expected: 'Acme' },
+    { value: ' Acme ', expected: 'Acme' },
+    { value: '\u00a0Acme\u3000', expected: 'Acme' },
+    { value: '\tAcme', expected: '\tAcme' },
+    { value: 'Acme\u2003', expected: 'Acme' },
+    { value: 'Zoë', expected: 'Zoë' },
+    { value: '\u2009', expected: null },
+    { value: '', expected: null },
+    { value: null, expected: null },
+  ])('blankToNull($value) = $expected', async ({ value, expected }) => {
+    const reader = await connection.runAndReadAll(`select ${compiled(blankToNull(sql.ref('x')))} as y from (select $1::varchar as x)`, [value]);
+    expect(reader.getRowObjectsJson()[0]?.y ?? null).toBe(expected);
+  });
+});
