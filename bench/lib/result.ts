@@ -37,9 +37,12 @@ export function ratio(name: string, value: number, reference: string, target?: {
     : { name, value, reference };
 }
 
-/** A case's child process ends by printing its result on one marked line. */
-export function emit(result: Omit<CaseResult, 'peakRssMb'>): void {
-  const full: CaseResult = { ...result, peakRssMb: peakRssMb() };
+/**
+ * A case's child process ends by printing its result on one marked line. Peak RSS is the case
+ * process's own, or `peakRssMb` when the case measured in processes of its own (the larger).
+ */
+export function emit(result: Omit<CaseResult, 'peakRssMb'> & { readonly peakRssMb?: number }): void {
+  const full: CaseResult = { ...result, peakRssMb: Math.max(result.peakRssMb ?? 0, peakRssMb()) };
   process.stdout.write(`\n${RESULT_MARKER}${JSON.stringify(full)}\n`);
 }
 

@@ -1,5 +1,8 @@
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { groupModelTimes, modelGroup } from './bench';
+import { benchEtl, groupModelTimes, modelGroup } from './bench';
 import { models } from './models/index';
 
 describe('model groups of the ETL bench', () => {
@@ -32,4 +35,24 @@ describe('model groups of the ETL bench', () => {
       { group: 'staging and the other marts', ms: 2000, share: 0.1 },
     ]);
   });
+});
+
+describe('benchEtl on the bundled samples', () => {
+  it('measures the references and the build, each in a process of its own, and reports the build', async () => {
+    const work = await mkdtemp(join(tmpdir(), 'closedloop-etl-bench-'));
+    try {
+      const result = await benchEtl(resolve(import.meta.dirname, '../../seeds'), { workDir: work, log: () => {} });
+      // The build's own report came back from its process: the samples' leads and every model.
+      expect(result.report.counts.leads).toBeGreaterThan(0);
+      expect(result.models.map((m) => m.name)).toEqual(models.map((m) => m.name));
+      expect(result.rows).toBe(result.report.files.reduce((sum, f) => sum + f.rowsRead, 0));
+      expect(result.ratio).toBeCloseTo(result.buildMs / result.readCsvMs, 6);
+      // Each measuring process loaded DuckDB: tens of megabytes at least.
+      for (const bytes of [result.peakRssBytes, result.readCsvPeakRssBytes]) expect(bytes).toBeGreaterThan(50 * 2 ** 20);
+      // The reference databases are removed; the warehouse stays.
+      expect((await readdir(work)).sort()).toEqual(['warehouse.duckdb']);
+    } finally {
+      await rm(work, { recursive: true, force: true });
+    }
+  }, 180_000);
 });

@@ -1,15 +1,14 @@
 /**
  * Benchmark helper for the ETL case of `npm run bench`: times the full build on a folder of
- * exports against DuckDB alone reading the same CSV files into tables, in the same process.
+ * exports against DuckDB alone reading the same CSV files into tables, each measurement in a
+ * Node process of its own (`bench-measure.ts`).
  */
+import { spawn } from 'node:child_process';
 import { createReadStream } from 'node:fs';
 import { mkdir, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { DuckDBInstance } from '@duckdb/node-api';
-import { buildWarehouse, type BuildReport, type ProgressEvent } from './build';
-import { ALLOCATOR_SETTINGS } from './db/duckdb-allocator';
+import type { BuildReport } from './build';
 import { discoverFiles } from './load/discover-files';
-import { literal } from './load/sql-text';
 
 export interface EtlBenchResult {
   /** Wall time of `buildWarehouse` (load, models, data tests, publish). */
@@ -28,8 +27,10 @@ export interface EtlBenchResult {
   readonly readCsvCpuMs: number;
   /** CPU time of the build. On a shared machine CPU time is steadier than wall time. */
   readonly buildCpuMs: number;
-  /** Peak resident set size of this process so far, in bytes (covers both measurements). */
+  /** Peak resident set size of the build's process, in bytes (each measurement runs in a process of its own). */
   readonly peakRssBytes: number;
+  /** The same for the read_csv references (the larger of the two). */
+  readonly readCsvPeakRssBytes: number;
   readonly phases: BuildReport['phases'];
   /** Wall time of each model, in build order (from the build's progress events). */
   readonly models: readonly ModelTime[];
@@ -95,85 +96,67 @@ export async function benchEtl(dir: string, options: EtlBenchOptions = {}): Prom
   const referencePath = join(workDir, 'read-csv-reference.duckdb');
   await removeDb(referencePath);
   log(`DuckDB read_csv reference: ${files.length} files`);
-  const referenceStarted = performance.now();
-  const referenceCpu = process.cpuUsage();
-  await readCsvInto(referencePath, files, 1);
-  const readCsvMs = performance.now() - referenceStarted;
-  const readCsvCpuMs = cpuMsSince(referenceCpu);
+  const reference = await measureInChild(['read-csv', '1', referencePath, ...files]);
   await removeDb(referencePath);
 
   // The build loads two files at a time; for comparison, the reference done the same way.
   log(`DuckDB read_csv reference, two files at a time`);
-  const parallelStarted = performance.now();
-  await readCsvInto(referencePath, files, 2);
-  const readCsvParallelMs = performance.now() - parallelStarted;
+  const parallel = await measureInChild(['read-csv', '2', referencePath, ...files]);
   await removeDb(referencePath);
 
   const warehousePath = join(workDir, 'warehouse.duckdb');
   await removeDb(warehousePath);
   log(`Build: ${warehousePath}`);
-  const buildStarted = performance.now();
-  const buildCpu = process.cpuUsage();
-  // Each model's time: from the previous model's end (or the models phase's start) to its own.
-  const models: ModelTime[] = [];
-  let since = buildStarted;
-  const onProgress = (event: ProgressEvent): void => {
-    const now = performance.now();
-    if (event.type === 'phase') since = now;
-    if (event.type !== 'model-done') return;
-    models.push({ name: event.name, layer: event.layer, ms: Math.round(now - since) });
-    since = now;
-  };
-  const report = await buildWarehouse({ inputs: [dir], warehousePath, agreementPath, onProgress });
-  const buildMs = performance.now() - buildStarted;
-  const buildCpuMs = cpuMsSince(buildCpu);
+  const build = await measureInChild(['build', dir, warehousePath, agreementPath]);
+  if (!build.report) throw new Error('The bench build reported no build report.');
+  const report = build.report;
+  const models = build.models ?? [];
 
   const rows = report.files.reduce((sum, f) => sum + f.rowsRead, 0);
   const bytes = report.files.reduce((sum, f) => sum + f.bytes, 0);
   return {
-    buildMs: Math.round(buildMs),
-    readCsvMs: Math.round(readCsvMs),
-    ratio: buildMs / readCsvMs,
-    readCsvParallelMs: Math.round(readCsvParallelMs),
+    buildMs: build.ms,
+    readCsvMs: reference.ms,
+    ratio: build.ms / reference.ms,
+    readCsvParallelMs: parallel.ms,
     rows,
-    rowsPerSecond: Math.round(rows / (buildMs / 1000)),
+    rowsPerSecond: Math.round(rows / (build.ms / 1000)),
     bytes,
-    readCsvCpuMs,
-    buildCpuMs,
-    peakRssBytes: process.resourceUsage().maxRSS * 1024,
+    readCsvCpuMs: reference.cpuMs,
+    buildCpuMs: build.cpuMs,
+    peakRssBytes: build.peakRssBytes,
+    readCsvPeakRssBytes: Math.max(reference.peakRssBytes, parallel.peakRssBytes),
     phases: report.phases,
     models,
-    groups: groupModelTimes(models, buildMs),
+    groups: groupModelTimes(models, build.ms),
     report,
   };
 }
 
-/**
- * DuckDB alone: `create table … as select * from read_csv(…)` per file, `width` files at a time,
- * then a checkpoint. With the build's allocator settings (`db/duckdb-allocator.ts`): the
- * reference gets whatever they gain it, so the ratio measures the build's work alone.
- */
-async function readCsvInto(path: string, files: readonly string[], width: number): Promise<void> {
-  const instance = await DuckDBInstance.create(path, { ...ALLOCATOR_SETTINGS, memory_limit: '3GB' });
-  const queue = files.map((file, i) => ({ file, i }));
-  await Promise.all(
-    Array.from({ length: width }, async () => {
-      const connection = await instance.connect();
-      for (let next = queue.shift(); next; next = queue.shift()) {
-        await connection.run(`create table t${next.i} as select * from read_csv(${literal(next.file)}, header = true, all_varchar = true, store_rejects = true, rejects_table = 'rejects_${next.i}', rejects_scan = 'scan_${next.i}')`);
-      }
-      connection.closeSync();
-    }),
-  );
-  const connection = await instance.connect();
-  await connection.run('checkpoint');
-  connection.closeSync();
-  instance.closeSync();
+/** What one measurement's process (`bench-measure.ts`) reports. */
+export interface BenchMeasurement {
+  readonly ms: number;
+  /** User + system CPU time of the measuring process (DuckDB's threads too). */
+  readonly cpuMs: number;
+  /** Peak resident set size of the measuring process. */
+  readonly peakRssBytes: number;
+  /** The build's only. */
+  readonly models?: readonly ModelTime[];
+  readonly report?: BuildReport;
 }
 
-function cpuMsSince(start: NodeJS.CpuUsage): number {
-  const { user, system } = process.cpuUsage(start);
-  return Math.round((user + system) / 1000);
+export const MEASUREMENT_MARKER = 'ETL_BENCH_MEASUREMENT ';
+
+/** Runs one measurement in a new Node process and returns what it printed after MEASUREMENT_MARKER. */
+async function measureInChild(args: readonly string[]): Promise<BenchMeasurement> {
+  const script = resolve(import.meta.dirname, 'bench-measure.ts');
+  const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
+  let output = '';
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const code = await new Promise<number | null>((done) => child.once('close', done));
+  const line = output.split('\n').find((l) => l.startsWith(MEASUREMENT_MARKER));
+  if (code !== 0 || !line) throw new Error(`The bench measurement "${args[0] ?? ''}" failed (exit ${code ?? 'signal'}):\n${output.slice(-4000)}`);
+  return JSON.parse(line.slice(MEASUREMENT_MARKER.length)) as BenchMeasurement;
 }
 
 /** Reads a file to the end in 1 MB chunks, keeping none of it. */

@@ -50,7 +50,7 @@ describe('DuckDB allocator settings', () => {
 
   // jemalloc reads the variable once, as DuckDB's library loads: the module must be the first
   // import of every entry point that builds a warehouse.
-  it.each(['etl/cli.ts', 'scripts/start.ts', 'bench/cases/etl.ts'])('are the first import of %s', async (entry) => {
+  it.each(['etl/cli.ts', 'scripts/start.ts', 'etl/src/bench-measure.ts'])('are the first import of %s', async (entry) => {
     const source = await readFile(join(root, entry), 'utf8');
     const first = /^import\s+(?:[^'"]*\s+from\s+)?['"]([^'"]+)['"]/m.exec(source);
     expect(first && resolve(root, dirname(entry), `${first[1]}.ts`)).toBe(allocatorModule);
