@@ -186,9 +186,9 @@ class WarehousePostgresDriver extends PostgresDriver {
   /**
    * Drops a rollup table only once no process can still be reading it. After each build Cube
    * drops the versions it does not know to be in use, and it knows only its own process's use:
-   * the refresh worker dropped the table an API process had built a second earlier and still
-   * answered from (each process keeps its list of rollup tables for an hour). A table built
-   * less than ROLLUP_TABLE_KEEP_MS ago is kept; a later build's clean-up drops it.
+   * the refresh worker's clean-up could drop the version an API process had built a second
+   * earlier and answers from, and that process keeps its list of rollup tables for an hour.
+   * A table built less than ROLLUP_TABLE_KEEP_MS ago is kept; a later build's clean-up drops it.
    */
   override async dropTable(table: string, options?: Parameters<PostgresDriver['dropTable']>[1]): Promise<unknown> {
     const builtAt = rollupBuiltAt(table);
