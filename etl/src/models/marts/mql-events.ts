@@ -30,7 +30,8 @@ export const mqlEvents: Model = {
       from signals s join sides using (lead_id)
       where s.role = case when sides.n_ma >= sides.n_crm then 'ma' else 'crm' end
     ),
-    mqls as (select * from ${ref('leads')} where mql_at is not null),
+    -- not materialized: read twice, DuckDB would otherwise copy the leads into a temporary table
+    mqls as not materialized (select * from ${ref('leads')} where mql_at is not null),
     events as (
       select c.lead_id, c.event_at, c.inferred from counted c join mqls using (lead_id)
       union all

@@ -147,6 +147,8 @@ export function stagingModels(spec: StagingSpec): Model[] {
     layer: 'staging',
     materialized: 'table',
     // Two steps: count ids (cheap), then find the kept row only among the duplicated ones.
+    // `good` is read twice; `not materialized` keeps DuckDB from copying it into a temporary
+    // table first (it would, for any CTE referenced more than once).
     query: () =>
       spec.duplicatesFromRaw && spec.id
         ? sql`
@@ -156,7 +158,7 @@ export function stagingModels(spec: StagingSpec): Model[] {
           from ${source(spec.format)} r join dup d on d._id = nullif(trim(r.${sql.ref(spec.id)}), '')
           group by d._id`
         : sql`
-          with good as (select _id, _file, _line from ${ref(name('__checked'))} where _reject_reason is null and _id is not null),
+          with good as not materialized (select _id, _file, _line from ${ref(name('__checked'))} where _reject_reason is null and _id is not null),
           dup as (select _id, count(*) as n from good group by _id having count(*) > 1)
           select d._id, max({'f': g._file, 'l': -g._line}) as keep, any_value(d.n) as n
           from good g join dup d using (_id)
