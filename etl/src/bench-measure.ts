@@ -55,14 +55,14 @@ async function measure(args: readonly string[]): Promise<BenchMeasurement> {
   }
   if (kind === 'build') {
     const [exportsDir, warehousePath, agreementPath] = rest;
-    // Each model's time: from the previous model's end (or the models phase's start) to its own.
+    // Each model's own time (marts built two at a time overlap), else from the previous model's end.
     const models: ModelTime[] = [];
     let since = started;
     const onProgress = (event: ProgressEvent): void => {
       const now = performance.now();
       if (event.type === 'phase') since = now;
       if (event.type !== 'model-done') return;
-      models.push({ name: event.name, layer: event.layer, ms: Math.round(now - since) });
+      models.push({ name: event.name, layer: event.layer, ms: event.ms ?? Math.round(now - since) });
       since = now;
     };
     const report = await buildWarehouse({ inputs: [exportsDir!], warehousePath: warehousePath!, agreementPath: agreementPath!, onProgress });

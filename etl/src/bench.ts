@@ -37,9 +37,15 @@ export interface EtlBenchResult {
   /** The same for the read_csv references (the larger of the two). */
   readonly readCsvPeakRssBytes: number;
   readonly phases: BuildReport['phases'];
-  /** Wall time of each model, in build order (from the build's progress events). */
+  /**
+   * Wall time of each model, start to end, in the order they finished (from the build's
+   * progress events). The marts after build_info run two at a time, so theirs overlap.
+   */
   readonly models: readonly ModelTime[];
-  /** The models grouped (MODEL_GROUPS): milliseconds and share of the build's wall time. */
+  /**
+   * The models grouped (MODEL_GROUPS): milliseconds and share of the build's wall time. A mart
+   * that ran beside another counts whole, so a group's share is an upper bound.
+   */
   readonly groups: readonly { readonly group: ModelGroup; readonly ms: number; readonly share: number }[];
   readonly report: BuildReport;
 }

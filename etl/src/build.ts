@@ -10,11 +10,12 @@
 import { mkdir, readdir, rename, rm } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
-import type { Kysely } from 'kysely';
+import { Kysely } from 'kysely';
 import { loadAgreement } from './agreement/load-agreement';
 import type { BuildReport, FileReconciliation } from './build-report';
 import { runDataTests as realRunDataTests, type DataTestResult } from './data-tests/index';
 import { ALLOCATOR_SETTINGS } from './db/duckdb-allocator';
+import { duckdbDialect } from './db/duckdb-dialect';
 import { openDatabase } from './db/open-warehouse';
 import { checkFormatProblems } from './guards/check-format-problems';
 import { checkVocabulary } from './guards/check-vocabulary';
@@ -25,6 +26,7 @@ import { discoverFiles } from './load/discover-files';
 import { loadRaw, releaseRawFiles } from './load/load-raw';
 import { literal, queryRows } from './load/sql-text';
 import { buildModels as realBuildModels, type BuildModelsContext, type RawDatabase } from './models/index';
+import type { Warehouse } from './models/model';
 import { REFUSED_SUFFIX } from './models/staging/staging-model';
 import type { BuildPhase, ProgressListener } from './progress/progress-event';
 
@@ -145,7 +147,8 @@ export async function buildWarehouse(options: BuildOptions): Promise<BuildReport
     // not, and DuckDB needs less memory without it. Nothing reads query progress after the
     // load, and DuckDB recomputes it between the tasks of every query while it is enabled
     // (~2 % of the models' CPU at 1M leads, `perf`).
-    await connection.run('set preserve_insertion_order = false; set enable_progress_bar = false');
+    const modelSession = 'set preserve_insertion_order = false; set enable_progress_bar = false';
+    await connection.run(modelSession);
     phase('models', 'staging → intermediate → marts');
     const buildModels = options.steps?.buildModels ?? realBuildModels;
     // Guards first: a column that does not parse or a file mostly quarantined explains the
@@ -159,7 +162,20 @@ export async function buildWarehouse(options: BuildOptions): Promise<BuildReport
         if (guarded) await checkFormatProblems(connection, options.formatsTried);
         await releaseRawFiles(connection);
       },
-      onModel: (name, layer, slices) => emit({ type: 'model-done', name, layer, ...(slices > 1 ? { slices } : {}) }),
+      onModel: (name, layer, slices, ms) => emit({ type: 'model-done', name, layer, ms, ...(slices > 1 ? { slices } : {}) }),
+      // Marts built beside each other: a second connection with the same session settings.
+      connect: async () => {
+        const extra = await connect();
+        await extra.run(modelSession);
+        const extraDb = new Kysely<Warehouse>({ dialect: duckdbDialect({ connection: extra }) });
+        return {
+          db: extraDb,
+          close: async () => {
+            await extraDb.destroy();
+            extra.closeSync();
+          },
+        };
+      },
       ...(options.rowsPerSlice ? { rowsPerSlice: options.rowsPerSlice } : {}),
     });
 

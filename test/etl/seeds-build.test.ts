@@ -8,6 +8,7 @@ import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildWarehouse, type BuildReport } from '../../etl/src/build';
 import { runDataTests, type DataTestResult } from '../../etl/src/data-tests/index';
+import { buildModels } from '../../etl/src/models/index';
 import { computeIndependentFunnel } from './independent-funnel';
 
 // End to end: build the warehouse from the sample exports (seeds/, or the same generator
@@ -165,7 +166,7 @@ describe('build from seeds/', () => {
     expect(wh).toEqual(ind);
   });
 
-  it('rebuilding from the same inputs gives identical marts, with the per-person aggregates built in slices; the same exports loaded twice count once', async () => {
+  it('rebuilding from the same inputs gives identical marts, with the per-person aggregates built in slices, with every model built one after another; the same exports loaded twice count once', async () => {
     const twice = join(work, 'copies');
     await mkdir(twice, { recursive: true });
     for (const sub of ['salesforce-marketo', 'hubspot']) {
@@ -183,10 +184,16 @@ describe('build from seeds/', () => {
     expect(sliced.get('int_people_collapsed')).toBeGreaterThan(3);
     expect(sliced.get('int_stage_signals_collapsed')).toBeGreaterThan(3);
     const doubled = await buildWarehouse({ inputs: [seeds, twice], warehousePath: join(work, 'doubled.duckdb'), agreementPath });
+    // Without a second connection buildModels runs the marts one after another instead of two at a time.
+    await buildWarehouse({
+      inputs: [seeds], warehousePath: join(work, 'serial.duckdb'), agreementPath,
+      steps: { buildModels: (db, { connect: _second, ...ctx }) => buildModels(db, ctx) },
+    });
     expect(again.counts).toEqual(report.counts);
     expect(doubled.counts).toEqual(report.counts);
     expect(doubled.files.filter((f) => f.file.startsWith(twice)).every((f) => f.status === 'duplicate')).toBe(true);
-    await conn.run(`attach '${join(work, 'again.duckdb')}' as again (read_only); attach '${join(work, 'doubled.duckdb')}' as doubled (read_only)`);
+    await conn.run(`attach '${join(work, 'again.duckdb')}' as again (read_only); attach '${join(work, 'doubled.duckdb')}' as doubled (read_only);
+      attach '${join(work, 'serial.duckdb')}' as serial (read_only)`);
     const marts = await rows<{ name: string }>(`select table_name as name from duckdb_tables() where database_name = 'wh' and schema_name = 'main' and table_name <> 'build_info' order by 1`);
     expect(marts.map((m) => m.name)).toEqual(expect.arrayContaining(['leads', 'opportunities', 'stage_events', 'rejected_rows']));
     for (const { name } of marts) {
@@ -196,6 +203,7 @@ describe('build from seeds/', () => {
       };
       const first = await digest('wh');
       expect(await digest('again'), name).toBe(first);
+      expect(await digest('serial'), name).toBe(first);
       // Rejected rows name their file: the copies' files are skipped as duplicates, so identical too.
       // (file_reconciliation lists every file read, the copies included.)
       if (name !== 'file_reconciliation') expect(await digest('doubled'), name).toBe(first);

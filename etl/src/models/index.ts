@@ -11,8 +11,9 @@ import { sql, type Kysely } from 'kysely';
 import type { Agreement } from '../agreement/agreement';
 import { intermediateModels } from './intermediate/index';
 import { martModels } from './marts/index';
-import { materialise, type Layer, type Model, type Warehouse } from './model';
+import { attachScratch, materialise, ref, SCRATCH_DATABASE, type Layer, type Model, type Warehouse } from './model';
 import type { RawDatabase } from './raw-schema';
+import { runGraph } from './run-graph';
 import { seedAgreement } from './seed-agreement';
 import { stagingModels } from './staging/index';
 
@@ -26,10 +27,25 @@ export interface BuildModelsContext {
    * build checks the formats there and releases the raw records (`releaseRawFiles`).
    */
   readonly afterRaw?: () => Promise<void>;
-  /** Called after each model; `slices` > 1 when it was built in slices (`Model.slices`). */
-  readonly onModel?: (name: string, layer: Layer, slices: number) => void;
+  /**
+   * Called after each model: `slices` > 1 when it was built in slices (`Model.slices`); `ms`
+   * from its start to its end (marts built beside each other overlap).
+   */
+  readonly onModel?: (name: string, layer: Layer, slices: number, ms: number) => void;
   /** Slice sliced models at this many input rows (tests; default: by the memory limit, `Model.slices`). */
   readonly rowsPerSlice?: number;
+  /**
+   * A second connection to the same database (the caller's session settings applied), so
+   * the marts after build_info run two at a time (`buildModels`). Without it every model
+   * runs on `db`, one after another.
+   */
+  readonly connect?: () => Promise<ModelConnection>;
+}
+
+/** A connection `buildModels` borrows for marts built beside the others; it calls `close` when done. */
+export interface ModelConnection {
+  readonly db: Kysely<Warehouse>;
+  close(): Promise<void>;
 }
 
 const readsStaging = new Set(['rejected_rows', 'file_reconciliation']);
@@ -54,7 +70,7 @@ async function dropTemporary(db: Kysely<Warehouse>, dropped: readonly Model[]): 
   for (const kind of ['view', 'table'] as const) {
     for (const m of [...dropped].reverse()) {
       if (m.materialized !== kind) continue;
-      await (kind === 'view' ? sql`drop view if exists ${sql.id('temp', 'main', m.name)}` : sql`drop table if exists ${sql.id('temp', 'main', m.name)}`).execute(db);
+      await (kind === 'view' ? sql`drop view if exists ${ref(m.name)}` : sql`drop table if exists ${ref(m.name)}`).execute(db);
     }
   }
 }
@@ -97,9 +113,18 @@ export function lastRawRead(order: readonly Model[], sqlOf: (model: Model) => st
   return at;
 }
 
+/**
+ * Runs every model in `models`' order on `db`, except the marts after build_info: with
+ * `ctx.connect`, they run two at a time (each after the marts it reads, `runGraph`) on `db`
+ * and a second connection. Most of a mart's time is writing it into the warehouse file, which
+ * keeps ~1.4 of 2 cores busy; two at a time fill the rest. They read only intermediate tables
+ * (in the scratch database, which both connections see), the agreement and other marts.
+ * Each temporary model is dropped as soon as every model up to its last reader has finished.
+ */
 export async function buildModels(db: Kysely<RawDatabase>, ctx: BuildModelsContext): Promise<void> {
   const wh = db as unknown as Kysely<Warehouse>;
   await sql`set TimeZone = 'UTC'`.execute(wh);
+  await attachScratch(wh);
   await seedAgreement(wh, ctx.agreement);
   const modelCtx = { db: wh, agreement: ctx.agreement, ...(ctx.rowsPerSlice ? { rowsPerSlice: ctx.rowsPerSlice } : {}) };
   // Each model's SQL, compiled once for both analyses of who reads what.
@@ -107,10 +132,39 @@ export async function buildModels(db: Kysely<RawDatabase>, ctx: BuildModelsConte
   const sqlOf = (m: Model): string => texts.get(m) ?? '';
   const last = lastUses(models, sqlOf);
   const rawDone = Math.max(lastRawRead(models, sqlOf, last), ...stagingMarts.map((m) => models.indexOf(m)));
-  for (const [i, model] of models.entries()) {
-    const slices = await materialise(modelCtx, model);
-    ctx.onModel?.(model.name, model.layer, slices);
-    await dropTemporary(wh, models.filter((m) => last.get(m.name) === i));
+  const firstParallel = otherMarts[0] ? models.indexOf(otherMarts[0]) : models.length;
+  // Staging objects are the first connection's own (catalog temp): none may outlive the serial part.
+  const late = models.find((m, i) => m.layer === 'staging' && (last.get(m.name) ?? i) >= firstParallel);
+  if (late || rawDone >= firstParallel) throw new Error(`buildModels: ${late?.name ?? 'the raw exports'} is read by a mart after build_info; read it from an intermediate table.`);
+
+  const finished = new Set<number>();
+  const dropped = new Set<string>();
+  const run = async (on: Kysely<Warehouse>, model: Model, i: number): Promise<void> => {
+    const started = performance.now();
+    const slices = await materialise({ ...modelCtx, db: on }, model);
+    ctx.onModel?.(model.name, model.layer, slices, Math.round(performance.now() - started));
+    finished.add(i);
+    let upTo = 0;
+    while (finished.has(upTo)) upTo++;
+    const due = models.filter((m) => m.layer !== 'marts' && !dropped.has(m.name) && (last.get(m.name) ?? Infinity) < upTo);
+    for (const m of due) dropped.add(m.name);
+    await dropTemporary(on, due);
+  };
+
+  for (const [i, model] of models.slice(0, firstParallel).entries()) {
+    await run(wh, model, i);
     if (i === rawDone) await ctx.afterRaw?.();
   }
+  const marts = models.slice(firstParallel).map((model, j, all) => ({
+    model,
+    after: all.slice(0, j).flatMap((other, k) => (sqlOf(model).includes(`"${other.name}"`) ? [k] : [])),
+  }));
+  const extra = ctx.connect && marts.length > 1 ? await ctx.connect() : undefined;
+  try {
+    const connections = [wh, ...(extra ? [extra.db] : [])];
+    await runGraph(marts, connections.length, (job, j, worker) => run(connections[worker]!, job.model, firstParallel + j));
+  } finally {
+    await extra?.close();
+  }
+  await sql`detach database if exists ${sql.id(SCRATCH_DATABASE)}`.execute(wh);
 }

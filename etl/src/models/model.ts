@@ -39,13 +39,35 @@ export interface Model {
 }
 
 /**
- * Where each layer lives. Staging and intermediate models are temporary objects of the
- * build's connection (catalog `temp`): only the marts (and the agreement seeds) are
- * written to the warehouse file, which saves compressing and persisting tables nobody
- * reads after the build. Names are unique across layers by their prefixes.
+ * The in-memory database the intermediate tables live in during a build (`attachScratch`):
+ * attached to the instance, so every connection of the build sees them and marts can run on
+ * two connections at once (`buildModels`); never written to the warehouse file.
+ */
+export const SCRATCH_DATABASE = 'build_scratch';
+
+/** Attach the scratch database (idempotent); `buildModels` does, and detaches it after the marts. */
+export async function attachScratch(db: Kysely<Warehouse>): Promise<void> {
+  await sql`attach if not exists ':memory:' as ${sql.id(SCRATCH_DATABASE)}`.execute(db);
+}
+
+/**
+ * Where each layer lives. Staging models are temporary objects of the build's connection
+ * (catalog `temp`), intermediate tables are in the scratch database (`SCRATCH_DATABASE`):
+ * only the marts (and the agreement seeds) are written to the warehouse file, which saves
+ * compressing and persisting tables nobody reads after the build. Names are unique across
+ * layers by their prefixes.
  */
 function location(layer: Layer | 'agreement'): readonly string[] {
-  return layer === 'marts' ? ['main'] : layer === 'agreement' ? ['agreement'] : ['temp', 'main'];
+  switch (layer) {
+    case 'marts':
+      return ['main'];
+    case 'agreement':
+      return ['agreement'];
+    case 'intermediate':
+      return [SCRATCH_DATABASE, 'main'];
+    case 'staging':
+      return ['temp', 'main'];
+  }
 }
 
 function layerOf(name: string): Layer | 'agreement' {
@@ -91,7 +113,7 @@ export async function materialise(ctx: ModelContext, model: Model): Promise<numb
   const target = sql.id(...location(model.layer), model.name);
   const slices = model.materialized === 'table' ? await sliceCount(ctx, model) : 1;
   const query = model.query(slices > 1 ? { ...ctx, slice: { index: 0, count: slices } } : ctx);
-  const temp = model.layer === 'marts' ? sql`` : sql`temp `;
+  const temp = model.layer === 'staging' ? sql`temp ` : sql``;
   if (model.layer === 'marts') {
     // A mart that changed from table to view (or back) since the last build: drop the old kind.
     const existing = await sql<{ table_type: string }>`select table_type from information_schema.tables

@@ -7,7 +7,8 @@ export type BuildPhase = 'discover' | 'load' | 'models' | 'data-tests' | 'publis
 export type ProgressEvent =
   | LoadEvent
   | { readonly type: 'phase'; readonly phase: BuildPhase; readonly detail: string }
-  | { readonly type: 'model-done'; readonly name: string; readonly layer: string; readonly slices?: number }
+  /** `ms`: the model's own time, start to end (the marts after build_info run two at a time). */
+  | { readonly type: 'model-done'; readonly name: string; readonly layer: string; readonly ms?: number; readonly slices?: number }
   | { readonly type: 'data-test-done'; readonly result: DataTestResult };
 
 export type ProgressListener = (event: ProgressEvent) => void;

@@ -43,6 +43,15 @@ describe('progress renderer', () => {
     });
   }
 
+  it('verbose: every model, its slices and its own time', () => {
+    let out = '';
+    const renderer = createProgressRenderer({ isTTY: false, columns: 120, write: (text: string) => (out += text) }, { cwd: '/data', verbose: true });
+    renderer.onProgress({ type: 'model-done', name: 'stg_salesforce__leads', layer: 'staging' });
+    renderer.onProgress({ type: 'model-done', name: 'int_people_collapsed', layer: 'intermediate', slices: 8, ms: 140_512 });
+    renderer.onProgress({ type: 'model-done', name: 'leads', layer: 'marts', ms: 3_970 });
+    expect(out.split('\n')).toEqual(['  staging stg_salesforce__leads', '  intermediate int_people_collapsed (in 8 slices) in 140.5 s', '  marts leads in 4.0 s', '']);
+  });
+
   // What a terminal shows: \r, \n, erase line (ESC[2K), up n lines (ESC[nF), erase below (ESC[J).
   function screen(text: string): string[] {
     const lines: string[] = [''];

@@ -105,7 +105,7 @@ export function createProgressRenderer(out: Output, options: { verbose?: boolean
       }
       case 'model-done':
         models += 1;
-        if (options.verbose) print(`  ${event.layer} ${event.name}${event.slices ? ` (in ${event.slices} slices)` : ''}`);
+        if (options.verbose) print(`  ${event.layer} ${event.name}${event.slices ? ` (in ${event.slices} slices)` : ''}${event.ms === undefined ? '' : ` in ${seconds(event.ms)}`}`);
         else if (tty) {
           clear();
           out.write(`\r\x1b[2K  ${models} models built (last: ${event.name})`);
