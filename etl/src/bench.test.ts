@@ -2,7 +2,7 @@ import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { benchEtl, groupModelTimes, modelGroup } from './bench';
+import { benchEtl, groupModelTimes, modelGroup, wallClockShares } from './bench';
 import { models } from './models/index';
 
 describe('model groups of the ETL bench', () => {
@@ -33,6 +33,35 @@ describe('model groups of the ETL bench', () => {
       { group: 'attribution and goals', ms: 4000, share: 0.2 },
       { group: 'funnel (leads, stages, SLA, leaks)', ms: 6000, share: 0.3 },
       { group: 'staging and the other marts', ms: 2000, share: 0.1 },
+    ]);
+  });
+});
+
+describe('wall-clock shares of models that overlap', () => {
+  it.each([
+    { case: 'one after another: each its own time', models: [{ ms: 2000, endMs: 2000 }, { ms: 3000, endMs: 5000 }], shares: [2000, 3000] },
+    { case: 'no end times (models in sequence): their own times', models: [{ ms: 2000 }, { ms: 3000 }], shares: [2000, 3000] },
+    { case: 'two at once, same span: half each', models: [{ ms: 4000, endMs: 4000 }, { ms: 4000, endMs: 4000 }], shares: [2000, 2000] },
+    // a runs 0–6 s, b 2–4 s: a alone 4 s + half of 2 s; b half of 2 s.
+    { case: 'one inside the other', models: [{ ms: 6000, endMs: 6000 }, { ms: 2000, endMs: 4000 }], shares: [5000, 1000] },
+    // a 0–4, b 2–8, c 4–5 (beside b): a 2 + 1; b 1 + 0.5 + 3; c 0.5.
+    { case: 'staggered', models: [{ ms: 4000, endMs: 4000 }, { ms: 6000, endMs: 8000 }, { ms: 1000, endMs: 5000 }], shares: [3000, 4500, 500] },
+  ])('$case', ({ models: spans, shares }) => {
+    const models = spans.map((s, i) => ({ name: `m${i}`, layer: 'marts', ...s }));
+    expect(wallClockShares(models)).toEqual(shares);
+    // The shares add up to the time some model ran (every case here: from 0 to the last end, or 5 s in sequence).
+    expect(shares.reduce((a, b) => a + b, 0)).toBe(Math.max(...models.map((m) => ('endMs' in m ? m.endMs : 5000))));
+  });
+
+  it('groups count a mart that ran beside another for half the overlap', () => {
+    const times = [
+      { name: 'leads', layer: 'marts', ms: 6000, endMs: 6000 },
+      { name: 'touchpoints', layer: 'marts', ms: 2000, endMs: 4000 },
+    ];
+    expect(groupModelTimes(times, 10_000)).toEqual([
+      { group: 'attribution and goals', ms: 1000, share: 0.1 },
+      { group: 'funnel (leads, stages, SLA, leaks)', ms: 5000, share: 0.5 },
+      { group: 'staging and the other marts', ms: 0, share: 0 },
     ]);
   });
 });

@@ -43,8 +43,8 @@ export interface EtlBenchResult {
    */
   readonly models: readonly ModelTime[];
   /**
-   * The models grouped (MODEL_GROUPS): milliseconds and share of the build's wall time. A mart
-   * that ran beside another counts whole, so a group's share is an upper bound.
+   * The models grouped (MODEL_GROUPS): wall-clock milliseconds (a mart that ran beside another
+   * counts half the time they overlapped, `wallClockShares`) and share of the build's wall time.
    */
   readonly groups: readonly { readonly group: ModelGroup; readonly ms: number; readonly share: number }[];
   readonly report: BuildReport;
@@ -59,7 +59,10 @@ export interface EtlBenchRound {
 export interface ModelTime {
   readonly name: string;
   readonly layer: string;
+  /** From its start to its end. */
   readonly ms: number;
+  /** When it ended, ms after the build started (absent: models ran one after another). */
+  readonly endMs?: number;
 }
 
 export type ModelGroup = 'attribution and goals' | 'funnel (leads, stages, SLA, leaks)' | 'staging and the other marts';
@@ -79,11 +82,29 @@ export function modelGroup(name: string): ModelGroup {
   return ATTRIBUTION_AND_GOALS.has(name) ? 'attribution and goals' : FUNNEL.has(name) ? 'funnel (leads, stages, SLA, leaks)' : 'staging and the other marts';
 }
 
-/** Milliseconds per group, and each group's share of `buildMs`, groups in a fixed order. */
+/**
+ * Each model's share of the wall clock, in the order given: while n models run at once, each
+ * is charged 1/n of that time (the marts after build_info run two at a time), so the shares
+ * add up to the time any model ran. Models without `endMs` ran alone: their `ms`.
+ */
+export function wallClockShares(models: readonly ModelTime[]): number[] {
+  const spans = models.map((m) => (m.endMs === undefined ? undefined : { start: m.endMs - m.ms, end: m.endMs }));
+  const edges = [...new Set(spans.flatMap((s) => (s ? [s.start, s.end] : [])))].sort((a, b) => a - b);
+  const shares = models.map((m, i) => (spans[i] ? 0 : m.ms));
+  for (let e = 1; e < edges.length; e++) {
+    const [from, to] = [edges[e - 1]!, edges[e]!];
+    const running = spans.flatMap((s, i) => (s && s.start <= from && s.end >= to ? [i] : []));
+    for (const i of running) shares[i]! += (to - from) / running.length;
+  }
+  return shares;
+}
+
+/** Wall-clock milliseconds per group (`wallClockShares`), and each group's share of `buildMs`, groups in a fixed order. */
 export function groupModelTimes(models: readonly ModelTime[], buildMs: number): EtlBenchResult['groups'] {
   const order: ModelGroup[] = ['attribution and goals', 'funnel (leads, stages, SLA, leaks)', 'staging and the other marts'];
+  const shares = wallClockShares(models);
   return order.map((group) => {
-    const ms = models.filter((m) => modelGroup(m.name) === group).reduce((sum, m) => sum + m.ms, 0);
+    const ms = Math.round(models.reduce((sum, m, i) => sum + (modelGroup(m.name) === group ? shares[i]! : 0), 0));
     return { group, ms, share: buildMs > 0 ? ms / buildMs : 0 };
   });
 }
