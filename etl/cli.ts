@@ -24,7 +24,7 @@ Builds the Closedloop warehouse from CRM and marketing-automation CSV exports.
   --agreement FILE   the sales & marketing agreement (default: agreement.yml)
   --accept-drop      publish even if leads, MQLs, SQLs or won amount fall by more than 25%
                      against the warehouse being replaced (otherwise the build stops)
-  --verbose          list every model and data test; print stack traces on errors
+  --verbose          list every model (with its own time) and data test; print stack traces on errors
   --help             show this help
 
 Exit code 0 on success, 1 when the build failed (the message names file, line and column).`;
