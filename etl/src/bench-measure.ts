@@ -62,7 +62,8 @@ async function measure(args: readonly string[]): Promise<BenchMeasurement> {
       const now = performance.now();
       if (event.type === 'phase') since = now;
       if (event.type !== 'model-done') return;
-      models.push(event.ms === undefined ? { name: event.name, layer: event.layer, ms: Math.round(now - since) } : { name: event.name, layer: event.layer, ms: event.ms, endMs: Math.round(now - started) });
+      const model = { name: event.name, layer: event.layer, ms: event.ms ?? Math.round(now - since) };
+      models.push(event.ms === undefined ? model : { ...model, endMs: Math.round(now - started) });
       since = now;
     };
     const report = await buildWarehouse({ inputs: [exportsDir!], warehousePath: warehousePath!, agreementPath: agreementPath!, onProgress });
