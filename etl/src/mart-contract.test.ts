@@ -6,6 +6,7 @@ import { createStatements } from './publish/publish-to-postgres';
 describe('logical types in each warehouse', () => {
   const cases: { type: LogicalType; duckdb: string; postgres: string }[] = [
     { type: { kind: 'text' }, duckdb: 'VARCHAR', postgres: 'text' },
+    { type: { kind: 'category' }, duckdb: 'ENUM(…)', postgres: 'text' },
     { type: { kind: 'enum', name: 'funnel_stage', values: ['lead', "it's"] }, duckdb: "ENUM('lead', 'it''s')", postgres: 'funnel_stage' },
     { type: { kind: 'integer', bits: 32 }, duckdb: 'INTEGER', postgres: 'integer' },
     { type: { kind: 'integer', bits: 64 }, duckdb: 'BIGINT', postgres: 'bigint' },
@@ -45,6 +46,18 @@ describe('compareToContract', () => {
   ];
   it.each(cases)('%j', ({ found, expected }) => {
     expect(compareToContract(mart, found, duckdbType)).toEqual(expected);
+  });
+
+  const categoryMart: MartContract = { name: 'c', grain: 'one row per test', columns: [{ name: 'channel', type: { kind: 'category' }, nullable: false }] };
+  it.each([
+    { found: "ENUM('Email', 'Paid Search')", mismatch: false },
+    { found: "ENUM('')", mismatch: false },
+    { found: 'VARCHAR', mismatch: true },
+    { found: 'ENUM', mismatch: true },
+  ])('a category column is any ENUM in DuckDB: $found', ({ found, mismatch }) => {
+    expect(compareToContract(categoryMart, [{ name: 'channel', type: found }], duckdbType)).toEqual(
+      mismatch ? [{ mart: 'c', column: 'channel', expected: 'ENUM(…)', found }] : [],
+    );
   });
 
   it('formats one line per mismatch naming mart, column, expected and found', () => {

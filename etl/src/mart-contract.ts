@@ -22,6 +22,12 @@ export const FUNNEL_STAGES = ['lead', 'mql', 'handoff', 'sal', 'rejected', 'sql'
 /** A column's logical type; how each warehouse stores it is `duckdbType` / `postgresType`. */
 export type LogicalType =
   | { readonly kind: 'text' }
+  /**
+   * Text with few distinct values (channel, segment, owner…). DuckDB: an ENUM of the values
+   * the build found, sorted as text sorts (so it reads, filters and orders as text; stored and
+   * grouped as a small integer). Postgres: text.
+   */
+  | { readonly kind: 'category' }
   /** Stored as an ENUM in both warehouses; `values` in their sort order; `name` is the Postgres type's name. */
   | { readonly kind: 'enum'; readonly name: string; readonly values: readonly string[] }
   | { readonly kind: 'integer'; readonly bits: 32 | 64 }
@@ -46,6 +52,7 @@ export interface MartContract {
 }
 
 const TEXT: LogicalType = { kind: 'text' };
+const CATEGORY: LogicalType = { kind: 'category' };
 const INTEGER: LogicalType = { kind: 'integer', bits: 32 };
 const BIGINT: LogicalType = { kind: 'integer', bits: 64 };
 const DOUBLE: LogicalType = { kind: 'double' };
@@ -71,21 +78,21 @@ function mart<N extends string>(name: N, grain: string, columns: Readonly<Record
 }
 
 /** The lead's attributes repeated on event rows (from `leads`, where they are never NULL). */
-const LEAD_CUTS = { channel: req(TEXT), segment: req(TEXT), region: req(TEXT), owner: req(TEXT), team: req(TEXT) } as const;
+const LEAD_CUTS = { channel: req(CATEGORY), segment: req(CATEGORY), region: req(CATEGORY), owner: req(CATEGORY), team: req(CATEGORY) } as const;
 
 export const MART_CONTRACT = [
   mart('leads', 'one row per person', {
     lead_id: req(TEXT), email: TEXT, full_name: TEXT, company: TEXT,
-    source_system: req(TEXT), crm_system: TEXT, ma_system: TEXT,
+    source_system: req(CATEGORY), crm_system: CATEGORY, ma_system: CATEGORY,
     crm_record_count: req(INTEGER), ma_record_count: req(INTEGER),
-    original_source: TEXT, channel: req(TEXT), campaign: req(TEXT), segment: req(TEXT), region: req(TEXT),
-    owner: req(TEXT), team: req(TEXT), stage: req(TEXT),
+    original_source: TEXT, channel: req(CATEGORY), campaign: req(CATEGORY), segment: req(CATEGORY), region: req(CATEGORY),
+    owner: req(CATEGORY), team: req(CATEGORY), stage: req(CATEGORY),
     created_at: req(TIMESTAMP), mql_at: TIMESTAMP, mql_inferred: req(BOOLEAN), mql_times: req(INTEGER),
     handoff_at: TIMESTAMP, sal_at: TIMESTAMP, rejected_at: TIMESTAMP, sql_at: TIMESTAMP,
     first_touch_at: TIMESTAMP, won_at: TIMESTAMP, lost_at: TIMESTAMP,
     rejection_reason: TEXT, rejection_reason_raw: TEXT, rejection_reason_system: TEXT, campaign_raw: TEXT, crm_url: TEXT,
     opportunity_id: TEXT, won_amount: DOUBLE,
-    sla_hours: DOUBLE, sla_due_at: TIMESTAMP, hours_to_first_touch: DOUBLE, sla_status: TEXT,
+    sla_hours: DOUBLE, sla_due_at: TIMESTAMP, hours_to_first_touch: DOUBLE, sla_status: CATEGORY,
     leak_not_in_crm: req(BOOLEAN), leak_not_handed_off: req(BOOLEAN), leak_not_touched: req(BOOLEAN), is_leak: req(BOOLEAN),
     sal_inferred: req(BOOLEAN), rejected_inferred: req(BOOLEAN),
   }),
@@ -105,10 +112,10 @@ export const MART_CONTRACT = [
     month: req(DATE), segment: req(TEXT), committed_mqls: req(INTEGER), delivered_mqls: req(INTEGER),
   }),
   mart('sales_activities', 'one row per completed sales activity', {
-    activity_id: req(TEXT), lead_id: TEXT, source_system: TEXT, activity_type: TEXT, owner: req(TEXT), team: req(TEXT), completed_at: req(TIMESTAMP),
+    activity_id: req(TEXT), lead_id: TEXT, source_system: CATEGORY, activity_type: CATEGORY, owner: req(CATEGORY), team: req(CATEGORY), completed_at: req(TIMESTAMP),
   }),
   mart('leaks', 'one row per MQL per leak kind', {
-    lead_id: req(TEXT), kind: req(TEXT), mql_at: req(TIMESTAMP), channel: req(TEXT), owner: req(TEXT), team: req(TEXT), region: req(TEXT),
+    lead_id: req(TEXT), kind: req(TEXT), mql_at: req(TIMESTAMP), channel: req(CATEGORY), owner: req(CATEGORY), team: req(CATEGORY), region: req(CATEGORY),
     full_name: TEXT, company: TEXT, crm_url: TEXT,
   }),
   mart('rejected_rows', 'one row per rejected input record', {
@@ -119,7 +126,7 @@ export const MART_CONTRACT = [
   }),
   mart('mql_events', 'one row per time a lead became an MQL', {
     lead_id: req(TEXT), mql_event_at: req(TIMESTAMP), event_number: req(INTEGER), is_remql: req(BOOLEAN), inferred: req(BOOLEAN),
-    channel: req(TEXT), campaign: req(TEXT), segment: req(TEXT), region: req(TEXT), owner: req(TEXT), team: req(TEXT),
+    channel: req(CATEGORY), campaign: req(CATEGORY), segment: req(CATEGORY), region: req(CATEGORY), owner: req(CATEGORY), team: req(CATEGORY),
   }),
   mart('revenue_goals', 'one row per day per revenue goal', {
     date: req(DATE), period: req(TEXT), period_start: req(DATE), period_end: req(DATE), segment: req(TEXT), region: req(TEXT),
@@ -137,12 +144,12 @@ export const MART_CONTRACT = [
     section: req(TEXT), position: req(INTEGER), subject: TEXT, item: TEXT, value: req(TEXT),
   }),
   mart('touchpoints', 'one row per person per marketing touch that counts', {
-    touch_id: req(TEXT), lead_id: req(TEXT), source_system: TEXT, touch_kind: req(TEXT), touched_at: req(TIMESTAMP),
-    channel: req(TEXT), campaign: req(TEXT), is_first_touch: req(BOOLEAN), mql_at: TIMESTAMP, segment: TEXT, region: TEXT, team: TEXT,
+    touch_id: req(TEXT), lead_id: req(TEXT), source_system: CATEGORY, touch_kind: req(CATEGORY), touched_at: req(TIMESTAMP),
+    channel: req(CATEGORY), campaign: req(CATEGORY), is_first_touch: req(BOOLEAN), mql_at: TIMESTAMP, segment: CATEGORY, region: CATEGORY, team: CATEGORY,
   }),
   mart('attribution', 'one row per opportunity × touch × attribution model (share > 0)', {
-    opportunity_id: req(TEXT), lead_id: TEXT, model: req(TEXT), touch_id: req(TEXT), touched_at: TIMESTAMP,
-    source_system: TEXT, touch_kind: req(TEXT), channel: req(TEXT), campaign: req(TEXT),
+    opportunity_id: req(TEXT), lead_id: TEXT, model: req(CATEGORY), touch_id: req(TEXT), touched_at: TIMESTAMP,
+    source_system: CATEGORY, touch_kind: req(CATEGORY), channel: req(CATEGORY), campaign: req(CATEGORY),
     is_first_touch: req(BOOLEAN), is_lead_creation: req(BOOLEAN), is_opportunity_creation: req(BOOLEAN), is_closed_won: req(BOOLEAN),
     milestones: req(TEXT), share: req(DOUBLE), attributed_pipeline: req(DOUBLE), attributed_revenue: req(DOUBLE),
     outcome: req(TEXT), amount: req(DOUBLE), opportunity_created_at: req(TIMESTAMP), closed_at: TIMESTAMP,
@@ -174,6 +181,8 @@ export function describeType(type: LogicalType): string {
   switch (type.kind) {
     case 'enum':
       return `enum ${type.name}(${type.values.map((v) => `'${v}'`).join(', ')})`;
+    case 'category':
+      return 'category (text; in DuckDB an ENUM of its values)';
     case 'integer':
       return `integer (${type.bits}-bit)`;
     case 'decimal':
@@ -189,11 +198,19 @@ function sqlString(value: string): string {
   return `'${value.replaceAll("'", "''")}'`;
 }
 
-/** The type as DuckDB's `information_schema.columns.data_type` spells it (what the ETL must build). */
+/** How a `category` is spelled for DuckDB: an ENUM of any values (`sameSpelling`). */
+export const ANY_ENUM = 'ENUM(…)';
+
+/**
+ * The type as DuckDB's `information_schema.columns.data_type` spells it (what the ETL must
+ * build); a category is `ANY_ENUM`, which `sameSpelling` matches with every ENUM.
+ */
 export function duckdbType(type: LogicalType): string {
   switch (type.kind) {
     case 'text':
       return 'VARCHAR';
+    case 'category':
+      return ANY_ENUM;
     case 'enum':
       return `ENUM(${type.values.map(sqlString).join(', ')})`;
     case 'integer':
@@ -218,6 +235,7 @@ export function duckdbType(type: LogicalType): string {
 export function postgresType(type: LogicalType): string {
   switch (type.kind) {
     case 'text':
+    case 'category':
       return 'text';
     case 'enum':
       return type.name;
@@ -266,7 +284,7 @@ export function compareToContract(mart: MartContract, found: readonly FoundColum
     const expected = spell(column.type);
     if (!actual) {
       mismatches.push({ mart: mart.name, column: column.name, expected, found: '(missing)' });
-    } else if (actual.type !== expected) {
+    } else if (!sameSpelling(expected, actual.type)) {
       mismatches.push({ mart: mart.name, column: column.name, expected, found: actual.type });
     } else if (actual.nullable === true && !column.nullable) {
       mismatches.push({ mart: mart.name, column: column.name, expected: `${expected} NOT NULL`, found: `${actual.type} (nullable)` });
@@ -277,6 +295,11 @@ export function compareToContract(mart: MartContract, found: readonly FoundColum
     if (!known.has(column.name)) mismatches.push({ mart: mart.name, column: column.name, expected: '(no such column)', found: column.type });
   }
   return mismatches;
+}
+
+/** Whether a warehouse's spelling of a type is the expected one (`ANY_ENUM`: any ENUM). */
+export function sameSpelling(expected: string, found: string): boolean {
+  return expected === found || (expected === ANY_ENUM && found.startsWith('ENUM(') && found.endsWith(')'));
 }
 
 /** One line per mismatch: `leads.won_amount: expected DOUBLE, found VARCHAR`. */

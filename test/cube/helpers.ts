@@ -7,7 +7,8 @@ import { mkdtempSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { DuckDBInstance } from '@duckdb/node-api';
+import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import { MART_CONTRACT } from '../../etl/src/mart-contract';
 import { startServer } from '../../server/src/start-server';
 import type { RunningServer, StartServerOptions } from '../../server/src/start-server';
 
@@ -26,12 +27,36 @@ export async function buildWarehouse(path: string, sqlFiles: readonly string[] =
   const connection = await instance.connect();
   try {
     for (const file of sqlFiles) await connection.run(readFileSync(file, 'utf8'));
+    await storeCategoriesAsEnums(connection);
     await connection.run('CHECKPOINT');
   } finally {
     connection.closeSync();
     instance.closeSync();
   }
   return path;
+}
+
+/**
+ * The fixture's SQL writes every text column as VARCHAR; the build stores the contract's
+ * `category` columns as ENUMs of their values, sorted (etl/src/models/model.ts,
+ * `Model.categories`). Converted here the same way, so the Cube tests read what a build writes.
+ */
+async function storeCategoriesAsEnums(connection: DuckDBConnection): Promise<void> {
+  const existing = new Set(
+    (await connection.runAndReadAll("SELECT table_name || '.' || column_name FROM information_schema.columns WHERE table_schema = 'main' AND data_type = 'VARCHAR'"))
+      .getRows()
+      .map(([name]) => String(name)),
+  );
+  const quote = (value: string): string => `'${value.replaceAll("'", "''")}'`;
+  for (const mart of MART_CONTRACT) {
+    for (const column of mart.columns) {
+      if (column.type.kind !== 'category' || !existing.has(`${mart.name}.${column.name}`)) continue;
+      const values = (await connection.runAndReadAll(`SELECT DISTINCT "${column.name}" FROM main."${mart.name}" WHERE "${column.name}" IS NOT NULL ORDER BY 1`))
+        .getRows()
+        .map(([value]) => quote(String(value)));
+      await connection.run(`ALTER TABLE main."${mart.name}" ALTER COLUMN "${column.name}" SET DATA TYPE ENUM(${values.length > 0 ? values.join(', ') : "''"})`);
+    }
+  }
 }
 
 /** Builds the next warehouse next to `path` and renames it over `path` (the ETL's atomic switch). */

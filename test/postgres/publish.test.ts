@@ -36,7 +36,7 @@ async function duckdbScalar(path: string, sql: string): Promise<unknown> {
 /** How Postgres's information_schema spells each logical type (written out here, not taken from the code under test). */
 function informationSchemaType(type: LogicalType): string {
   const spelled: Record<string, string> = {
-    text: 'text', double: 'double precision', timestamp_utc: 'timestamp without time zone', date: 'date', boolean: 'boolean',
+    text: 'text', category: 'text', double: 'double precision', timestamp_utc: 'timestamp without time zone', date: 'date', boolean: 'boolean',
   };
   if (type.kind === 'enum') return type.name;
   if (type.kind === 'integer') return type.bits === 32 ? 'integer' : 'bigint';

@@ -11,7 +11,7 @@ import { sql, type Kysely } from 'kysely';
 import type { Agreement } from '../agreement/agreement';
 import { intermediateModels } from './intermediate/index';
 import { martModels } from './marts/index';
-import { attachScratch, materialise, ref, SCRATCH_DATABASE, type Layer, type Model, type Warehouse } from './model';
+import { attachScratch, materialise, modelSqlForAnalysis, ref, SCRATCH_DATABASE, type Layer, type Model, type Warehouse } from './model';
 import type { RawDatabase } from './raw-schema';
 import { runGraph } from './run-graph';
 import { seedAgreement } from './seed-agreement';
@@ -128,7 +128,7 @@ export async function buildModels(db: Kysely<RawDatabase>, ctx: BuildModelsConte
   await seedAgreement(wh, ctx.agreement);
   const modelCtx = { db: wh, agreement: ctx.agreement, ...(ctx.rowsPerSlice ? { rowsPerSlice: ctx.rowsPerSlice } : {}) };
   // Each model's SQL, compiled once for both analyses of who reads what.
-  const texts = new Map(models.map((m) => [m, sql`${m.query(modelCtx)}`.compile(wh).sql]));
+  const texts = new Map(models.map((m) => [m, modelSqlForAnalysis(modelCtx, m, (q) => sql`${q}`.compile(wh).sql)]));
   const sqlOf = (m: Model): string => texts.get(m) ?? '';
   const last = lastUses(models, sqlOf);
   const rawDone = Math.max(lastRawRead(models, sqlOf, last), ...stagingMarts.map((m) => models.indexOf(m)));

@@ -13,6 +13,8 @@ export interface ModelContext {
   readonly slice?: Slice;
   /** Slice sliced models at this many input rows instead of by the memory limit (tests). */
   readonly rowsPerSlice?: number;
+  /** The ENUM type of each of the model's `categories`, resolved before its query runs (`materialise`). */
+  readonly categories?: Readonly<Record<string, RawBuilder<unknown>>>;
 }
 
 /** Slice `index` (0-based) of `count`: the keys whose hash modulo `count` is `index`. */
@@ -36,6 +38,49 @@ export interface Model {
    * needs stops growing with the data. The query restricts its input with `inSlice`.
    */
   readonly slices?: { readonly input: string; readonly rowsPerGiB: number };
+  /**
+   * Text columns stored as ENUMs (the contract's `category`): per column, a query whose one
+   * column yields every value the column can take (more is harmless; a value it misses makes
+   * the build fail on the cast, naming it). `materialise` runs them first and the query casts
+   * with `category(ctx, column)`. The values are sorted, so the column sorts as text does.
+   * Writing a mart's low-cardinality text columns was most of the time DuckDB took to store
+   * it; an ENUM is stored as a small integer (README, "Performance").
+   */
+  readonly categories?: Readonly<Record<string, () => Expression<unknown>>>;
+}
+
+/** The ENUM type of `column`, one of the model's `categories` (resolved by `materialise`). */
+export function category(ctx: ModelContext, column: string): RawBuilder<unknown> {
+  const type = ctx.categories?.[column];
+  if (!type) throw new Error(`category(${column}): not among the model's categories, or the model was not built by materialise().`);
+  return type;
+}
+
+/** An anonymous ENUM of `values` (sorted as DuckDB sorts text) as a type for `cast`. */
+export function enumType(values: readonly string[]): RawBuilder<unknown> {
+  return sql.raw(`enum(${values.map((v) => `'${v.replaceAll("'", "''")}'`).join(', ')})`);
+}
+
+/**
+ * The model's SQL as text for analysing what it reads (`buildModels`): its query with every
+ * category cast to VARCHAR (their values are not known before the build), then its categories'
+ * value queries.
+ */
+export function modelSqlForAnalysis(ctx: ModelContext, model: Model, compile: (query: Expression<unknown>) => string): string {
+  const categories = model.categories ?? {};
+  const placeholders = Object.fromEntries(Object.keys(categories).map((column) => [column, sql`varchar`]));
+  return [model.query({ ...ctx, categories: placeholders }), ...Object.values(categories).map((values) => values())].map(compile).join(';\n');
+}
+
+async function resolveCategories(ctx: ModelContext, model: Model): Promise<ModelContext> {
+  if (!model.categories) return ctx;
+  const categories: Record<string, RawBuilder<unknown>> = {};
+  for (const [column, values] of Object.entries(model.categories)) {
+    const rows = (await sql<{ v: string }>`select distinct v::varchar as v from (${values()}) t(v) where v is not null order by v`.execute(ctx.db)).rows;
+    // An ENUM needs at least one value; a column that can only be NULL casts to one that never occurs.
+    categories[column] = enumType(rows.length > 0 ? rows.map((r) => r.v) : ['']);
+  }
+  return { ...ctx, categories };
 }
 
 /**
@@ -109,7 +154,8 @@ export function parseMemoryLimit(text: string): number {
 }
 
 /** Creates (or replaces) the model's view or table; returns the number of slices it was built in. */
-export async function materialise(ctx: ModelContext, model: Model): Promise<number> {
+export async function materialise(modelCtx: ModelContext, model: Model): Promise<number> {
+  const ctx = await resolveCategories(modelCtx, model);
   const target = sql.id(...location(model.layer), model.name);
   const slices = model.materialized === 'table' ? await sliceCount(ctx, model) : 1;
   const query = model.query(slices > 1 ? { ...ctx, slice: { index: 0, count: slices } } : ctx);

@@ -26,13 +26,23 @@
  * the same marts. Opportunity columns are copied for row scopes and dates.
  */
 import { sql } from 'kysely';
-import { ref, type Model } from '../model';
+import { category, ref, type Model } from '../model';
+
+/** A column of `touchpoints`, or `(unattributed)`. */
+const touchOrUnattributed = (column: string) => () => sql`select ${sql.ref(column)} from ${ref('touchpoints')} union all select '(unattributed)'`;
 
 export const attribution: Model = {
   name: 'attribution',
   layer: 'marts',
   materialized: 'table',
-  query: () => sql`
+  // Low-cardinality text as ENUMs (source_system already is, in `touchpoints`).
+  categories: {
+    model: () => sql`select model from ${ref('agreement_attribution_models')}`,
+    touch_kind: touchOrUnattributed('touch_kind'),
+    channel: touchOrUnattributed('channel'),
+    campaign: touchOrUnattributed('campaign'),
+  },
+  query: (ctx) => sql`
     with settings as (select lookback_days, half_life_days from ${ref('agreement_attribution')}),
     opps as (
       select o.opportunity_id, o.lead_id, o.outcome, o.amount, o.created_at as oc_at, o.closed_at,
@@ -117,8 +127,9 @@ export const attribution: Model = {
       where not exists (select 1 from milestones ms where ms.opportunity_id = o.opportunity_id)
     )
     select
-      a.opportunity_id, o.lead_id, a.model, a.touch_id, a.touched_at::timestamp as touched_at, a.source_system, a.touch_kind,
-      a.channel, a.campaign, a.is_first_touch, a.is_lead_creation, a.is_opportunity_creation, a.is_closed_won,
+      a.opportunity_id, o.lead_id, a.model::${category(ctx, 'model')} as model, a.touch_id, a.touched_at::timestamp as touched_at,
+      a.source_system, a.touch_kind::${category(ctx, 'touch_kind')} as touch_kind,
+      a.channel::${category(ctx, 'channel')} as channel, a.campaign::${category(ctx, 'campaign')} as campaign, a.is_first_touch, a.is_lead_creation, a.is_opportunity_creation, a.is_closed_won,
       concat_ws('+', case when a.is_first_touch then 'FT' end, case when a.is_lead_creation then 'LC' end,
         case when a.is_opportunity_creation then 'OC' end, case when a.is_closed_won then 'CW' end) as milestones,
       round(a.share, 14)::double as share,

@@ -50,14 +50,31 @@
  */
 import { sql } from 'kysely';
 import { UNMAPPED_LABEL } from '../../agreement/agreement';
-import { ref, type Model } from '../model';
+import { FUNNEL_STAGES } from '../../mart-contract';
+import { category, ref, type Model } from '../model';
 import { businessHoursBetween, slaDueAt } from './sla-clock';
+
+/** A column of int_people_collapsed (the values `leads` takes from it as they are). */
+const peopleColumn = (column: string) => () => sql`select ${sql.ref(column)} from ${ref('int_people_collapsed')}`;
 
 export const leads: Model = {
   name: 'leads',
   layer: 'marts',
   materialized: 'table',
-  query: () => sql`
+  categories: {
+    source_system: peopleColumn('source_system'),
+    crm_system: peopleColumn('crm_system'),
+    ma_system: peopleColumn('ma_system'),
+    channel: () => sql`select channel from ${ref('agreement_channels')} union all select 'Other'`,
+    campaign: () => sql`select named_campaign.c from ${ref('int_people_collapsed')} union all select fallback_campaign.c from ${ref('int_people_collapsed')} union all select '(none)'`,
+    segment: () => sql`select name from ${ref('agreement_segments')} union all select 'Unknown'`,
+    region: () => sql`select region from ${ref('agreement_regions')} union all select 'Unknown'`,
+    owner: () => sql`select owner from ${ref('int_people_collapsed')} union all select 'Unassigned'`,
+    team: () => sql`select team from ${ref('int_people_collapsed')} union all select 'Unassigned'`,
+    stage: () => sql`select unnest([${sql.join(FUNNEL_STAGES.map((stage) => sql.lit(stage)))}])`,
+    sla_status: () => sql`select unnest(['met', 'breached', 'pending'])`,
+  },
+  query: (ctx) => sql`
     with settings as (select * from ${ref('agreement_settings')}),
     people as (select * from ${ref('int_people_collapsed')}),
     signals as (select * from ${ref('int_stage_signals_collapsed')}),
@@ -178,16 +195,19 @@ export const leads: Model = {
       from timed
     )
     select
-      lead_id, email, full_name, company, source_system, crm_system, ma_system,
-      crm_record_count, ma_record_count, original_source, channel,
-      coalesce(campaign, '(none)') as campaign, segment, region,
-      coalesce(owner, 'Unassigned') as owner, coalesce(team, 'Unassigned') as team,
+      lead_id, email, full_name, company,
+      source_system::${category(ctx, 'source_system')} as source_system, crm_system::${category(ctx, 'crm_system')} as crm_system,
+      ma_system::${category(ctx, 'ma_system')} as ma_system,
+      crm_record_count, ma_record_count, original_source, channel::${category(ctx, 'channel')} as channel,
+      coalesce(campaign, '(none)')::${category(ctx, 'campaign')} as campaign,
+      segment::${category(ctx, 'segment')} as segment, region::${category(ctx, 'region')} as region,
+      coalesce(owner, 'Unassigned')::${category(ctx, 'owner')} as owner, coalesce(team, 'Unassigned')::${category(ctx, 'team')} as team,
       case
         when outcome = 'won' then 'won' when outcome = 'lost' then 'lost'
         when sql_at is not null then 'sql' when rejected_at is not null then 'rejected'
         when sal_at is not null then 'sal' when handoff_at is not null then 'handoff'
         when mql_at is not null then 'mql' else 'lead'
-      end as stage,
+      end::${category(ctx, 'stage')} as stage,
       created_at, mql_at,
       (mql_at is not null and (mql_direct_at is null or mql_at < mql_direct_at)) as mql_inferred,
       case when mql_at is not null then greatest(coalesce(mql_events, 0), 1) else 0 end::integer as mql_times,
@@ -200,7 +220,8 @@ export const leads: Model = {
       campaign_raw, crm_url,
       known_opportunity_id as opportunity_id,
       case when outcome = 'won' then amount end::double as won_amount,
-      case when sla_applies then sla_hours end::double as sla_hours, sla_due_at, hours_to_first_touch::double as hours_to_first_touch, sla_status,
+      case when sla_applies then sla_hours end::double as sla_hours, sla_due_at, hours_to_first_touch::double as hours_to_first_touch,
+      sla_status::${category(ctx, 'sla_status')} as sla_status,
       (mql_at is not null and crm_record_count = 0) as leak_not_in_crm,
       (mql_at is not null and crm_record_count > 0 and handoff_at is null) as leak_not_handed_off,
       (mql_at is not null and handoff_at is not null and first_touch_at is null and coalesce(sla_status = 'breached', false)) as leak_not_touched,
