@@ -194,7 +194,8 @@ export function describeType(type: LogicalType): string {
   }
 }
 
-function sqlString(value: string): string {
+/** `value` as an SQL string literal (quotes doubled). */
+export function sqlString(value: string): string {
   return `'${value.replaceAll("'", "''")}'`;
 }
 
