@@ -14,16 +14,17 @@ import './db/duckdb-allocator';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { buildWarehouse, type ProgressEvent } from './build';
 import { MEASUREMENT_MARKER, type BenchMeasurement, type ModelTime } from './bench';
+import { BUILD_MEMORY_LIMIT } from './db/build-memory';
 import { ALLOCATOR_SETTINGS } from './db/duckdb-allocator';
 import { literal } from './load/sql-text';
 
 /**
  * DuckDB alone: `create table … as select * from read_csv(…)` per file, `width` files at a time,
- * then a checkpoint. With the build's allocator settings (`db/duckdb-allocator.ts`): the
- * reference gets whatever they gain it, so the ratio measures the build's work alone.
+ * then a checkpoint. With the build's allocator settings (`db/duckdb-allocator.ts`) and memory
+ * limit: the reference gets whatever they gain it, so the ratio measures the build's work alone.
  */
 async function readCsvInto(path: string, files: readonly string[], width: number): Promise<void> {
-  const instance = await DuckDBInstance.create(path, { ...ALLOCATOR_SETTINGS, memory_limit: '3GB' });
+  const instance = await DuckDBInstance.create(path, { ...ALLOCATOR_SETTINGS, memory_limit: BUILD_MEMORY_LIMIT });
   const queue = files.map((file, i) => ({ file, i }));
   await Promise.all(
     Array.from({ length: width }, async () => {

@@ -14,6 +14,7 @@ import { Kysely } from 'kysely';
 import { loadAgreement } from './agreement/load-agreement';
 import type { BuildReport, FileReconciliation } from './build-report';
 import { runDataTests as realRunDataTests, type DataTestResult } from './data-tests/index';
+import { BUILD_MEMORY_LIMIT } from './db/build-memory';
 import { ALLOCATOR_SETTINGS } from './db/duckdb-allocator';
 import { duckdbDialect } from './db/duckdb-dialect';
 import { openDatabase } from './db/open-warehouse';
@@ -76,9 +77,10 @@ export class DataTestsFailedError extends Error {
 /**
  * DuckDB settings of the build, chosen for ten million leads on a 2-core, 24 GB machine
  * (`etl/src/load/README.md`, "Memory and disk"):
- * - memory_limit 3 GB: DuckDB's buffer pool; joins, aggregates and sorts larger than it spill
- *   to temp_directory. The process peaks about 0.1–0.5 GB above it (the reader's buffers,
- *   results handed to JavaScript).
+ * - memory_limit 4 GB (`BUILD_MEMORY_LIMIT`): DuckDB's buffer pool; joins, aggregates and
+ *   sorts larger than it spill to temp_directory. The process peaks up to ~2 GB above it
+ *   (aggregate states outside the pool, the reader's buffers, freed pages jemalloc keeps 30 s).
+ *   4 GB rather than 3: less spilled from 1M leads on (paired builds, etl/src/load/README.md).
  * - threads: every core (DuckDB's default, set so it is visible).
  * - preserve_insertion_order true while loading (physical lines come from row order), false
  *   for the models (set in the build after loading): less memory, no order kept for nothing.
@@ -89,7 +91,7 @@ export class DataTestsFailedError extends Error {
  */
 const BUILD_SETTINGS: Readonly<Record<string, string>> = {
   ...ALLOCATOR_SETTINGS,
-  memory_limit: '3GB',
+  memory_limit: BUILD_MEMORY_LIMIT,
   threads: String(availableParallelism()),
   preserve_insertion_order: 'true',
 };
