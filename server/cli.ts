@@ -2,11 +2,13 @@
  * npm run serve -- [--warehouse <file.duckdb>] [--port N] [--web <dist folder> | --no-web] [--model <dir>] [--production] [--verbose]
  * Thin shell over startServer (server/src/start-server.ts).
  */
+import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ensureWebBuild } from '../scripts/lib/ensure-web-build';
 import { webDist as projectWebDist } from '../scripts/lib/paths';
 import { handleStopSignals } from './src/stop-signals';
+import { WarehouseNotFoundError } from './src/errors';
 import { describeModelStatus } from './src/model-status';
 import { clusterRole, runClusterPrimary } from './src/serve-cluster';
 import { startServer } from './src/start-server';
@@ -60,6 +62,8 @@ async function main(): Promise<void> {
   // Read before the dashboard build (Vite sets NODE_ENV while it builds; ensureWebBuild puts it back).
   const production = values.production || process.env.NODE_ENV === 'production';
   const webDist = values['no-web'] || role === 'refresh' ? undefined : resolve(values.web ?? projectWebDist);
+  // Before the dashboard build below (a Vite build of several seconds): a missing file is the likeliest mistake.
+  if (role === undefined && process.env.CUBEJS_DB_TYPE !== 'postgres' && !existsSync(values.warehouse)) throw new WarehouseNotFoundError(values.warehouse);
   // Only the project's own dashboard is built here (by a cluster's primary, once); a folder passed with --web is served as it is.
   if (webDist === projectWebDist && role === undefined) await ensureWebBuild();
   if (workers !== undefined && role === undefined) {

@@ -105,9 +105,10 @@ describe('first-run mistakes give clear errors', () => {
     });
   });
 
-  it('the CLI prints the message only and sets a failing exit code', () => {
+  it('the CLI prints the message only and sets a failing exit code, before it builds the dashboard', () => {
     const result = spawnSync(tsx, ['server/cli.ts', '--warehouse', join(dir, 'nope.duckdb')], { cwd: root, encoding: 'utf8' });
     expect(result.status).toBe(1);
+    expect(result.stdout).not.toContain('Building the dashboard');
     expect(result.stderr.trim()).toMatch(/^Warehouse file not found: .*nope\.duckdb\./);
     expect(result.stderr).not.toMatch(/\n\s+at /);
   });
