@@ -7,7 +7,7 @@
  * Built in slices of people when there are many records (`slices`): DuckDB does not spill
  * these aggregate states to disk, and at ten million people one hash table of them needs
  * more memory than the build is allowed. One slice per 700k records per GiB of memory limit
- * (~270 bytes a record measured; 1M leads at 3 GiB: one slice; 10M: eight).
+ * (~270 bytes a record measured; 1M leads at 4 GB: one slice; 10M: about six, eight at 3 GB).
  */
 import { sql } from 'kysely';
 import { inSlice, ref, type Model } from '../model';
