@@ -78,7 +78,7 @@ export class DataTestsFailedError extends Error {
  * DuckDB settings of the build, chosen for ten million leads on a 2-core, 24 GB machine
  * (`etl/src/load/README.md`, "Memory and disk"):
  * - memory_limit 4 GB (`BUILD_MEMORY_LIMIT`): DuckDB's buffer pool; joins, aggregates and
- *   sorts larger than it spill to temp_directory. The process peaks up to ~2 GB above it
+ *   sorts larger than it spill to temp_directory. The process peaks ~2–2.5 GB above it
  *   (aggregate states outside the pool, the reader's buffers, freed pages jemalloc keeps 30 s).
  *   4 GB rather than 3: less spilled from 1M leads on (paired builds, etl/src/load/README.md).
  * - threads: every core (DuckDB's default, set so it is visible).
