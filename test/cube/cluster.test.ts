@@ -8,7 +8,7 @@
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { get } from 'node:http';
-import { rmSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort } from '../../bench/lib/serve-child';
@@ -147,14 +147,23 @@ describe('a cluster of API processes over a DuckDB file', () => {
 });
 
 describe('a cluster whose processes cannot start', () => {
-  it('stops with exit code 1 and the reason, instead of starting them again', async () => {
+  // Each case: what --warehouse points at, what the output must say, whether API processes were started.
+  const cases = [
+    // The API processes fail on it (the primary does not open the warehouse): the primary stops them all.
+    { name: 'a file that is not a DuckDB database', file: 'garbage.duckdb', contents: 'not a database\n', says: 'not a readable DuckDB database', started: true },
+    // Checked by the primary before it starts any.
+    { name: 'a missing file', file: 'missing.duckdb', contents: undefined, says: 'Warehouse file not found', started: false },
+  ];
+  it.each(cases)('$name: stops with exit code 1 and the reason, instead of starting them again', async ({ file, contents, says, started }) => {
     const dir = tempDir('closedloop-duck-cluster-');
     try {
-      const { child, output } = serveCluster(join(dir, 'missing.duckdb'), await freePort());
+      const warehouse = join(dir, file);
+      if (contents !== undefined) writeFileSync(warehouse, contents);
+      const { child, output } = serveCluster(warehouse, await freePort());
       const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
       expect(code).toBe(1);
-      expect(output()).toContain('Warehouse file not found');
-      expect(output()).toContain('could not start');
+      expect(output()).toContain(says);
+      expect(output().includes('could not start')).toBe(started);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
