@@ -63,7 +63,8 @@ async function main(): Promise<void> {
   const production = values.production || process.env.NODE_ENV === 'production';
   const webDist = values['no-web'] || role === 'refresh' ? undefined : resolve(values.web ?? projectWebDist);
   // Before the dashboard build below (a Vite build of several seconds): a missing file is the likeliest mistake.
-  if (role === undefined && process.env.CUBEJS_DB_TYPE !== 'postgres' && !existsSync(values.warehouse)) throw new WarehouseNotFoundError(values.warehouse);
+  const onPostgres = process.env.CUBEJS_DB_TYPE === 'postgres';
+  if (role === undefined && !onPostgres && !existsSync(values.warehouse)) throw new WarehouseNotFoundError(values.warehouse);
   // Only the project's own dashboard is built here (by a cluster's primary, once); a folder passed with --web is served as it is.
   if (webDist === projectWebDist && role === undefined) await ensureWebBuild();
   if (workers !== undefined && role === undefined) {
@@ -83,7 +84,7 @@ async function main(): Promise<void> {
   handleStopSignals(() => server.close());
   const status = describeModelStatus(await server.modelStatus());
   if (status) console.error(status);
-  const from = process.env.CUBEJS_DB_TYPE === 'postgres' ? 'the warehouse published to Postgres' : `warehouse ${values.warehouse}`;
+  const from = onPostgres ? 'the warehouse published to Postgres' : `warehouse ${values.warehouse}`;
   if (role === 'refresh') {
     console.log(`Closedloop refresh worker ${process.pid}: building pre-aggregations in Postgres`);
     return;

@@ -15,6 +15,7 @@
  * etl/src/schema-version.ts when the model depends on the change). `docs/architecture.md`
  * explains the columns; this file is what is enforced.
  */
+import { literal } from './load/sql-text';
 
 /** The funnel's stages in funnel order (the stage ENUM's labels). */
 export const FUNNEL_STAGES = ['lead', 'mql', 'handoff', 'sal', 'rejected', 'sql', 'won', 'lost'] as const;
@@ -194,11 +195,6 @@ export function describeType(type: LogicalType): string {
   }
 }
 
-/** `value` as an SQL string literal (quotes doubled). */
-export function sqlString(value: string): string {
-  return `'${value.replaceAll("'", "''")}'`;
-}
-
 /** How a `category` is spelled for DuckDB: an ENUM of any values (`sameSpelling`). */
 export const ANY_ENUM = 'ENUM(…)';
 
@@ -213,7 +209,7 @@ export function duckdbType(type: LogicalType): string {
     case 'category':
       return ANY_ENUM;
     case 'enum':
-      return `ENUM(${type.values.map(sqlString).join(', ')})`;
+      return `ENUM(${type.values.map(literal).join(', ')})`;
     case 'integer':
       return type.bits === 32 ? 'INTEGER' : 'BIGINT';
     case 'double':

@@ -1,6 +1,6 @@
 import { sql, type Expression, type Kysely, type RawBuilder } from 'kysely';
 import type { Agreement } from '../agreement/agreement';
-import { sqlString } from '../mart-contract';
+import { literal } from '../load/sql-text';
 
 export type Layer = 'staging' | 'intermediate' | 'marts';
 
@@ -59,7 +59,7 @@ export function category(ctx: ModelContext, column: string): RawBuilder<unknown>
 
 /** An anonymous ENUM of `values` (sorted as DuckDB sorts text) as a type for `cast`. */
 export function enumType(values: readonly string[]): RawBuilder<unknown> {
-  return sql.raw(`enum(${values.map(sqlString).join(', ')})`);
+  return sql.raw(`enum(${values.map(literal).join(', ')})`);
 }
 
 /**
