@@ -1,8 +1,10 @@
-import { sql } from 'kysely';
+import { Kysely, sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
+import { duckdbDialect } from '../db/duckdb-dialect';
 import { openDatabase, type OpenDatabase } from '../db/open-warehouse';
 import { acceptedValues, expression, notNull, relationships, rowCount, unique } from './generic-tests';
-import { runDataTests } from './index';
+import { contractColumnTests } from './contract-tests';
+import { dataTestRun, runDataTests } from './index';
 
 let open: OpenDatabase<unknown> | undefined;
 afterEach(async () => {
@@ -49,4 +51,43 @@ describe('data tests', () => {
       else expect(result?.sample).toEqual([]);
     });
   }
+});
+
+describe('data tests as jobs (dataTestRun, as the build runs them beside the marts)', () => {
+  const gate = contractColumnTests.find((t) => t.model === 'opportunities')!;
+  const cases = [
+    {
+      name: 'no contract gate: results in the order given, whatever order the jobs ran in',
+      tests: [unique('leads', ['lead_id']), expression('opportunities', 'amount ≥ 0', sql<boolean>`amount < 0`), notNull('leads', 'lead_id')],
+      expected: [{ name: 'unique(lead_id)', failingCount: 1 }, { name: 'amount ≥ 0', failingCount: 1 }, { name: 'not_null(lead_id)', failingCount: 1 }],
+    },
+    {
+      // The fixture's opportunities lack most of the contract's columns: the test on a column
+      // it lacks is not run (it would fail with a binder error), nor are the others.
+      name: 'a failing contract gate: only the gates are reported, the tests after them are not run',
+      tests: [gate, expression('opportunities', 'age ≥ 0', sql<boolean>`age_days < 0`), unique('leads', ['lead_id'])],
+      expected: [{ name: 'contract(columns)', model: 'opportunities', passed: false }],
+    },
+  ];
+  it.each(cases)('$name', async ({ tests, expected }) => {
+    const db = await marts();
+    const other = await open!.connect();
+    const otherDb = new Kysely<unknown>({ dialect: duckdbDialect({ connection: other }) });
+    try {
+      const run = dataTestRun(db, tests);
+      // Last job first, on two connections at once: a test waits for its mart's gate itself.
+      await Promise.all([...run.jobs].reverse().map((job, i) => job.run(i % 2 === 0 ? db : otherDb)));
+      const results = run.results();
+      expect(results).toHaveLength(expected.length);
+      expected.forEach((e, i) => expect(results[i]).toMatchObject(e));
+    } finally {
+      await otherDb.destroy();
+      other.closeSync();
+    }
+  });
+
+  it('results() before every job has run says so', async () => {
+    const db = await marts();
+    expect(() => dataTestRun(db, [notNull('leads', 'lead_id')]).results()).toThrow(/has not run; run every job first/);
+  });
 });

@@ -40,6 +40,19 @@ export interface BuildModelsContext {
    * runs on `db`, one after another.
    */
   readonly connect?: () => Promise<ModelConnection>;
+  /**
+   * Read-only work run on the marts' connections while the marts are built, each job once
+   * every mart its SQL names (as a word) is built; a connection takes one only when no mart
+   * is ready for it (the build's data tests, `dataTestRun`, filling a connection that would
+   * idle while the last marts run). Every job has run when `buildModels` returns.
+   */
+  readonly beside?: readonly BesideJob[];
+}
+
+/** A job for `BuildModelsContext.beside`: its SQL text (for the marts it reads) and how to run it. */
+export interface BesideJob {
+  readonly sql: string;
+  run(db: Kysely<Warehouse>): Promise<void>;
 }
 
 /** A connection `buildModels` borrows for marts built beside the others; it calls `close` when done. */
@@ -119,6 +132,7 @@ export function lastRawRead(order: readonly Model[], sqlOf: (model: Model) => st
  * and a second connection. Most of a mart's time is writing it into the warehouse file, which
  * keeps ~1.4 of 2 cores busy; two at a time fill the rest. They read only intermediate tables
  * (in the scratch database, which both connections see), the agreement and other marts.
+ * `ctx.beside` jobs run among them, after the marts they read.
  * Each temporary model is dropped as soon as every model up to its last reader has finished.
  */
 export async function buildModels(db: Kysely<RawDatabase>, ctx: BuildModelsContext): Promise<void> {
@@ -155,14 +169,18 @@ export async function buildModels(db: Kysely<RawDatabase>, ctx: BuildModelsConte
     await run(wh, model, i);
     if (i === rawDone) await ctx.afterRaw?.();
   }
-  const marts = models.slice(firstParallel).map((model, j, all) => ({
+  const parallel = models.slice(firstParallel);
+  const marts = parallel.map((model, j) => ({
     model,
-    after: all.slice(0, j).flatMap((other, k) => (sqlOf(model).includes(`"${other.name}"`) ? [k] : [])),
+    after: parallel.slice(0, j).flatMap((other, k) => (sqlOf(model).includes(`"${other.name}"`) ? [k] : [])),
   }));
-  const extra = ctx.connect && marts.length > 1 ? await ctx.connect() : undefined;
+  // After the marts, so a free connection takes a ready mart first.
+  const beside = (ctx.beside ?? []).map((job) => ({ job, after: parallel.flatMap((m, k) => (new RegExp(`\\b${m.name}\\b`).test(job.sql) ? [k] : [])) }));
+  const extra = ctx.connect && marts.length + beside.length > 1 ? await ctx.connect() : undefined;
   try {
     const connections = [wh, ...(extra ? [extra.db] : [])];
-    await runGraph(marts, connections.length, (job, j, worker) => run(connections[worker]!, job.model, firstParallel + j));
+    const jobs: readonly ({ readonly after: readonly number[] } & ({ readonly model: Model } | { readonly job: BesideJob }))[] = [...marts, ...beside];
+    await runGraph(jobs, connections.length, (item, j, worker) => ('model' in item ? run(connections[worker]!, item.model, firstParallel + j) : item.job.run(connections[worker]!)));
   } finally {
     await extra?.close();
   }
