@@ -1,5 +1,6 @@
 import { sql, type Kysely, type QueryExecutorProvider } from 'kysely';
 import { MART_TABLES } from '../mart-tables';
+import { namesAsWord } from '../models/model';
 import { contractColumnTests, contractNotNullTests } from './contract-tests';
 import type { DataTestResult } from './data-test';
 import type { DataTest } from './generic-tests';
@@ -39,7 +40,7 @@ export interface DataTestRun {
 
 /** The marts of the contract a test's SQL names (unquoted in `expression` tests, so by word). */
 function contractMartsNamed(text: string): string[] {
-  return MART_TABLES.filter((name) => new RegExp(`\\b${name}\\b`).test(text));
+  return MART_TABLES.filter((name) => namesAsWord(text, name));
 }
 
 /**

@@ -11,7 +11,7 @@ import { sql, type Kysely } from 'kysely';
 import type { Agreement } from '../agreement/agreement';
 import { intermediateModels } from './intermediate/index';
 import { martModels } from './marts/index';
-import { attachScratch, materialise, modelSqlForAnalysis, ref, SCRATCH_DATABASE, type Layer, type Model, type Warehouse } from './model';
+import { attachScratch, materialise, modelSqlForAnalysis, namesAsWord, ref, SCRATCH_DATABASE, type Layer, type Model, type Warehouse } from './model';
 import type { RawDatabase } from './raw-schema';
 import { runGraph } from './run-graph';
 import { seedAgreement } from './seed-agreement';
@@ -175,7 +175,7 @@ export async function buildModels(db: Kysely<RawDatabase>, ctx: BuildModelsConte
     after: parallel.slice(0, j).flatMap((other, k) => (sqlOf(model).includes(`"${other.name}"`) ? [k] : [])),
   }));
   // After the marts, so a free connection takes a ready mart first.
-  const beside = (ctx.beside ?? []).map((job) => ({ job, after: parallel.flatMap((m, k) => (new RegExp(`\\b${m.name}\\b`).test(job.sql) ? [k] : [])) }));
+  const beside = (ctx.beside ?? []).map((job) => ({ job, after: parallel.flatMap((m, k) => (namesAsWord(job.sql, m.name) ? [k] : [])) }));
   const extra = ctx.connect && marts.length + beside.length > 1 ? await ctx.connect() : undefined;
   try {
     const connections = [wh, ...(extra ? [extra.db] : [])];

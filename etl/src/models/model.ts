@@ -120,6 +120,11 @@ function layerOf(name: string): Layer | 'agreement' {
   return name.startsWith('stg_') ? 'staging' : name.startsWith('int_') ? 'intermediate' : name.startsWith('agreement_') ? 'agreement' : 'marts';
 }
 
+/** Whether SQL text names `name` as a word: quoted, as `ref` writes it, or plain, as the data tests' expressions do. */
+export function namesAsWord(text: string, name: string): boolean {
+  return new RegExp(`\\b${name}\\b`).test(text);
+}
+
 /** Reference another model (dbt's `ref`) by name. */
 export function ref(name: string): RawBuilder<unknown> {
   return sql`${sql.id(...location(layerOf(name)), name)}`;

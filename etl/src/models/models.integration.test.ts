@@ -16,7 +16,7 @@ import { discoverFiles } from '../load/discover-files';
 import { loadRaw } from '../load/load-raw';
 import { buildModels } from './index';
 import { martModels } from './marts/index';
-import type { Warehouse } from './model';
+import { namesAsWord, type Warehouse } from './model';
 import type { RawDatabase } from './raw-schema';
 import { testAgreement } from './test-support';
 
@@ -46,7 +46,7 @@ beforeAll(async () => {
     beside: run.jobs.map((job) => ({
       sql: job.sql,
       run: async (on) => {
-        const unbuilt = martModels.filter((m) => new RegExp(`\\b${m.name}\\b`).test(job.sql) && !built.has(m.name));
+        const unbuilt = martModels.filter((m) => namesAsWord(job.sql, m.name) && !built.has(m.name));
         early.push(...unbuilt.map((m) => `${m.name}: ${job.sql.slice(0, 80)}`));
         await job.run(on);
       },
