@@ -14,6 +14,7 @@ import { DuckDBDriver } from '@cubejs-backend/duckdb-driver';
 import { buildTransform, convertDuckDBParams, transformChunk } from '@cubejs-backend/duckdb-driver/dist/src/Transform.js';
 import { DuckDBInstance } from '@duckdb/node-api';
 import type { DuckDBConnection } from '@duckdb/node-api';
+import { literal } from '../../../etl/src/load/sql-text';
 import { MART_TABLES } from '../../../etl/src/mart-tables';
 import { WAREHOUSE_SCHEMA_VERSION, readSchemaVersion } from '../../../etl/src/schema-version';
 import { WarehouseInvalidError, WarehouseLockedError } from '../errors';
@@ -39,10 +40,6 @@ const DDL = /^\s*(CREATE|DROP|ALTER)\b/i;
  * build. The server does not log these (start-server.ts).
  */
 export const RETIRED = 'was retired; retry the request.';
-
-function sqlString(value: string): string {
-  return `'${value.replaceAll("'", "''")}'`;
-}
 
 /** Turns DuckDB's open/attach errors into errors that say what to do. */
 export function explainOpenError(warehousePath: string, error: unknown): Error {
@@ -84,7 +81,7 @@ export class WarehouseDriver extends DuckDBDriver {
     const instance = await DuckDBInstance.create(':memory:');
     const connection = await instance.connect();
     try {
-      await connection.run(`ATTACH ${sqlString(this.warehousePath)} AS warehouse (READ_ONLY)`);
+      await connection.run(`ATTACH ${literal(this.warehousePath)} AS warehouse (READ_ONLY)`);
       await connection.run(CONNECTION_SETUP);
       const reader = await connection.runAndReadAll(
         "SELECT table_name FROM information_schema.tables WHERE table_catalog = 'warehouse' AND table_schema = 'main'",
