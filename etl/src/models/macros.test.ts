@@ -6,7 +6,7 @@
 import { DuckDBInstance } from '@duckdb/node-api';
 import { DummyDriver, Kysely, PostgresAdapter, PostgresIntrospector, PostgresQueryCompiler, sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { blankToNull, isBlank } from './macros';
+import { blankToNull, fullName, isBlank } from './macros';
 
 /** Unicode category Zs, written out here (U+0020, U+00A0, U+1680, U+2000–U+200A, U+202F, U+205F, U+3000). */
 const SPACE_SEPARATORS = [0x20, 0xa0, 0x1680, ...Array.from({ length: 11 }, (_, i) => 0x2000 + i), 0x202f, 0x205f, 0x3000].map((c) => String.fromCodePoint(c));
@@ -45,7 +45,7 @@ const compiler = new Kysely<unknown>({
   },
 });
 
-const compiled = (expression: ReturnType<typeof blankToNull> | ReturnType<typeof isBlank>): string => {
+const compiled = (expression: ReturnType<typeof blankToNull> | ReturnType<typeof isBlank> | ReturnType<typeof fullName>): string => {
   // The macro's SQL over column x (no parameters: models inline everything into views).
   const { sql: text, parameters } = expression.compile(compiler);
   expect(parameters).toEqual([]);
@@ -64,6 +64,32 @@ describe('text macros over real DuckDB', () => {
   ])('$name for every value', async ({ macro, reference }) => {
     const reader = await connection.runAndReadAll(`select i, x from v where (${macro}) is distinct from (${reference}) order by i`);
     expect(reader.getRowObjectsJson()).toEqual([]);
+  });
+
+  it('fullName is nullif(trim(concat_ws(\' \', trim(first), trim(last))), \'\') for every value as first name against every 23rd as last name, and the reverse', async () => {
+    const macro = compiled(fullName(sql.ref('a.x'), sql.ref('b.x')));
+    const reference = "nullif(trim(concat_ws(' ', trim(a.x), trim(b.x))), '')";
+    const pairs = `(select a.i as ai, b.i as bi, a.x as ax, b.x as bx, (${macro}) as m, ${reference} as r
+      from v a, v b where b.i % 23 = 0 or a.i % 23 = 0 and b.i < 400)`;
+    const reader = await connection.runAndReadAll(`select count(*)::integer as n, count(*) filter (where m is distinct from r)::integer as differ,
+      count(*) filter (where r is null)::integer as blank from ${pairs}`);
+    const [row] = reader.getRowObjectsJson();
+    // Enough pairs, some of them blank, and none where the two differ.
+    expect(Number(row?.n)).toBeGreaterThan(200_000);
+    expect(Number(row?.blank)).toBeGreaterThan(100);
+    expect(Number(row?.differ)).toBe(0);
+  });
+
+  it.each([
+    { first: ' Ada ', last: 'Lovelace', expected: 'Ada Lovelace' },
+    { first: '', last: 'Lovelace', expected: 'Lovelace' },
+    { first: 'Ada', last: '\u00a0', expected: 'Ada' },
+    { first: '\tAda', last: 'Lovelace', expected: '\tAda Lovelace' },
+    { first: ' ', last: null, expected: null },
+    { first: null, last: null, expected: null },
+  ])('fullName($first, $last) = $expected', async ({ first, last, expected }) => {
+    const reader = await connection.runAndReadAll(`select ${compiled(fullName(sql.ref('a'), sql.ref('b')))} as y from (select $1::varchar as a, $2::varchar as b)`, [first, last]);
+    expect(reader.getRowObjectsJson()[0]?.y ?? null).toBe(expected);
   });
 
   it.each([

@@ -18,6 +18,16 @@ export function blankToNull(expr: Expression<string | null>): RawBuilder<string 
 }
 
 /**
+ * A person's name from its two parts: each trimmed, joined by one space, NULL when both are
+ * blank — the same as `nullif(trim(concat_ws(' ', trim(first), trim(last))), '')`: a blank part
+ * is NULL, which concat_ws skips, so no space is left to trim; trim() runs only where
+ * blankToNull needs it.
+ */
+export function fullName(first: Expression<string | null>, last: Expression<string | null>): RawBuilder<string | null> {
+  return sql<string | null>`nullif(concat_ws(' ', ${blankToNull(first)}, ${blankToNull(last)}), '')`;
+}
+
+/**
  * NULL, empty or only spaces: the same as `nullif(trim(x), '') is null`, but trim() runs
  * only when the first character is not printable ASCII (see blankToNull).
  */

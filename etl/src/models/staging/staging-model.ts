@@ -16,7 +16,7 @@
  * Views reference constants with `sql.lit`: DuckDB views cannot hold query parameters.
  */
 import { sql, type Expression, type RawBuilder } from 'kysely';
-import { failedCast, isBlank } from '../macros';
+import { blankToNull, failedCast, isBlank } from '../macros';
 import { ref, source, type Model, type ModelContext } from '../model';
 
 export type RawColumn = (name: string) => RawBuilder<string | null>;
@@ -128,7 +128,7 @@ function checked(spec: StagingSpec, ctx: ModelContext) {
     ...Object.entries(cols).map(([name, expr]) => sql`${expr}`.as(name)),
     sql<string>`r._file`.as('_file'),
     sql<number>`r._line`.as('_line'),
-    sql<string | null>`${spec.id ? sql`nullif(trim(${rawColumn(spec.id)}), '')` : sql`null::varchar`}`.as('_id'),
+    sql<string | null>`${spec.id ? blankToNull(rawColumn(spec.id)) : sql`null::varchar`}`.as('_id'),
     sql<string | null>`${bad.column}`.as('_reject_column'),
     sql<string | null>`${bad.reason}`.as('_reject_reason'),
     sql<string | null>`${refused.column}`.as('_refused_column'),
@@ -152,10 +152,10 @@ export function stagingModels(spec: StagingSpec): Model[] {
     query: () =>
       spec.duplicatesFromRaw && spec.id
         ? sql`
-          with ids as (select nullif(trim(${sql.ref(spec.id)}), '') as _id from ${source(spec.format)}),
+          with ids as (select ${blankToNull(sql.ref(spec.id))} as _id from ${source(spec.format)}),
           dup as (select _id, count(*) as n from ids where _id is not null group by _id having count(*) > 1)
           select d._id, max({'f': r._file, 'l': -r._line}) as keep, any_value(d.n) as n
-          from ${source(spec.format)} r join dup d on d._id = nullif(trim(r.${sql.ref(spec.id)}), '')
+          from ${source(spec.format)} r join dup d on d._id = ${blankToNull(sql.ref(`r.${spec.id}`))}
           group by d._id`
         : sql`
           with good as not materialized (select _id, _file, _line from ${ref(name('__checked'))} where _reject_reason is null and _id is not null),
@@ -202,7 +202,7 @@ export function stagingModels(spec: StagingSpec): Model[] {
           union all
           select r._file, r._line, ${sql.lit(spec.format)}, ${sql.lit(spec.id)}, to_json(r)::varchar, ${dupReason}
           from ${source(spec.format)} r
-          join ${ref(name('__duplicates'))} d on d._id = nullif(trim(r.${sql.ref(spec.id)}), '')
+          join ${ref(name('__duplicates'))} d on d._id = ${blankToNull(sql.ref(`r.${spec.id}`))}
           where not (r._file = d.keep.f and r._line = -d.keep.l)`;
       }
       return sql`

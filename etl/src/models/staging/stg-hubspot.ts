@@ -5,7 +5,7 @@
  * normalised to HubSpot's internal names (`marketingqualifiedlead`, `IN_PROGRESS`).
  */
 import { sql } from 'kysely';
-import { blankToNull, localToUtc, normaliseEmail, parseNumber } from '../macros';
+import { blankToNull, fullName, localToUtc, normaliseEmail, parseNumber } from '../macros';
 import type { Model } from '../model';
 import { stagingModels, type RawColumn } from './staging-model';
 
@@ -40,7 +40,7 @@ export const stgHubspotContacts: Model[] = stagingModels({
     email: normaliseEmail(r('Email')),
     first_name: blankToNull(r('First Name')),
     last_name: blankToNull(r('Last Name')),
-    full_name: sql`nullif(trim(concat_ws(' ', trim(${r('First Name')}), trim(${r('Last Name')}))), '')`,
+    full_name: fullName(r('First Name'), r('Last Name')),
     company: blankToNull(r('Company Name')),
     job_title: blankToNull(r('Job Title')),
     lifecycle_stage: sql`nullif(regexp_replace(lower(trim(${r('Lifecycle Stage')})), '[^a-z]', '', 'g'), '')`,

@@ -3,7 +3,7 @@
  * Ids stay text (Marketo's are integers, but nothing here does arithmetic on them).
  */
 import { sql } from 'kysely';
-import { blankToNull, normaliseEmail, parseNumber, toUtc } from '../macros';
+import { blankToNull, fullName, normaliseEmail, parseNumber, toUtc } from '../macros';
 import type { Model } from '../model';
 import { stagingModels } from './staging-model';
 
@@ -20,7 +20,7 @@ export const stgMarketoLeads: Model[] = stagingModels({
     email: normaliseEmail(r('email')),
     first_name: blankToNull(r('firstName')),
     last_name: blankToNull(r('lastName')),
-    full_name: sql`nullif(trim(concat_ws(' ', trim(${r('firstName')}), trim(${r('lastName')}))), '')`,
+    full_name: fullName(r('firstName'), r('lastName')),
     company: blankToNull(r('company')),
     title: blankToNull(r('title')),
     lead_status: blankToNull(r('leadStatus')),

@@ -5,7 +5,7 @@
  * lower-cased; statuses trimmed (mapped to stages in the intermediate layer).
  */
 import { sql } from 'kysely';
-import { blankToNull, normaliseEmail, parseBoolean, parseNumber, toUtc } from '../macros';
+import { blankToNull, fullName, normaliseEmail, parseBoolean, parseNumber, toUtc } from '../macros';
 import type { Model } from '../model';
 import { stagingModels } from './staging-model';
 
@@ -23,7 +23,7 @@ export const stgSalesforceLeads: Model[] = stagingModels({
     email: normaliseEmail(r('Email')),
     first_name: blankToNull(r('FirstName')),
     last_name: blankToNull(r('LastName')),
-    full_name: sql`nullif(trim(concat_ws(' ', trim(${r('FirstName')}), trim(${r('LastName')}))), '')`,
+    full_name: fullName(r('FirstName'), r('LastName')),
     company: blankToNull(r('Company')),
     title: blankToNull(r('Title')),
     status: blankToNull(r('Status')),
@@ -168,7 +168,7 @@ export const stgSalesforceUsers: Model[] = stagingModels({
   columns: (r) => ({
     user_id: blankToNull(r('Id')),
     manager_id: blankToNull(r('ManagerId')),
-    name: sql`coalesce(nullif(trim(${r('Name')}), ''), nullif(trim(concat_ws(' ', trim(${r('FirstName')}), trim(${r('LastName')}))), ''))`,
+    name: sql`coalesce(${blankToNull(r('Name'))}, ${fullName(r('FirstName'), r('LastName'))})`,
     email: normaliseEmail(r('Email')),
     title: blankToNull(r('Title')),
     team: blankToNull(r('Department')),
