@@ -9,6 +9,8 @@ export default defineConfig({
     exclude: ['**/node_modules/**', 'web/dist/**', 'data/**', 'artifacts/**'],
     testTimeout: 120_000,
     hookTimeout: 300_000,
+    // Each test file's temp folders live under a root removed when the file ends.
+    setupFiles: ['test/setup/temp-root.ts'],
     pool: 'forks',
     reporters: ['default'],
   },

@@ -6,8 +6,8 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
+import { sharedTmpdir } from '../setup/shared-tmpdir';
 
 /** What the bundle is built from (web/ imports shared/). */
 const INPUTS = ['web', 'shared', 'package-lock.json', 'tsconfig.json'];
@@ -31,7 +31,7 @@ export function webSourceHash(root: string): string {
 
 /** The folder holding the built dashboard for the current sources; builds it with `build` if no run has. */
 export async function sharedWebBuild(root: string, build: (outDir: string) => Promise<void>): Promise<string> {
-  const dir = join(tmpdir(), `closedloop-e2e-web-${webSourceHash(root)}`);
+  const dir = join(sharedTmpdir(), `closedloop-e2e-web-${webSourceHash(root)}`);
   const complete = `${dir}.complete`;
   const lock = `${dir}.lock`;
   for (;;) {
@@ -64,8 +64,8 @@ export async function sharedWebBuild(root: string, build: (outDir: string) => Pr
 /** Builds of other sources more than a day old (a day's runs keep theirs). */
 function removeOldBuilds(keep: string): void {
   const dayAgo = Date.now() - 24 * 3600_000;
-  for (const name of readdirSync(tmpdir())) {
-    const path = join(tmpdir(), name);
+  for (const name of readdirSync(sharedTmpdir())) {
+    const path = join(sharedTmpdir(), name);
     if (!name.startsWith('closedloop-e2e-web-') || path.startsWith(keep)) continue;
     if ((statSync(path, { throwIfNoEntry: false })?.mtimeMs ?? Infinity) < dayAgo) rmSync(path, { recursive: true, force: true });
   }
