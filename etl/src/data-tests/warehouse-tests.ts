@@ -77,9 +77,22 @@ export const warehouseTests: readonly DataTest[] = [
   expression('attribution', 'relationships(touch_id → touchpoints.touch_id), but (unattributed)', sql`touch_id <> '(unattributed)' and not exists (select 1 from touchpoints t where t.touch_id = attribution.touch_id)`),
   expression('attribution', 'shares of each opportunity and model sum to 1 (1e-9)', sql`(opportunity_id, model) in (
     select opportunity_id, model from attribution group by opportunity_id, model having abs(sum(share) - 1) > 1e-9)`),
-  expression('attribution', 'every opportunity credited under every model from the agreement', sql`opportunity_id in (
-    select opportunity_id from opportunities o cross join agreement.agreement_attribution_models m
-    where not exists (select 1 from attribution a where a.opportunity_id = o.opportunity_id and a.model = m.model))`),
+  // Selects opportunities, not attribution rows: an opportunity with no row left would
+  // otherwise pass. Models counted per opportunity (one aggregate; 1M leads: 0.08 s, against
+  // 0.28 s for every opportunity × model probed in attribution).
+  {
+    name: 'every opportunity credited under every model from the agreement',
+    model: 'attribution',
+    failing: sql`
+      with models as (select distinct model from agreement.agreement_attribution_models),
+      credited as (
+        select opportunity_id, count(distinct model) as models_credited from attribution
+        where model::varchar in (select model from models) group by opportunity_id
+      )
+      select o.opportunity_id, coalesce(c.models_credited, 0) as models_credited, (select count(*) from models) as models
+      from opportunities o left join credited c on c.opportunity_id = o.opportunity_id
+      where coalesce(c.models_credited, 0) < (select count(*) from models)`,
+  },
   // To half a cent: summing millions of shares × amounts in floating point drifts by ~1e-5 at 1M leads.
   expression('attribution', 'per model, attributed revenue = won amount and attributed pipeline = amount (to half a cent)', sql`model in (
     select model from attribution group by model having

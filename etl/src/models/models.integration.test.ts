@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { Kysely, sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generate } from '../../generate/generate';
-import { dataTestRun, type DataTestResult } from '../data-tests/index';
+import { buildDataTests, dataTestRun, runDataTests, type DataTestResult } from '../data-tests/index';
 import { duckdbDialect } from '../db/duckdb-dialect';
 import { openDatabase, type OpenDatabase } from '../db/open-warehouse';
 import { discoverFiles } from '../load/discover-files';
@@ -156,5 +156,49 @@ describe('models over generated exports', () => {
           where "Close Date" is null or try_cast("Close Date" as timestamptz) is not null) as n`);
     const actual = await one(sql`select count(*) as n from opportunities`);
     expect(actual).toEqual(expected);
+  });
+});
+
+describe('each data test fails on the damage it guards against (damaged in a transaction, rolled back)', () => {
+  const cases = [
+    { model: 'leads', test: 'unique(lead_id)', damage: 'a lead twice', sql: 'insert into leads select * from leads limit 1' },
+    { model: 'stage_events', test: 'unique(lead_id, stage)', damage: 'an event twice', sql: 'insert into stage_events select * from stage_events limit 1' },
+    { model: 'touchpoints', test: 'unique(touch_id)', damage: 'a touch twice', sql: 'insert into touchpoints select * from touchpoints limit 1' },
+    { model: 'attribution', test: 'unique(opportunity_id, model, touch_id)', damage: 'a credit twice', sql: 'insert into attribution select * from attribution limit 1' },
+    {
+      model: 'touchpoints', test: 'one first touch per person', damage: 'a person without a first touch',
+      sql: 'update touchpoints set is_first_touch = false where touch_id = (select min(touch_id) from touchpoints where is_first_touch)',
+    },
+    {
+      model: 'touchpoints', test: 'every touch belongs to a known person', damage: 'a touch of nobody',
+      sql: "update touchpoints set lead_id = 'email:nobody@example.com' where touch_id = (select min(touch_id) from touchpoints)",
+    },
+    {
+      model: 'stage_events', test: 'relationships(lead_id → leads.lead_id)', damage: 'an event of nobody',
+      sql: "update stage_events set lead_id = 'email:nobody@example.com' where (lead_id, stage) = (select (lead_id, stage) from stage_events order by all limit 1)",
+    },
+    {
+      model: 'attribution', test: 'every opportunity credited under every model from the agreement', damage: 'an opportunity without one model',
+      sql: 'delete from attribution where (opportunity_id, model) = (select (opportunity_id, model) from attribution order by all limit 1)',
+    },
+    {
+      model: 'attribution', test: 'every opportunity credited under every model from the agreement', damage: 'an opportunity without any row',
+      sql: 'delete from attribution where opportunity_id = (select min(opportunity_id) from opportunities)',
+    },
+  ];
+  it.each(cases)('$model: $test — $damage', async ({ model, test, sql: damage }) => {
+    const dataTest = buildDataTests.find((t) => t.model === model && t.name === test);
+    expect(dataTest, `${model} ${test}`).toBeDefined();
+    const db = open.db as unknown as Kysely<unknown>;
+    expect((await runDataTests(db, [dataTest!]))[0]).toMatchObject({ passed: true });
+    await sql`begin transaction`.execute(db);
+    try {
+      await sql.raw(damage).execute(db);
+      const [result] = await runDataTests(db, [dataTest!]);
+      expect(result).toMatchObject({ passed: false });
+      expect(result!.failingCount).toBeGreaterThan(0);
+    } finally {
+      await sql`rollback`.execute(db);
+    }
   });
 });
