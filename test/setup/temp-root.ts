@@ -5,7 +5,7 @@
  * Folders meant to outlive a file (the dashboard build shared by the browser tests) use
  * `sharedTmpdir()` instead.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll } from 'vitest';
@@ -14,6 +14,8 @@ import { SHARED_TMPDIR } from './shared-tmpdir';
 process.env[SHARED_TMPDIR] ??= tmpdir();
 const shared = process.env[SHARED_TMPDIR];
 const root = mkdtempSync(join(shared, 'closedloop-test-'));
+// Others may pass through (not list): the throwaway Postgres runs as its own user in a folder below.
+chmodSync(root, 0o711);
 process.env.TMPDIR = root;
 
 // Registered before the file's own hooks, so it runs after them (vitest runs after-hooks as a stack).
