@@ -2,7 +2,7 @@ import { Kysely, sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import { duckdbDialect } from '../db/duckdb-dialect';
 import { openDatabase, type OpenDatabase } from '../db/open-warehouse';
-import { acceptedValues, expression, notNull, relationships, rowCount, unique } from './generic-tests';
+import { acceptedValues, expression, notNull, portableTests, relationships, rowCount, unique } from './generic-tests';
 import { contractColumnTests } from './contract-tests';
 import { dataTestRun, runDataTests } from './index';
 
@@ -42,8 +42,9 @@ describe('data tests', () => {
     { test: unique('leads', ['rejected_at', 'opportunity_id']), failing: 1, sample: { rejected_at: null, opportunity_id: null, n: 2 } },
     { test: unique('leads', ['lead_id', 'stage']), failing: 0, sample: undefined },
   ];
-  for (const c of cases) {
-    it(`${c.test.name} on ${c.test.model}: ${c.failing} failing`, async () => {
+  // Each test as the build runs it and in its portable SQL (what Postgres runs after a publish).
+  for (const [form, c] of cases.flatMap((c) => [['build', c], ['portable', { ...c, test: portableTests([c.test])[0]! }]] as const)) {
+    it(`${c.test.name} on ${c.test.model} (${form} SQL): ${c.failing} failing`, async () => {
       const db = await marts();
       const [result] = await runDataTests(db, [c.test]);
       expect(result).toMatchObject({ name: c.test.name, model: c.test.model, passed: c.failing === 0, failingCount: c.failing });

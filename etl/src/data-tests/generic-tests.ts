@@ -9,6 +9,13 @@ export interface DataTest {
   readonly model: string;
   /** Selects the failing rows. */
   readonly failing: RawBuilder<Record<string, unknown>>;
+  /** The same selection in SQL Postgres runs too, where `failing` is DuckDB's own for speed (`portableTests`). */
+  readonly portable?: RawBuilder<Record<string, unknown>>;
+}
+
+/** The tests as another warehouse (Postgres) runs them: each one's portable SQL where it has one. */
+export function portableTests(tests: readonly DataTest[]): DataTest[] {
+  return tests.map(({ portable, ...test }) => (portable ? { ...test, failing: portable } : test));
 }
 
 const table = (model: string) => sql.table(model);
@@ -27,6 +34,7 @@ export function unique(model: string, columns: readonly string[]): DataTest {
     failing: sql`select ${cols}, count(*) as n from ${table(model)}
       where hash(${cols}) in (select hash(${cols}) from ${table(model)} group by 1 having count(*) > 1)
       group by ${cols} having count(*) > 1`,
+    portable: sql`select ${cols}, count(*) as n from ${table(model)} group by ${cols} having count(*) > 1`,
   };
 }
 
@@ -44,12 +52,18 @@ export function acceptedValues(model: string, column: string, values: readonly s
   };
 }
 
-/** Every non-null `column` of `model` exists as `toColumn` of `toModel`. */
+/**
+ * Every non-null `column` of `model` exists as `toColumn` of `toModel`. An ANTI JOIN: DuckDB
+ * plans it about twice as fast as the same `not exists` (1M leads: stage_events' 2.2M lead
+ * ids against leads 0.35 → 0.16 s).
+ */
 export function relationships(model: string, column: string, toModel: string, toColumn: string): DataTest {
   return {
     name: `relationships(${column} → ${toModel}.${toColumn})`,
     model,
-    failing: sql`select m.* from ${table(model)} m where m.${sql.ref(column)} is not null
+    failing: sql`select m.* from ${table(model)} m anti join ${table(toModel)} t on t.${sql.ref(toColumn)} = m.${sql.ref(column)}
+      where m.${sql.ref(column)} is not null`,
+    portable: sql`select m.* from ${table(model)} m where m.${sql.ref(column)} is not null
       and not exists (select 1 from ${table(toModel)} t where t.${sql.ref(toColumn)} = m.${sql.ref(column)})`,
   };
 }

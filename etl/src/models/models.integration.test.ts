@@ -178,6 +178,10 @@ describe('each data test fails on the damage it guards against (damaged in a tra
       sql: "update stage_events set lead_id = 'email:nobody@example.com' where (lead_id, stage) = (select (lead_id, stage) from stage_events order by all limit 1)",
     },
     {
+      model: 'opportunities', test: 'relationships(lead_id → leads.lead_id)', damage: 'a deal of nobody',
+      sql: "update opportunities set lead_id = 'email:nobody@example.com' where opportunity_id = (select min(opportunity_id) from opportunities where lead_id is not null)",
+    },
+    {
       model: 'attribution', test: 'every opportunity credited under every model from the agreement', damage: 'an opportunity without one model',
       sql: 'delete from attribution where (opportunity_id, model) = (select (opportunity_id, model) from attribution order by all limit 1)',
     },

@@ -15,6 +15,7 @@ import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { runDataTests } from '../data-tests';
+import { portableTests } from '../data-tests/generic-tests';
 import { warehouseTests } from '../data-tests/warehouse-tests';
 import { MART_CONTRACT, MART_TABLES, compareToContract, duckdbType, formatMismatches, postgresType } from '../mart-contract';
 import type { ColumnContract, FoundColumn } from '../mart-contract';
@@ -204,7 +205,7 @@ export async function publishToPostgres(options: PublishOptions): Promise<Publis
     // tests that read them were checked there and are skipped here.
     await client.query(`SET LOCAL search_path = ${quoteIdent(next)}`);
     const publishedMarts = new Set<string>(MART_TABLES);
-    const tests = warehouseTests.filter((test) => !/from the agreement/.test(test.name) && publishedMarts.has(test.model));
+    const tests = portableTests(warehouseTests.filter((test) => !/from the agreement/.test(test.name) && publishedMarts.has(test.model)));
     const results = await runDataTests(kyselyOn(client), tests);
     const failed = results.filter((result) => !result.passed);
     if (failed.length > 0) {
