@@ -57,8 +57,8 @@ export const intStageEventsReconstructed: Model = {
       select p.lead_id, 'salesforce', p.record_id, 'crm', p.status_stage, coalesce(p.updated_at, p.created_at), true,
         case when p.status_stage = 'rejected' then coalesce(p.disqualified_reason, p.status) else p.status end, true
       from people p
+      anti join (select record_id from sf_history where field = 'status') h on h.record_id = p.record_id
       where p.system = 'salesforce' and p.status_stage in ('sal', 'rejected')
-        and not exists (select 1 from sf_history h where h.record_id = p.record_id and h.field = 'status')
     ),
     sf_conversion as (
       select p.lead_id, 'salesforce', p.record_id, 'crm', 'sql', coalesce(o.created_at, p.converted_at), false, p.opportunity_id, true

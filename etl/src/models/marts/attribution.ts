@@ -123,8 +123,8 @@ export const attribution: Model = {
       select o.opportunity_id, m.model, '(unattributed)', null, null, '(unattributed)', '(unattributed)', '(unattributed)',
         false, false, false, false, 1.0
       from opps o
+      anti join milestones ms on ms.opportunity_id = o.opportunity_id
       cross join ${ref('agreement_attribution_models')} m
-      where not exists (select 1 from milestones ms where ms.opportunity_id = o.opportunity_id)
     )
     select
       a.opportunity_id, o.lead_id, a.model::${category(ctx, 'model')} as model, a.touch_id, a.touched_at::timestamp as touched_at,

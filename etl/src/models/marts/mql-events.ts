@@ -35,7 +35,7 @@ export const mqlEvents: Model = {
     events as (
       select c.lead_id, c.event_at, c.inferred from counted c join mqls using (lead_id)
       union all
-      select m.lead_id, m.mql_at, true from mqls m where not exists (select 1 from counted c where c.lead_id = m.lead_id)
+      select m.lead_id, m.mql_at, true from mqls m anti join counted c on c.lead_id = m.lead_id
     )
     select
       e.lead_id,
