@@ -7,9 +7,14 @@ export const goalTests: readonly DataTest[] = [
   unique('mql_events', ['lead_id', 'event_number']),
   notNull('mql_events', 'mql_event_at'),
   relationships('mql_events', 'lead_id', 'leads', 'lead_id'),
-  expression('mql_events', 'one row per time counted in leads.mql_times', sql`lead_id in (
-    select l.lead_id from leads l left join (select lead_id, count(*) as n from mql_events group by lead_id) e using (lead_id)
-    where coalesce(e.n, 0) <> l.mql_times)`),
+  // Selects leads, not events: an MQL whose events are all missing would otherwise pass.
+  {
+    name: 'one row per time counted in leads.mql_times',
+    model: 'mql_events',
+    failing: sql`select l.lead_id, l.mql_times, coalesce(e.n, 0) as events from leads l
+      left join (select lead_id, count(*) as n from mql_events group by lead_id) e on e.lead_id = l.lead_id
+      where coalesce(e.n, 0) <> l.mql_times`,
+  },
   // revenue_goals
   unique('revenue_goals', ['date', 'period', 'segment', 'region']),
   expression('revenue_goals', 'each goal spread over its days sums to the goal', sql`period in (

@@ -189,6 +189,22 @@ describe('each data test fails on the damage it guards against (damaged in a tra
       model: 'attribution', test: 'every opportunity credited under every model from the agreement', damage: 'an opportunity without any row',
       sql: 'delete from attribution where opportunity_id = (select min(opportunity_id) from opportunities)',
     },
+    {
+      model: 'mql_events', test: 'one row per time counted in leads.mql_times', damage: 'an MQL without its events',
+      sql: 'delete from mql_events where lead_id = (select min(lead_id) from mql_events)',
+    },
+    {
+      model: 'mql_events', test: 'one row per time counted in leads.mql_times', damage: 'an event too many',
+      sql: 'insert into mql_events select * replace (event_number + 100 as event_number) from mql_events limit 1',
+    },
+    {
+      model: 'campaign_performance', test: 'spend per model = total spend', damage: 'a model without rows',
+      sql: 'delete from campaign_performance where model = (select min(model) from campaign_performance)',
+    },
+    {
+      model: 'campaign_performance', test: 'spend per model = total spend', damage: 'spend counted twice',
+      sql: 'update campaign_performance set spend = spend * 2 where spend > 0',
+    },
   ];
   it.each(cases)('$model: $test — $damage', async ({ model, test, sql: damage }) => {
     const dataTest = buildDataTests.find((t) => t.model === model && t.name === test);
