@@ -48,7 +48,7 @@ emit({
   ],
   notes: [
     `the build loads two files at a time on two connections; the target ratio (≤ 1.6 at 1M leads, ≤ 2.0 at 10M) is against the plain one-file-after-another read`,
-    `the data tests run beside the marts, inside phase models; phase data-tests is the guards and the report`,
+    `the data tests run beside the marts, inside phase models; phase checks reads their results and runs the guards`,
     `each measurement runs in a Node process of its own; peak RSS is the build's (target ≤ 8 GB at 10M leads; the build's DuckDB memory_limit is ${BUILD_MEMORY_LIMIT.replace('GB', ' GB')}), the read_csv references' was ${Math.round(result.readCsvPeakRssBytes / 2 ** 20).toLocaleString('en-US')} MB`,
     ...(result.rounds.length > 1
       ? [`${result.rounds.length} rounds (read_csv, then the build): ${result.rounds.map((r) => `${(r.buildMs / 1000).toFixed(1)} ÷ ${(r.readCsvMs / 1000).toFixed(1)} s = ${r.ratio.toFixed(2)}×`).join('; ')}; the figures are the median round's`]

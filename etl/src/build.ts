@@ -151,7 +151,7 @@ export async function buildWarehouse(options: BuildOptions): Promise<BuildReport
     // (~2 % of the models' CPU at 1M leads, `perf`).
     const modelSession = 'set preserve_insertion_order = false; set enable_progress_bar = false';
     await connection.run(modelSession);
-    phase('models', 'staging → intermediate → marts');
+    phase('models', 'staging → intermediate → marts, the data tests beside the marts');
     const buildModels = options.steps?.buildModels ?? realBuildModels;
     // Guards first: a column that does not parse or a file mostly quarantined explains the
     // data tests that would fail after it. The format guard reads the raw records, so it runs
@@ -186,7 +186,7 @@ export async function buildWarehouse(options: BuildOptions): Promise<BuildReport
       ...(besideTests ? { beside: besideTests.jobs } : {}),
     });
 
-    phase('data-tests', 'checking the marts');
+    phase('checks', 'data test results, quarantine, vocabulary and volume guards');
     const warnings = guarded ? await checkQuarantine(connection, agreement.quarantine) : [];
     if (guarded) warnings.push(...(await checkVocabulary(connection)));
     const runDataTests = options.steps?.runDataTests ?? realRunDataTests;

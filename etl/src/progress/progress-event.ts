@@ -1,7 +1,8 @@
 import type { DataTestResult } from '../data-tests/index';
 import type { FileReport, LoadEvent } from '../load/load-raw';
 
-export type BuildPhase = 'discover' | 'load' | 'models' | 'data-tests' | 'publish';
+/** `models` runs the data tests too (beside the marts); `checks` reads their results and runs the guards. */
+export type BuildPhase = 'discover' | 'load' | 'models' | 'checks' | 'publish';
 
 /** Everything a build reports while it runs; renderers turn these into bars or lines. */
 export type ProgressEvent =

@@ -114,13 +114,13 @@ describe('progress renderer', () => {
     ]);
     renderer.onProgress({ type: 'file-done', report: file({}) });
     renderer.onProgress({ type: 'model-done', name: 'stg_salesforce__leads', layer: 'staging' });
-    renderer.onProgress({ type: 'phase', phase: 'data-tests', detail: 'checking the marts' });
+    renderer.onProgress({ type: 'phase', phase: 'checks', detail: 'data test results, quarantine, vocabulary and volume guards' });
     expect(seen()).toEqual([
       'load: 2 input files',
       expect.stringMatching(/^ {2}in\/Task\.csv .* 20 rows loaded/),
       expect.stringMatching(/^ {2}in\/Lead\.csv .* 1,000 rows loaded/),
       '  1 models built (last: stg_salesforce__leads)',
-      'data-tests: checking the marts',
+      'checks: data test results, quarantine, vocabulary and volume guards',
       '',
     ]);
   });
