@@ -9,6 +9,7 @@ import { warehouseTests } from './warehouse-tests';
 
 export type { DataTestResult } from './data-test';
 export type { DataTest } from './generic-tests';
+export { portableTests } from './generic-tests';
 
 const SAMPLE_SIZE = 10;
 
