@@ -4,16 +4,18 @@
  * marks, emoji) and printable ASCII at either end.
  */
 import { DuckDBInstance } from '@duckdb/node-api';
-import { DummyDriver, Kysely, PostgresAdapter, PostgresIntrospector, PostgresQueryCompiler, sql } from 'kysely';
+import { DummyDriver, Kysely, PostgresAdapter, PostgresIntrospector, PostgresQueryCompiler, sql, type RawBuilder } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { blankToNull, fullName, isBlank } from './macros';
+import { blankToNull, fullName, isBlank, lowerTrimmed, matchKey, normaliseEmail, trimmed } from './macros';
 
 /** Unicode category Zs, written out here (U+0020, U+00A0, U+1680, U+2000–U+200A, U+202F, U+205F, U+3000). */
 const SPACE_SEPARATORS = [0x20, 0xa0, 0x1680, ...Array.from({ length: 11 }, (_, i) => 0x2000 + i), 0x202f, 0x205f, 0x3000].map((c) => String.fromCodePoint(c));
 /** Characters trim() keeps, at either end. */
 const KEPT = ['a', '~', '!', '\t', '\n', 'é', 'e\u0301', '日', '😀', '\u200b', '\u0600', '\u007f'];
 const ENDS = ['', ...SPACE_SEPARATORS, ...KEPT];
-const BODIES = ['', 'x', 'Acme GmbH', ' ', '\u3000\u00a0'];
+// Bodies: blank, ASCII, letters outside ASCII between the ends (the last character is then
+// looked at), an address for normaliseEmail, upper case for the lower-cased keys.
+const BODIES = ['', 'x', 'Acme GmbH', ' ', '\u3000\u00a0', 'Zoë', 'Ann.Lee@Example.COM', ' a\u00a0b '];
 
 const values: (string | null)[] = [null];
 for (const start of ENDS) for (const body of BODIES) for (const end of ENDS) values.push(`${start}${body}${end}`);
@@ -45,7 +47,7 @@ const compiler = new Kysely<unknown>({
   },
 });
 
-const compiled = (expression: ReturnType<typeof blankToNull> | ReturnType<typeof isBlank> | ReturnType<typeof fullName>): string => {
+const compiled = (expression: RawBuilder<unknown>): string => {
   // The macro's SQL over column x (no parameters: models inline everything into views).
   const { sql: text, parameters } = expression.compile(compiler);
   expect(parameters).toEqual([]);
@@ -61,6 +63,10 @@ describe('text macros over real DuckDB', () => {
   it.each([
     { name: 'blankToNull is nullif(trim(x), \'\')', macro: compiled(blankToNull(sql.ref('x'))), reference: "nullif(trim(x), '')" },
     { name: 'isBlank is nullif(trim(x), \'\') is null', macro: compiled(isBlank(sql.ref('x'))), reference: "nullif(trim(x), '') is null" },
+    { name: 'trimmed is trim(x)', macro: compiled(trimmed(sql.ref('x'))), reference: 'trim(x)' },
+    { name: 'lowerTrimmed is lower(trim(x))', macro: compiled(lowerTrimmed(sql.ref('x'))), reference: 'lower(trim(x))' },
+    { name: 'matchKey is nullif(lower(trim(x)), \'\')', macro: compiled(matchKey(sql.ref('x'))), reference: "nullif(lower(trim(x)), '')" },
+    { name: 'normaliseEmail keeps lower(trim(x)) when it has an @ after its first character', macro: compiled(normaliseEmail(sql.ref('x'))), reference: "case when strpos(lower(trim(x)), '@') > 1 then lower(trim(x)) end" },
   ])('$name for every value', async ({ macro, reference }) => {
     const reader = await connection.runAndReadAll(`select i, x from v where (${macro}) is distinct from (${reference}) order by i`);
     expect(reader.getRowObjectsJson()).toEqual([]);

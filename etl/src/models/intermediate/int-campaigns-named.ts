@@ -13,6 +13,7 @@
  * summary lists it (`campaign_raw` on leads keeps the id).
  */
 import { sql } from 'kysely';
+import { lowerTrimmed } from '../macros';
 import { ref, type Model } from '../model';
 
 export const intCampaignsNamed: Model = {
@@ -23,7 +24,7 @@ export const intCampaignsNamed: Model = {
     with sf as (
       select campaign_id, name, type from ${ref('stg_salesforce__campaigns')} where campaign_id is not null and name is not null
     ),
-    sf_types as (select lower(trim(name)) as name_key, min(type) as type from sf group by 1),
+    sf_types as (select ${lowerTrimmed(sql.ref('name'))} as name_key, min(type) as type from sf group by 1),
     mk_from_leads as (
       select acquisition_program_id as program_id, min(acquisition_program_name) as name
       from ${ref('stg_marketo__leads')}
@@ -43,5 +44,5 @@ export const intCampaignsNamed: Model = {
     select 'salesforce' as system, campaign_id, name as campaign_name, type as campaign_type from sf
     union all
     select 'marketo', mk.program_id, mk.name, t.type
-    from mk left join sf_types t on t.name_key = lower(trim(mk.name))`,
+    from mk left join sf_types t on t.name_key = ${lowerTrimmed(sql.ref('mk.name'))}`,
 };

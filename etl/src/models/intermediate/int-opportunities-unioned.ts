@@ -11,6 +11,7 @@
  * HubSpot: the first associated contact).
  */
 import { sql } from 'kysely';
+import { lowerTrimmed } from '../macros';
 import { ref, type Model } from '../model';
 
 export const intOpportunitiesUnioned: Model = {
@@ -24,7 +25,7 @@ export const intOpportunitiesUnioned: Model = {
       select h.opportunity_id, h.stage_name, coalesce(m.outcome, 'open') as outcome,
         lag(h.stage_name) over w as previous_stage, lag(coalesce(m.outcome, 'open')) over w as previous_outcome
       from ${ref('stg_salesforce__opportunity_histories')} h
-      left join sf_map m on m.stage_key = lower(trim(h.stage_name))
+      left join sf_map m on m.stage_key = ${lowerTrimmed(sql.ref('h.stage_name'))}
       where not h.is_deleted
       window w as (partition by h.opportunity_id order by h.changed_at, h.history_id, h._file, h._line)
     ),
@@ -49,7 +50,7 @@ export const intOpportunitiesUnioned: Model = {
         coalesce(hs.reopened, false) as reopened, coalesce(hs.stage_changes, 0)::integer as stage_changes,
         cf.lead_id
       from ${ref('stg_salesforce__opportunities')} o
-      left join sf_map m on m.stage_key = lower(trim(o.stage_name))
+      left join sf_map m on m.stage_key = ${lowerTrimmed(sql.ref('o.stage_name'))}
       left join ${ref('stg_salesforce__users')} u on u.user_id = o.owner_id
       left join ${ref('int_campaigns_named')} c on c.system = 'salesforce' and c.campaign_id = o.campaign_id
       left join history_summary hs on hs.opportunity_id = o.opportunity_id
@@ -62,7 +63,7 @@ export const intOpportunitiesUnioned: Model = {
         d.amount, coalesce(d.created_at, d.close_date), d.close_date, d.owner, d.owner, p.team, null, null,
         false, 0, p.lead_id
       from ${ref('stg_hubspot__deals')} d
-      left join hs_map m on m.stage_key = lower(trim(d.deal_stage))
+      left join hs_map m on m.stage_key = ${lowerTrimmed(sql.ref('d.deal_stage'))}
       left join ${ref('int_people_unified_by_email')} p on p.system = 'hubspot' and p.record_id = d.associated_contact_ids[1]
     ),
     unioned as (select * from sf union all select * from hs_deals)

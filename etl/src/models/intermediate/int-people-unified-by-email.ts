@@ -22,6 +22,7 @@
  */
 import { sql } from 'kysely';
 import { UNMAPPED_LABEL } from '../../agreement/agreement';
+import { lowerTrimmed } from '../macros';
 import { ref, type Model } from '../model';
 
 export const intPeopleUnifiedByEmail: Model = {
@@ -40,7 +41,7 @@ export const intPeopleUnifiedByEmail: Model = {
     ),
     first_campaign as (select lead_id, first.n as campaign, first.id as campaign_id from first_membership),
     campaign_names as (select system, campaign_id, campaign_name from ${ref('int_campaigns_named')}),
-    known_names as (select distinct lower(trim(campaign_name)) as name_key from campaign_names),
+    known_names as (select distinct ${lowerTrimmed(sql.ref('campaign_name'))} as name_key from campaign_names),
     sf as (
       select
         'salesforce' as system, l.lead_id as record_id, true as is_crm, false as is_ma,
@@ -74,14 +75,14 @@ export const intPeopleUnifiedByEmail: Model = {
         h.email, h.full_name, h.company, h.created_at, null,
         h.original_source,
         coalesce(h.first_touch_converting_campaign,
-          case when replace(lower(trim(h.original_source)), '_', ' ') in ('email marketing', 'other campaigns') or kn.name_key is not null
+          case when replace(${lowerTrimmed(sql.ref('h.original_source'))}, '_', ' ') in ('email marketing', 'other campaigns') or kn.name_key is not null
             then h.original_source_drill_down_1 end),
         h.number_of_employees, h.country,
         h.owner, h.owner, h.team, h.owner is not null,
         h.lead_status, h.unqualified_reason, h.became_opportunity_at is not null, h.became_opportunity_at, null, null, null,
         coalesce(h.first_touch_converting_campaign, h.original_source_drill_down_1)
       from ${ref('stg_hubspot__contacts')} h
-      left join known_names kn on kn.name_key = lower(trim(h.original_source_drill_down_1))
+      left join known_names kn on kn.name_key = ${lowerTrimmed(sql.ref('h.original_source_drill_down_1'))}
     ),
     records as (select * from sf union all select * from mk union all select * from hs)
     select
@@ -94,5 +95,5 @@ export const intPeopleUnifiedByEmail: Model = {
       ((case when r.is_crm then 0 else 2 end + case when r.is_converted then 0 else 1 end)::hugeint * ${sql.lit('72057594037927936')}::hugeint
         + epoch_us(r.created_at)::hugeint) * ${sql.lit('18446744073709551616')}::hugeint + hash(r.system, r.record_id)::hugeint as primary_rank
     from records r
-    left join ${ref('agreement_lead_statuses')} st on st.system = r.system and st.status_key = lower(trim(r.status))`,
+    left join ${ref('agreement_lead_statuses')} st on st.system = r.system and st.status_key = ${lowerTrimmed(sql.ref('r.status'))}`,
 };

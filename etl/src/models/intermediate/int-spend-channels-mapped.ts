@@ -6,6 +6,7 @@
  * (Intermediate because staging is dropped before the marts run; `spend` publishes it.)
  */
 import { sql } from 'kysely';
+import { lowerTrimmed } from '../macros';
 import { ref, type Model } from '../model';
 
 export const intSpendChannelsMapped: Model = {
@@ -18,6 +19,6 @@ export const intSpendChannelsMapped: Model = {
       s.month, coalesce(n.channel, c.channel, 'Other') as channel, coalesce(s.campaign, '(none)') as campaign,
       coalesce(s.amount, 0)::double as amount, s._file as file, s._line as line
     from ${ref('stg_marketing__spend')} s
-    left join channel_names n on n.channel_key = lower(trim(s.channel))
-    left join ${ref('agreement_channels')} c on c.source_key = lower(trim(s.channel))`,
+    left join channel_names n on n.channel_key = ${lowerTrimmed(sql.ref('s.channel'))}
+    left join ${ref('agreement_channels')} c on c.source_key = ${lowerTrimmed(sql.ref('s.channel'))}`,
 };

@@ -22,6 +22,7 @@
  * - int_sales_touches → touch.
  */
 import { sql } from 'kysely';
+import { lowerTrimmed } from '../macros';
 import { ref, type Model } from '../model';
 
 export const intStageEventsReconstructed: Model = {
@@ -36,7 +37,7 @@ export const intStageEventsReconstructed: Model = {
       union select name from ${ref('stg_salesforce__users')} where name is not null
     ),
     sf_history as (
-      select p.lead_id, h.lead_id as record_id, lower(trim(h.field)) as field, h.new_value, h.changed_at, p.disqualified_reason
+      select p.lead_id, h.lead_id as record_id, ${lowerTrimmed(sql.ref('h.field'))} as field, h.new_value, h.changed_at, p.disqualified_reason
       from ${ref('stg_salesforce__lead_histories')} h
       join people p on p.system = 'salesforce' and p.record_id = h.lead_id
       where not h.is_deleted
@@ -45,7 +46,7 @@ export const intStageEventsReconstructed: Model = {
       select h.lead_id, 'salesforce' as system, h.record_id, 'crm' as role, m.stage as kind, h.changed_at as event_at, false as inferred,
         case when m.stage = 'rejected' then coalesce(h.disqualified_reason, h.new_value) else h.new_value end as detail, true as counts
       from sf_history h
-      join status_map m on m.system = 'salesforce' and m.status_key = lower(trim(h.new_value))
+      join status_map m on m.system = 'salesforce' and m.status_key = ${lowerTrimmed(sql.ref('h.new_value'))}
       where h.field = 'status' and m.stage <> 'lead'
     ),
     sf_owner as (

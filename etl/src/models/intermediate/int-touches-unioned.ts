@@ -23,6 +23,7 @@
  * systems are not de-duplicated against each other.
  */
 import { sql } from 'kysely';
+import { lowerTrimmed } from '../macros';
 import { ref, type Model } from '../model';
 
 export const intTouchesUnioned: Model = {
@@ -33,7 +34,7 @@ export const intTouchesUnioned: Model = {
     with channel_of_source as (select source_key, channel from ${ref('agreement_channels')}),
     channel_of_campaign as (select campaign_key, channel from ${ref('agreement_campaign_channels')}),
     sf_campaigns as (
-      select c.campaign_id, c.campaign_name as name, lower(trim(c.campaign_name)) as name_key, lower(trim(c.campaign_type)) as type_key
+      select c.campaign_id, c.campaign_name as name, ${lowerTrimmed(sql.ref('c.campaign_name'))} as name_key, ${lowerTrimmed(sql.ref('c.campaign_type'))} as type_key
       from ${ref('int_campaigns_named')} c where c.system = 'salesforce'
     ),
     campaign_types as (select name_key, min(type_key) as type_key from sf_campaigns group by name_key),
@@ -75,10 +76,10 @@ export const intTouchesUnioned: Model = {
         t.activity_at, t.campaign, coalesce(cc.channel, ct.channel, cn.channel, 'Other')
       from mk_touches t
       join ${ref('int_people_unified_by_email')} p on p.system = 'marketo' and p.record_id = t.marketo_lead_id
-      left join channel_of_campaign cc on cc.campaign_key = lower(trim(t.campaign))
-      left join campaign_types k on k.name_key = lower(trim(t.campaign))
+      left join channel_of_campaign cc on cc.campaign_key = ${lowerTrimmed(sql.ref('t.campaign'))}
+      left join campaign_types k on k.name_key = ${lowerTrimmed(sql.ref('t.campaign'))}
       left join channel_of_source ct on ct.source_key = k.type_key
-      left join channel_of_source cn on cn.source_key = lower(trim(t.campaign))
+      left join channel_of_source cn on cn.source_key = ${lowerTrimmed(sql.ref('t.campaign'))}
     ),
     hs_contacts as (
       select c.contact_id, p.lead_id, c.first_conversion, c.first_conversion_at, c.recent_conversion, c.recent_conversion_at,
@@ -102,9 +103,9 @@ export const intTouchesUnioned: Model = {
       select 'hubspot:' || h.contact_id || ':' || h.touch_kind, h.lead_id, 'hubspot', h.touch_kind, h.touched_at, h.campaign,
         coalesce(cc.channel, cn.channel, cs.channel, 'Other')
       from hs_raw h
-      left join channel_of_campaign cc on cc.campaign_key = lower(trim(h.campaign))
-      left join channel_of_source cn on cn.source_key = lower(trim(h.campaign))
-      left join channel_of_source cs on cs.source_key = lower(trim(h.source))
+      left join channel_of_campaign cc on cc.campaign_key = ${lowerTrimmed(sql.ref('h.campaign'))}
+      left join channel_of_source cn on cn.source_key = ${lowerTrimmed(sql.ref('h.campaign'))}
+      left join channel_of_source cs on cs.source_key = ${lowerTrimmed(sql.ref('h.source'))}
     )
     select * from sf where lead_id is not null
     union all select * from mk

@@ -51,6 +51,7 @@
 import { sql } from 'kysely';
 import { UNMAPPED_LABEL } from '../../agreement/agreement';
 import { FUNNEL_STAGES } from '../../mart-contract';
+import { lowerTrimmed } from '../macros';
 import { category, ref, type Model } from '../model';
 import { businessHoursBetween, slaDueAt } from './sla-clock';
 
@@ -154,12 +155,12 @@ export const leads: Model = {
         end as crm_url
       from touched t
       cross join ${ref('agreement_vocabulary')} voc
-      left join ${ref('agreement_rejection_reasons')} rr on rr.system = t.rejection_system and rr.reason_key = lower(trim(t.rejection_reason_raw))
-      left join ${ref('agreement_channels')} ch on ch.source_key = lower(trim(t.original_source))
+      left join ${ref('agreement_rejection_reasons')} rr on rr.system = t.rejection_system and rr.reason_key = ${lowerTrimmed(sql.ref('t.rejection_reason_raw'))}
+      left join ${ref('agreement_channels')} ch on ch.source_key = ${lowerTrimmed(sql.ref('t.original_source'))}
       left join ${ref('agreement_segments')} seg on t.number_of_employees is not null
         and (seg.min_employees is null or t.number_of_employees > seg.min_employees)
         and (seg.max_employees is null or t.number_of_employees <= seg.max_employees)
-      left join ${ref('agreement_regions')} rg on rg.country_key = lower(trim(t.country))
+      left join ${ref('agreement_regions')} rg on rg.country_key = ${lowerTrimmed(sql.ref('t.country'))}
       left join ${ref('int_opportunities_unioned')} o on o.opportunity_id = t.opportunity_id
     ),
     sla as (

@@ -6,6 +6,7 @@
  * closed — closed_at − created.
  */
 import { sql } from 'kysely';
+import { lowerTrimmed } from '../macros';
 import { ref, type Model } from '../model';
 
 export const opportunities: Model = {
@@ -25,6 +26,6 @@ export const opportunities: Model = {
       o.reopened, o.stage_changes::integer as stage_changes
     from ${ref('int_opportunities_unioned')} o
     left join ${ref('leads')} l on l.lead_id = o.lead_id
-    left join ${ref('agreement_channels')} ch on ch.source_key = lower(trim(o.lead_source))
+    left join ${ref('agreement_channels')} ch on ch.source_key = ${lowerTrimmed(sql.ref('o.lead_source'))}
     order by o.opportunity_id`,
 };

@@ -5,7 +5,7 @@
  * normalised to HubSpot's internal names (`marketingqualifiedlead`, `IN_PROGRESS`).
  */
 import { sql } from 'kysely';
-import { blankToNull, fullName, localToUtc, normaliseEmail, parseNumber } from '../macros';
+import { blankToNull, fullName, localToUtc, lowerTrimmed, normaliseEmail, parseNumber } from '../macros';
 import type { Model } from '../model';
 import { stagingModels, type RawColumn } from './staging-model';
 
@@ -43,7 +43,7 @@ export const stgHubspotContacts: Model[] = stagingModels({
     full_name: fullName(r('First Name'), r('Last Name')),
     company: blankToNull(r('Company Name')),
     job_title: blankToNull(r('Job Title')),
-    lifecycle_stage: sql`nullif(regexp_replace(lower(trim(${r('Lifecycle Stage')})), '[^a-z]', '', 'g'), '')`,
+    lifecycle_stage: sql`nullif(regexp_replace(${lowerTrimmed(r('Lifecycle Stage'))}, '[^a-z]', '', 'g'), '')`,
     lead_status: sql`nullif(upper(regexp_replace(trim(${r('Lead Status')}), '[\\s-]+', '_', 'g')), '')`,
     owner: blankToNull(r('Contact owner')),
     team: blankToNull(r('Team')),

@@ -3,7 +3,7 @@
  * Ids stay text (Marketo's are integers, but nothing here does arithmetic on them).
  */
 import { sql } from 'kysely';
-import { blankToNull, fullName, normaliseEmail, parseNumber, toUtc } from '../macros';
+import { blankToNull, fullName, normaliseEmail, parseNumber, toUtc, trimmed } from '../macros';
 import type { Model } from '../model';
 import { stagingModels } from './staging-model';
 
@@ -66,13 +66,13 @@ export const stgMarketoActivities: Model[] = stagingModels({
     primary_attribute_value: blankToNull(r('primaryAttributeValue')),
     // A JSON object ({…}) has nothing to trim: trim() copies the (long) text, so it runs only
     // on values that do not already start with { and end with }.
-    attributes: sql`case when try_cast(trim(${r('activityTypeId')}) as integer) in (${sql.join(ATTRIBUTE_ACTIVITY_TYPES.map((t) => sql.lit(t)))}) then
+    attributes: sql`case when try_cast(${trimmed(r('activityTypeId'))} as integer) in (${sql.join(ATTRIBUTE_ACTIVITY_TYPES.map((t) => sql.lit(t)))}) then
       case when starts_with(${r('attributes')}, '{') and ends_with(${r('attributes')}, '}') then ${r('attributes')} else ${blankToNull(r('attributes'))} end end`,
-    activity_type_id: sql`try_cast(trim(${r('activityTypeId')}) as integer)`,
+    activity_type_id: sql`try_cast(${trimmed(r('activityTypeId'))} as integer)`,
     activity_at: toUtc(r('activityDate')),
   }),
   checks: (r) => [
     { column: 'activityDate', parsed: toUtc(r('activityDate')), expected: 'a timestamp' },
-    { column: 'activityTypeId', parsed: sql`try_cast(trim(${r('activityTypeId')}) as integer)`, expected: 'an activity type id' },
+    { column: 'activityTypeId', parsed: sql`try_cast(${trimmed(r('activityTypeId'))} as integer)`, expected: 'an activity type id' },
   ],
 });

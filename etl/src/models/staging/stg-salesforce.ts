@@ -5,7 +5,7 @@
  * lower-cased; statuses trimmed (mapped to stages in the intermediate layer).
  */
 import { sql } from 'kysely';
-import { blankToNull, fullName, normaliseEmail, parseBoolean, parseNumber, toUtc } from '../macros';
+import { blankToNull, fullName, lowerTrimmed, normaliseEmail, parseBoolean, parseNumber, toUtc } from '../macros';
 import type { Model } from '../model';
 import { stagingModels } from './staging-model';
 
@@ -143,11 +143,11 @@ export const stgSalesforceTasks: Model[] = stagingModels({
     task_subtype: blankToNull(r('TaskSubtype')),
     type: blankToNull(r('Type')),
     activity_type: sql`case
-      when lower(trim(${r('TaskSubtype')})) in ('call') or lower(trim(${r('Type')})) = 'call' or lower(trim(${r('Subject')})) like 'call%' then 'call'
-      when lower(trim(${r('TaskSubtype')})) in ('email', 'listemail') or lower(trim(${r('Type')})) = 'email' or lower(trim(${r('Subject')})) like 'email%' then 'email'
-      when lower(trim(${r('Type')})) = 'meeting' or lower(trim(${r('Subject')})) like 'meeting%' or lower(trim(${r('TaskSubtype')})) = 'event' then 'meeting'
+      when ${lowerTrimmed(r('TaskSubtype'))} in ('call') or ${lowerTrimmed(r('Type'))} = 'call' or ${lowerTrimmed(r('Subject'))} like 'call%' then 'call'
+      when ${lowerTrimmed(r('TaskSubtype'))} in ('email', 'listemail') or ${lowerTrimmed(r('Type'))} = 'email' or ${lowerTrimmed(r('Subject'))} like 'email%' then 'email'
+      when ${lowerTrimmed(r('Type'))} = 'meeting' or ${lowerTrimmed(r('Subject'))} like 'meeting%' or ${lowerTrimmed(r('TaskSubtype'))} = 'event' then 'meeting'
       else 'other' end`,
-    is_completed: sql`(lower(trim(${r('Status')})) = 'completed' or coalesce(${parseBoolean(r('IsClosed'))}, false))`,
+    is_completed: sql`(${lowerTrimmed(r('Status'))} = 'completed' or coalesce(${parseBoolean(r('IsClosed'))}, false))`,
     is_deleted: sql`coalesce(${parseBoolean(r('IsDeleted'))}, false)`,
     created_at: toUtc(r('CreatedDate')),
     completed_at: toUtc(r('CompletedDateTime')),
