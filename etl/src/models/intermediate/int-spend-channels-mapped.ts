@@ -17,7 +17,7 @@ export const intSpendChannelsMapped: Model = {
     with channel_names as (select distinct channel, lower(channel) as channel_key from ${ref('agreement_channels')})
     select
       s.month, coalesce(n.channel, c.channel, 'Other') as channel, coalesce(s.campaign, '(none)') as campaign,
-      coalesce(s.amount, 0)::double as amount, s._file as file, s._line as line
+      coalesce(s.amount, 0)::double as amount, s._file::varchar as file, s._line as line
     from ${ref('stg_marketing__spend')} s
     left join channel_names n on n.channel_key = ${lowerTrimmed(sql.ref('s.channel'))}
     left join ${ref('agreement_channels')} c on c.source_key = ${lowerTrimmed(sql.ref('s.channel'))}`,

@@ -53,7 +53,7 @@ export const intTouchesUnioned: Model = {
     ),
     sf as (
       select
-        'salesforce:' || coalesce(m.member_id, m._file || ':' || m._line) as touch_id,
+        'salesforce:' || coalesce(m.member_id, m._file::varchar || ':' || m._line) as touch_id,
         p.lead_id, 'salesforce' as source_system, 'campaign_response' as touch_kind,
         coalesce(m.first_responded_at, m.created_at) as touched_at, c.name as campaign,
         coalesce(cc.channel, ct.channel, 'Other') as channel

@@ -34,7 +34,7 @@ export const fileReconciliation: Model = {
                   from (select _file as file, count(*)::bigint as n from ${source(e.format)} group by _file) r
                   left join quarantine q using (file)
                   left join (select _file as file, count(*)::bigint as n from ${source('_load_rejects')} group by _file) l using (file)`
-            : sql`select _file as file, count(*)::bigint as n from ${ref(e.model)} group by _file`,
+            : sql`select _file::varchar as file, count(*)::bigint as n from ${ref(e.model)} group by _file`,
         ),
         sql` union all `,
       )}

@@ -17,7 +17,7 @@
  */
 import { sql, type Expression, type RawBuilder } from 'kysely';
 import { blankToNull, failedCast, isBlank } from '../macros';
-import { ref, source, type Model, type ModelContext } from '../model';
+import { category, ref, source, type Model, type ModelContext } from '../model';
 
 export type RawColumn = (name: string) => RawBuilder<string | null>;
 
@@ -126,7 +126,7 @@ function checked(spec: StagingSpec, ctx: ModelContext) {
   }
   return fromRaw(spec, ctx).select([
     ...Object.entries(cols).map(([name, expr]) => sql`${expr}`.as(name)),
-    sql<string>`r._file`.as('_file'),
+    sql<string>`r._file::${category(ctx, '_file')}`.as('_file'),
     sql<number>`r._line`.as('_line'),
     sql<string | null>`${spec.id ? blankToNull(rawColumn(spec.id)) : sql`null::varchar`}`.as('_id'),
     sql<string | null>`${bad.column}`.as('_reject_column'),
@@ -139,7 +139,15 @@ function checked(spec: StagingSpec, ctx: ModelContext) {
 
 export function stagingModels(spec: StagingSpec): Model[] {
   const name = (suffix: string) => `${spec.name}${suffix}`;
-  const checkedModel: Model = { name: name('__checked'), layer: 'staging', materialized: spec.checkedMaterialized ?? 'table', query: (ctx) => checked(spec, ctx) };
+  const checkedModel: Model = {
+    name: name('__checked'),
+    layer: 'staging',
+    materialized: spec.checkedMaterialized ?? 'table',
+    // The file's name as an ENUM of the format's files: a one-byte code per record instead of
+    // a copy of the path (12M records of a 70-character path: 2.3 s more to store, 0.9 GB).
+    categories: { _file: () => sql`select distinct _file from ${source(spec.format)}` },
+    query: (ctx) => checked(spec, ctx),
+  };
   // Ids that occur more than once among good rows, and the row kept for each
   // (the last file by path — a later export supersedes an earlier one — first line in it).
   const duplicates: Model = {
@@ -189,13 +197,13 @@ export function stagingModels(spec: StagingSpec): Model[] {
         // Duplicates were found on the raw id alone: a copy is rejected as a duplicate
         // whatever its casts say, read from the raw table (no second pass of casts).
         return sql`
-          select c._file as file, c._line as line, ${sql.lit(spec.format)} as format, c._reject_column as column_name,
+          select c._file::varchar as file, c._line as line, ${sql.lit(spec.format)} as format, c._reject_column as column_name,
             c._raw_text as raw_text, c._reject_reason as reason
           from ${ref(name('__checked'))} c
           left join ${ref(name('__duplicates'))} d on d._id = c._id
           where c._reject_reason is not null and ${kept}
           union all
-          select c._file, c._line, ${sql.lit(spec.format)}, c._refused_column, c._raw_text, c._refused_reason
+          select c._file::varchar, c._line, ${sql.lit(spec.format)}, c._refused_column, c._raw_text, c._refused_reason
           from ${ref(name('__checked'))} c
           left join ${ref(name('__duplicates'))} d on d._id = c._id
           where c._reject_reason is null and c._refused_reason is not null and ${kept}
@@ -206,17 +214,17 @@ export function stagingModels(spec: StagingSpec): Model[] {
           where not (r._file = d.keep.f and r._line = -d.keep.l)`;
       }
       return sql`
-        select _file as file, _line as line, ${sql.lit(spec.format)} as format, _reject_column as column_name,
+        select _file::varchar as file, _line as line, ${sql.lit(spec.format)} as format, _reject_column as column_name,
           _raw_text as raw_text, _reject_reason as reason
         from ${ref(name('__checked'))}
         where _reject_reason is not null
         union all
-        select c._file, c._line, ${sql.lit(spec.format)}, c._refused_column, c._raw_text, c._refused_reason
+        select c._file::varchar, c._line, ${sql.lit(spec.format)}, c._refused_column, c._raw_text, c._refused_reason
         from ${ref(name('__checked'))} c
         left join ${ref(name('__duplicates'))} d on d._id = c._id
         where c._reject_reason is null and c._refused_reason is not null and ${kept}
         union all
-        select c._file, c._line, ${sql.lit(spec.format)}, ${sql.lit(spec.id ?? '')},
+        select c._file::varchar, c._line, ${sql.lit(spec.format)}, ${sql.lit(spec.id ?? '')},
           to_json({${sql.join(names.map((n) => sql`${sql.lit(n)}: ${sql.ref(`c.${n}`)}`))}})::varchar,
           ${dupReason}
         from ${ref(name('__checked'))} c
