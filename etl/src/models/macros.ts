@@ -53,7 +53,7 @@ export function isBlank(expr: Expression<string | null>): RawBuilder<boolean> {
 
 /** Trimmed, lower-cased email; NULL when blank or without an "@". */
 export function normaliseEmail(expr: Expression<string | null>): RawBuilder<string | null> {
-  return sql<string | null>`case when strpos(lower(${trimmed(expr)}), '@') > 1 then lower(${trimmed(expr)}) end`;
+  return sql<string | null>`case when strpos(${lowerTrimmed(expr)}, '@') > 1 then ${lowerTrimmed(expr)} end`;
 }
 
 /** Lower-cased, trimmed key for matching agreement values (statuses, sources, countries). */
