@@ -5,6 +5,9 @@ import { sniffEncoding } from './prepare-input';
 import { matchUnusedObject } from './unused-objects';
 import { cellText } from './xlsx-to-csv';
 import { literal } from './sql-text';
+import { parseNumber } from '../models/macros';
+import { compiledSql } from '../models/test-support';
+import { sql } from 'kysely';
 
 // Detection from sampled values, and the conversion SQL run in a real DuckDB: every expected
 // value below is written by hand (what the person who typed the cell meant).
@@ -32,7 +35,7 @@ async function staged(text: string | null, type: 'timestamp' | 'date' | 'number'
   if (text === null) return null;
   const expr =
     type === 'number'
-      ? `try_cast(regexp_replace(trim(${literal(text)}), '[,$€£\\s]', '', 'g') as double)`
+      ? compiledSql(parseNumber(sql.raw(literal(text))))
       : `strftime(make_timestamp(epoch_us(try_cast(${literal(text)} as timestamptz))), '%Y-%m-%d %H:%M:%S')`;
   const reader = await conn.runAndReadAll(`select ${expr} as out`);
   return (reader.getRowObjectsJS()[0]?.['out'] as string | number | null) ?? null;

@@ -91,9 +91,20 @@ export function localToUtc(expr: Expression<string | null>, zone: Expression<str
   end`;
 }
 
-/** A number that may carry thousand separators, a currency sign or spaces; NULL if unparsable. */
+/**
+ * A number that may carry thousand separators, a currency sign or spaces (no-break too); NULL
+ * if unparsable.
+ * A comma counts only as a thousands separator (three digits after it, no decimal point before
+ * it): a value written the other way (1.000,50, 1 234,5, 12,5 — not converted by the load,
+ * whose detection found another convention in the column) is NULL, so staging quarantines it
+ * instead of reading 1.0005 or 125.
+ */
 export function parseNumber(expr: Expression<string | null>): RawBuilder<number | null> {
-  return sql<number | null>`try_cast(regexp_replace(${trimmed(expr)}, '[,$€£\\s]', '', 'g') as double)`;
+  const text = trimmed(expr);
+  return sql<number | null>`case
+    when not (contains(${text}, ',') and regexp_matches(${text}, '\\..*,|,(\\d{0,2}(\\D|$)|\\d{4})'))
+    then try_cast(regexp_replace(${text}, '[,$€£\\s\\x{00A0}\\x{202F}]', '', 'g') as double)
+  end`;
 }
 
 /** true/false, 1/0, yes/no (any case); NULL if blank or unparsable. */

@@ -1,7 +1,7 @@
 /** Test helpers: a fresh in-memory DuckDB with the raw schema of every export format. */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { sql, type Kysely } from 'kysely';
+import { DummyDriver, Kysely, PostgresAdapter, PostgresIntrospector, PostgresQueryCompiler, sql, type RawBuilder } from 'kysely';
 import { parseAgreement } from '../agreement/load-agreement';
 import type { Agreement } from '../agreement/agreement';
 import { openDatabase, type OpenDatabase } from '../db/open-warehouse';
@@ -37,4 +37,21 @@ const repoAgreement = readFileSync(fileURLToPath(new URL('../../../agreement.yml
 /** The repository's agreement.yml, optionally edited (e.g. a line replaced) first. */
 export function testAgreement(edit: (text: string) => string = (t) => t): Agreement {
   return parseAgreement(edit(repoAgreement), 'test-agreement.yml');
+}
+
+// Compiles without a database, with the query compiler the build's DuckDB dialect uses.
+const compiler = new Kysely<unknown>({
+  dialect: {
+    createAdapter: () => new PostgresAdapter(),
+    createDriver: () => new DummyDriver(),
+    createIntrospector: (db) => new PostgresIntrospector(db),
+    createQueryCompiler: () => new PostgresQueryCompiler(),
+  },
+});
+
+/** A macro's SQL text as the models inline it (they take no parameters: a parameter throws). */
+export function compiledSql(expression: RawBuilder<unknown>): string {
+  const { sql: text, parameters } = expression.compile(compiler);
+  if (parameters.length > 0) throw new Error(`expected SQL without parameters, got ${parameters.length}: ${text}`);
+  return text;
 }

@@ -152,6 +152,12 @@ export const cases: readonly BadInputCase[] = [
     expect: { outcome: 'loads' },
   },
   {
+    slug: 'one-european-amount',
+    title: 'one Opportunity.Amount written the European way (1.000,50) among plain numbers',
+    mutate: (m) => m.damageRows(OPP, [3], (row, header) => void (row[header.indexOf('Amount')] = '1.000,50')),
+    expect: { outcome: 'quarantines', file: 'Opportunity.csv', rows: 1, reason: /^Amount is not a number: 1\.000,50$/ },
+  },
+  {
     slug: 'european-amounts',
     title: 'Opportunity.Amount written the European way (229.800,00, ";" delimiter)',
     mutate: (m) => m.edit(OPP, (t) => mapColumn(t, 'Amount', europeanAmount), { delimiter: ';' }),
