@@ -6,8 +6,8 @@
  */
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SCREENSHOTS, cubeLoad, num, settled, startStack } from './stack';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
+import { SCREENSHOTS, cubeLoad, launchChromium, num, settled, startStack } from './stack';
 import type { Stack } from './stack';
 
 let stack: Stack;
@@ -33,8 +33,8 @@ afterAll(async () => {
   await stack?.close();
 });
 
-async function openDeck(width: number, height: number, query = 'slide=0'): Promise<Page> {
-  const page = await stack.newPage();
+async function openDeck(width: number, height: number, query = 'slide=0', page?: Page): Promise<Page> {
+  page ??= await stack.newPage();
   await page.setViewportSize({ width, height });
   await page.goto(`${stack.url}/meeting?${search}&${query}`);
   await page.getByTestId('meeting-title').waitFor();
@@ -167,19 +167,33 @@ describe('meeting mode keyboard and auto-advance', () => {
   });
 
   it('auto-advance waits while the presenter moves the pointer, then moves on', async () => {
-    const page = await openDeck(1280, 720, 'slide=2');
+    // The page's clock (Playwright's fake timers) stands still once the slide is up; each step
+    // below moves it on: the deck's own timers and Date.now(), no real waiting, and a slow
+    // machine cannot let a second slip by between a step and its check. In a browser of its
+    // own: the clock belongs to the browser context, and the stack's is shared.
+    const browser = await launchChromium();
+    onTestFinished(() => browser.close());
+    const context = await browser.newContext();
+    await context.clock.install();
+    const page = await openDeck(1280, 720, 'slide=2', await context.newPage());
     const title = page.getByTestId('meeting-title');
     await expect.poll(() => title.innerText()).toBe('Lead funnel: MQL → won');
+    await page.clock.pauseAt((await page.evaluate(() => Date.now())) + 1000);
     await page.getByTestId('meeting-auto').selectOption('15');
-    const started = Date.now();
+    await expect.poll(() => page.getByTestId('meeting-auto-status').innerText()).toBe('Next in 15s');
     // Point at the chart for 18 s: longer than the interval, so only the pause keeps the slide.
-    for (let x = 0; Date.now() - started < 18_000; x += 1) {
-      await page.mouse.move(300 + (x % 20) * 20, 300);
-      await page.waitForTimeout(1000);
+    for (let second = 0; second < 18; second += 1) {
+      await page.mouse.move(300 + second * 20, 300);
+      await page.clock.runFor(1000);
     }
+    await expect.poll(() => page.getByTestId('meeting-auto-status').innerText()).toBe('Paused');
     expect(await title.innerText()).toBe('Lead funnel: MQL → won');
-    expect(await page.getByTestId('meeting-auto-status').innerText()).toBe('Paused');
-    await expect.poll(() => title.innerText(), { timeout: 20_000, interval: 500 }).toBe('Revenue by channel · W-shaped attribution');
+    // Left alone, it moves on once the interval has passed since the last movement, not before.
+    await page.clock.runFor(13_000);
+    await expect.poll(() => page.getByTestId('meeting-auto-status').innerText()).toBe('Next in 1s');
+    expect(await title.innerText()).toBe('Lead funnel: MQL → won');
+    await page.clock.runFor(2_000);
+    await expect.poll(() => title.innerText()).toBe('Revenue by channel · W-shaped attribution');
     await page.close();
   });
 
