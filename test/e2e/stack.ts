@@ -5,7 +5,7 @@
  * API, so tests compare what the page shows with what the API answers.
  */
 import { execFile } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, cpSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -15,7 +15,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { buildWarehouse } from '../../etl/src/build';
 import { startServer } from '../../server/src/start-server';
 import type { RunningServer } from '../../server/src/start-server';
-import { sharedWebBuild } from './shared-web-build';
+import { sharedBuild, type SharedBuild } from './shared-build';
 
 const run = promisify(execFile);
 
@@ -35,8 +35,17 @@ export interface Stack {
 }
 
 /** The seeds must pass every data test: npm start would refuse them too, so the e2e run does. */
+const SEEDS_WAREHOUSE: SharedBuild = {
+  name: 'seeds',
+  inputs: ['etl', 'shared', 'seeds', 'agreement.yml', 'package-lock.json'],
+  build: async (outDir) => {
+    await buildWarehouse({ inputs: SEEDS, warehousePath: join(outDir, 'warehouse.duckdb'), agreementPath: AGREEMENT });
+  },
+};
+
+/** The seeds' warehouse at `path`: a copy of the one build of the current sources and seeds (`shared-build.ts`). */
 async function buildSeedsWarehouse(path: string): Promise<void> {
-  await buildWarehouse({ inputs: SEEDS, warehousePath: path, agreementPath: AGREEMENT });
+  copyFileSync(join(await sharedBuild(ROOT, SEEDS_WAREHOUSE), 'warehouse.duckdb'), path);
 }
 
 /** Debian's Chromium, headless, as root may run it (never a downloaded browser). */
@@ -51,16 +60,21 @@ export function launchChromium(): Promise<Browser> {
   return chromium.launch(CHROMIUM);
 }
 
-async function viteBuild(outDir: string): Promise<void> {
-  await run(join(ROOT, 'node_modules', '.bin', 'vite'), ['build', '--config', join(ROOT, 'web', 'vite.config.ts'), '--outDir', outDir, '--emptyOutDir', '--logLevel', 'error'], {
-    cwd: ROOT,
-    env: { ...process.env, NODE_ENV: 'production' },
-  });
-}
+/** The production dashboard (web/ imports shared/). */
+const WEB: SharedBuild = {
+  name: 'web',
+  inputs: ['web', 'shared', 'package-lock.json', 'tsconfig.json'],
+  build: async (outDir) => {
+    await run(join(ROOT, 'node_modules', '.bin', 'vite'), ['build', '--config', join(ROOT, 'web', 'vite.config.ts'), '--outDir', outDir, '--emptyOutDir', '--logLevel', 'error'], {
+      cwd: ROOT,
+      env: { ...process.env, NODE_ENV: 'production' },
+    });
+  },
+};
 
-/** The production dashboard in `outDir`: a copy of the one build of the current sources (`shared-web-build.ts`). */
+/** The production dashboard in `outDir`: a copy of the one build of the current sources (`shared-build.ts`). */
 export async function buildWeb(outDir: string): Promise<void> {
-  cpSync(await sharedWebBuild(ROOT, viteBuild), outDir, { recursive: true });
+  cpSync(await sharedBuild(ROOT, WEB), outDir, { recursive: true });
 }
 
 export async function startStack(): Promise<Stack> {

@@ -1,21 +1,29 @@
 /**
- * The dashboard built once per version of its sources and shared by every browser test of a
- * run (and by later runs while the sources stay the same): each test file used to run its own
- * Vite build, ~10 builds a run. The build is keyed by a hash of what goes into it; the test
- * files of one run, in parallel processes, agree through a lock folder on who builds.
+ * Builds shared by every browser test of a run (and by later runs while their sources stay the
+ * same): the dashboard (each test file used to run its own Vite build, ~10 a run) and the seeds
+ * warehouse (each stack ran the ETL over seeds/, ~3 s each). A build is keyed by a hash of what
+ * goes into it; the test files of one run, in parallel processes, agree through a lock folder
+ * on who builds.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { sharedTmpdir } from '../setup/shared-tmpdir';
 
-/** What the bundle is built from (web/ imports shared/). */
-const INPUTS = ['web', 'shared', 'package-lock.json', 'tsconfig.json'];
+/** A build and what it is made from (folders and files under the root). */
+export interface SharedBuild {
+  /** Names its folder: `closedloop-e2e-<name>-<hash>`. */
+  readonly name: string;
+  readonly inputs: readonly string[];
+  /** Writes the build into the (new, empty) folder. */
+  readonly build: (outDir: string) => Promise<void>;
+}
+
 const SKIP = new Set(['node_modules', 'dist']);
 /** A lock older than this was left by a killed run. */
 const STALE_LOCK_MS = 10 * 60_000;
 
-export function webSourceHash(root: string): string {
+export function sourceHash(root: string, inputs: readonly string[]): string {
   const hash = createHash('sha256');
   const add = (path: string): void => {
     if (!existsSync(path)) return;
@@ -25,13 +33,14 @@ export function webSourceHash(root: string): string {
     }
     hash.update(relative(root, path)).update('\0').update(readFileSync(path)).update('\0');
   };
-  for (const input of INPUTS) add(join(root, input));
+  for (const input of inputs) add(join(root, input));
   return hash.digest('hex').slice(0, 16);
 }
 
-/** The folder holding the built dashboard for the current sources; builds it with `build` if no run has. */
-export async function sharedWebBuild(root: string, build: (outDir: string) => Promise<void>): Promise<string> {
-  const dir = join(sharedTmpdir(), `closedloop-e2e-web-${webSourceHash(root)}`);
+/** The folder holding the build for the current sources; builds it if no run has. */
+export async function sharedBuild(root: string, { name, inputs, build }: SharedBuild): Promise<string> {
+  const prefix = `closedloop-e2e-${name}-`;
+  const dir = join(sharedTmpdir(), `${prefix}${sourceHash(root, inputs)}`);
   const complete = `${dir}.complete`;
   const lock = `${dir}.lock`;
   for (;;) {
@@ -53,7 +62,7 @@ export async function sharedWebBuild(root: string, build: (outDir: string) => Pr
       rmSync(dir, { recursive: true, force: true });
       renameSync(building, dir);
       writeFileSync(complete, new Date().toISOString());
-      removeOldBuilds(dir);
+      removeOldBuilds(prefix, dir);
       return dir;
     } finally {
       rmSync(lock, { recursive: true, force: true });
@@ -62,11 +71,11 @@ export async function sharedWebBuild(root: string, build: (outDir: string) => Pr
 }
 
 /** Builds of other sources more than a day old (a day's runs keep theirs). */
-function removeOldBuilds(keep: string): void {
+function removeOldBuilds(prefix: string, keep: string): void {
   const dayAgo = Date.now() - 24 * 3600_000;
   for (const name of readdirSync(sharedTmpdir())) {
     const path = join(sharedTmpdir(), name);
-    if (!name.startsWith('closedloop-e2e-web-') || path.startsWith(keep)) continue;
+    if (!name.startsWith(prefix) || path.startsWith(keep)) continue;
     if ((statSync(path, { throwIfNoEntry: false })?.mtimeMs ?? Infinity) < dayAgo) rmSync(path, { recursive: true, force: true });
   }
 }
