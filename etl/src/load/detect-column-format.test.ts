@@ -1,4 +1,5 @@
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { detectDateColumn, detectNumberColumn, type DetectContext } from './detect-column-format';
 import { sniffEncoding } from './prepare-input';
@@ -7,7 +8,6 @@ import { cellText } from './xlsx-to-csv';
 import { literal } from './sql-text';
 import { parseNumber } from '../models/macros';
 import { compiledSql } from '../models/test-support';
-import { sql } from 'kysely';
 
 // Detection from sampled values, and the conversion SQL run in a real DuckDB: every expected
 // value below is written by hand (what the person who typed the cell meant).

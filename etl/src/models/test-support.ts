@@ -1,4 +1,4 @@
-/** Test helpers: a fresh in-memory DuckDB with the raw schema of every export format. */
+/** Test helpers: a fresh in-memory DuckDB with the raw schema of every export format; a macro's SQL text. */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { DummyDriver, Kysely, PostgresAdapter, PostgresIntrospector, PostgresQueryCompiler, sql, type RawBuilder } from 'kysely';
