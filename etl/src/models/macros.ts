@@ -93,16 +93,17 @@ export function localToUtc(expr: Expression<string | null>, zone: Expression<str
 
 /**
  * A number that may carry thousand separators, a currency sign or spaces (no-break too); NULL
- * if unparsable.
- * A comma counts only as a thousands separator (three digits after it, no decimal point before
- * it): a value written the other way (1.000,50, 1 234,5, 12,5 — not converted by the load,
- * whose detection found another convention in the column) is NULL, so staging quarantines it
- * instead of reading 1.0005 or 125.
+ * if unparsable. A value with a comma must be grouped in thousands (1,234,567.89) or the Indian
+ * way (12,34,567.00), else it is NULL — 1.000,50, 1234,5, 12,5 or 0,500 written the other way
+ * in a column whose detected convention is the decimal point (the load converts only values
+ * of the detected convention) — so a checked column quarantines it instead of reading 1.0005
+ * or 125.
  */
 export function parseNumber(expr: Expression<string | null>): RawBuilder<number | null> {
   const text = trimmed(expr);
   return sql<number | null>`case
-    when not (contains(${text}, ',') and regexp_matches(${text}, '\\..*,|,(\\d{0,2}(\\D|$)|\\d{4})'))
+    when not contains(${text}, ',')
+      or regexp_full_match(regexp_replace(${text}, '[$€£\\s\\x{00A0}\\x{202F}]', '', 'g'), '[-+]?([1-9]\\d{0,2}(,\\d{3})+|[1-9]\\d?(,\\d\\d)+,\\d{3})(\\.\\d*)?')
     then try_cast(regexp_replace(${text}, '[,$€£\\s\\x{00A0}\\x{202F}]', '', 'g') as double)
   end`;
 }
