@@ -178,7 +178,8 @@ describe('meeting mode keyboard and auto-advance', () => {
     const page = await openDeck(1280, 720, 'slide=2', await context.newPage());
     const title = page.getByTestId('meeting-title');
     await expect.poll(() => title.innerText()).toBe('Lead funnel: MQL → won');
-    await page.clock.pauseAt((await page.evaluate(() => Date.now())) + 1000);
+    // A minute ahead of the page's clock: however long this step takes, the time is ahead of it.
+    await page.clock.pauseAt((await page.evaluate(() => Date.now())) + 60_000);
     await page.getByTestId('meeting-auto').selectOption('15');
     await expect.poll(() => page.getByTestId('meeting-auto-status').innerText()).toBe('Next in 15s');
     // Point at the chart for 18 s: longer than the interval, so only the pause keeps the slide.

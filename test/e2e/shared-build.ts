@@ -6,7 +6,7 @@
  * on who builds.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { sharedTmpdir } from '../setup/shared-tmpdir';
 
@@ -15,7 +15,7 @@ export interface SharedBuild {
   /** Names its folder: `closedloop-e2e-<name>-<hash>`. */
   readonly name: string;
   readonly inputs: readonly string[];
-  /** Writes the build into the (new, empty) folder. */
+  /** Writes the build into the folder it is given (which does not exist yet). */
   readonly build: (outDir: string) => Promise<void>;
 }
 
@@ -44,7 +44,7 @@ export async function sharedBuild(root: string, { name, inputs, build }: SharedB
   const complete = `${dir}.complete`;
   const lock = `${dir}.lock`;
   for (;;) {
-    if (existsSync(complete)) return dir;
+    if (existsSync(complete)) return used(dir, complete);
     try {
       mkdirSync(lock);
     } catch {
@@ -55,7 +55,7 @@ export async function sharedBuild(root: string, { name, inputs, build }: SharedB
       continue;
     }
     try {
-      if (existsSync(complete)) return dir;
+      if (existsSync(complete)) return used(dir, complete);
       const building = `${dir}.building-${process.pid}`;
       rmSync(building, { recursive: true, force: true });
       await build(building);
@@ -70,7 +70,14 @@ export async function sharedBuild(root: string, { name, inputs, build }: SharedB
   }
 }
 
-/** Builds of other sources more than a day old (a day's runs keep theirs). */
+/** Marks a build as used now, so that another checkout's clean-up (below) leaves it alone. */
+function used(dir: string, complete: string): string {
+  const now = new Date();
+  for (const path of [dir, complete]) utimesSync(path, now, now);
+  return dir;
+}
+
+/** Builds of other sources not used for a day (a day's runs keep theirs). */
 function removeOldBuilds(prefix: string, keep: string): void {
   const dayAgo = Date.now() - 24 * 3600_000;
   for (const name of readdirSync(sharedTmpdir())) {

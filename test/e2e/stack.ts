@@ -34,7 +34,7 @@ export interface Stack {
   close(): Promise<void>;
 }
 
-/** The seeds must pass every data test: npm start would refuse them too, so the e2e run does. */
+/** The seeds' warehouse. The seeds must pass every data test (the build throws otherwise): npm start would refuse them too. */
 const SEEDS_WAREHOUSE: SharedBuild = {
   name: 'seeds',
   inputs: ['etl', 'shared', 'seeds', 'agreement.yml', 'package-lock.json'],

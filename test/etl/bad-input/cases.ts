@@ -153,7 +153,7 @@ export const cases: readonly BadInputCase[] = [
   },
   {
     slug: 'one-european-amount',
-    title: 'one Opportunity.Amount written the European way (1.000,50) among plain numbers',
+    title: 'one Opportunity.Amount written the European way (1.000,50) in a column read with a decimal point',
     mutate: (m) => m.damageRows(OPP, [3], (row, header) => void (row[header.indexOf('Amount')] = '1.000,50')),
     expect: { outcome: 'quarantines', file: 'Opportunity.csv', rows: 1, reason: /^Amount is not a number: 1\.000,50$/ },
   },
