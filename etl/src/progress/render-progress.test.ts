@@ -27,7 +27,7 @@ describe('progress renderer', () => {
       expected: [
         'load: 2 input files',
         '  in/Lead.csv (salesforce__lead, 2.0 kB) loading',
-        expect.stringMatching(/^ {2}in\/Lead\.csv \(salesforce__lead\): 1,000 rows loaded, 1 quarantined in \d+\.\d s$/),
+        expect.stringMatching(/^ {2}in\/Lead\.csv \(salesforce__lead\): 1,000 records parsed, 1 unparsable in \d+\.\d s$/),
         '  in/notes.txt: skipped: matches no known export',
         '  FAIL unique(lead_id) (leads): 3 failing rows',
         '',
@@ -91,7 +91,7 @@ describe('progress renderer', () => {
     for (const event of events.slice(3)) renderer.onProgress(event);
     expect(seen()).toEqual([
       'load: 2 input files',
-      expect.stringMatching(/^ {2}in\/Lead\.csv \(salesforce__lead, 2\.0 kB\) \[#+\] 100% 1,000 rows loaded, 1 quarantined in \d+\.\d s$/),
+      expect.stringMatching(/^ {2}in\/Lead\.csv \(salesforce__lead, 2\.0 kB\) \[#+\] 100% 1,000 records parsed, 1 unparsable in \d+\.\d s$/),
       '  in/notes.txt: skipped: matches no known export',
       '  FAIL unique(lead_id) (leads): 3 failing rows',
       '',
@@ -108,7 +108,7 @@ describe('progress renderer', () => {
     renderer.onProgress({ type: 'file-done', report: task });
     expect(seen()).toEqual([
       'load: 2 input files',
-      expect.stringMatching(/^ {2}in\/Task\.csv \(salesforce__task, 4\.0 kB\) \[#+\] 100% 20 rows loaded, 0 quarantined in \d+\.\d s$/),
+      expect.stringMatching(/^ {2}in\/Task\.csv \(salesforce__task, 4\.0 kB\) \[#+\] 100% 20 records parsed, 0 unparsable in \d+\.\d s$/),
       expect.stringMatching(/^ {2}in\/Lead\.csv .* +0%$/),
       '',
     ]);
@@ -117,8 +117,8 @@ describe('progress renderer', () => {
     renderer.onProgress({ type: 'phase', phase: 'checks', detail: 'data test results, quarantine, vocabulary and volume guards' });
     expect(seen()).toEqual([
       'load: 2 input files',
-      expect.stringMatching(/^ {2}in\/Task\.csv .* 20 rows loaded/),
-      expect.stringMatching(/^ {2}in\/Lead\.csv .* 1,000 rows loaded/),
+      expect.stringMatching(/^ {2}in\/Task\.csv .* 20 records parsed/),
+      expect.stringMatching(/^ {2}in\/Lead\.csv .* 1,000 records parsed/),
       '  1 models built (last: stg_salesforce__leads)',
       'checks: data test results, quarantine, vocabulary and volume guards',
       '',

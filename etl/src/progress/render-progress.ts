@@ -94,9 +94,11 @@ export function createProgressRenderer(out: Output, options: { verbose?: boolean
         const r = event.report;
         const started = fileStarted.get(r.file);
         const took = started === undefined ? '' : ` in ${seconds(performance.now() - started)}`;
+        // Only the CSV reader's rejects are known here: staging's checks quarantine more later,
+        // and the summary table counts both ("loaded" here would contradict it).
         const what =
           r.status === 'loaded'
-            ? `${count(r.rowsLoaded)} rows loaded, ${count(r.rowsQuarantined)} quarantined${took}`
+            ? `${count(r.rowsLoaded)} records parsed, ${count(r.rowsQuarantined)} unparsable${took}`
             : `${r.status}: ${r.note ?? ''}`;
         active.delete(r.file);
         if (tty && r.status === 'loaded') print(bar(labelOf(r.file), 1, what));
