@@ -101,10 +101,12 @@ export function localToUtc(expr: Expression<string | null>, zone: Expression<str
  */
 export function parseNumber(expr: Expression<string | null>): RawBuilder<number | null> {
   const text = trimmed(expr);
+  // What a number may carry besides digits, signs and marks: currency signs and spaces.
+  const noise = '$€£\\s\\x{00A0}\\x{202F}';
+  const grouped = '[-+]?([1-9]\\d{0,2}(,\\d{3})+|[1-9]\\d?(,\\d\\d)+,\\d{3})(\\.\\d*)?';
   return sql<number | null>`case
-    when not contains(${text}, ',')
-      or regexp_full_match(regexp_replace(${text}, '[$€£\\s\\x{00A0}\\x{202F}]', '', 'g'), '[-+]?([1-9]\\d{0,2}(,\\d{3})+|[1-9]\\d?(,\\d\\d)+,\\d{3})(\\.\\d*)?')
-    then try_cast(regexp_replace(${text}, '[,$€£\\s\\x{00A0}\\x{202F}]', '', 'g') as double)
+    when not contains(${text}, ',') or regexp_full_match(regexp_replace(${text}, ${sql.lit(`[${noise}]`)}, '', 'g'), ${sql.lit(grouped)})
+    then try_cast(regexp_replace(${text}, ${sql.lit(`[,${noise}]`)}, '', 'g') as double)
   end`;
 }
 
