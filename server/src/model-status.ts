@@ -142,7 +142,11 @@ export async function checkModel(modelPath: string): Promise<ModelProblem[]> {
     return [];
   } catch (error) {
     const reported = compilers.compiler.errorsReporter?.getErrors() ?? [];
-    const list = reported.length > 0 ? reported : [{ message: error instanceof Error ? error.message : String(error) }];
+    const all = reported.length > 0 ? reported : [{ message: error instanceof Error ? error.message : String(error) }];
+    // A cube that does not compile is missing to every cube that joins it ("stage_events cube:
+    // Cube leads doesn't exist"): echoes of its own problem, left out when that one is listed.
+    const failed = new Set(all.map(({ message }) => subjectOf(message).owner));
+    const list = all.filter(({ message }) => !failed.has(/\bCube (\w+) doesn't exist/.exec(message)?.[1]));
     return list.map(({ message, fileName, lineNumber }: { message: string; fileName?: string; lineNumber?: number }) => {
       const where = locate(texts, fileName, message);
       return {
