@@ -51,6 +51,8 @@ export interface BuildOptions {
   readonly duckdb?: Readonly<Record<string, string>>;
   /** Build sliced models (`Model.slices`) in slices of this many input rows (tests; default: by the memory limit). */
   readonly rowsPerSlice?: number;
+  /** Keep this many bits of the person key's hash (tests: a few force collisions; default 63). */
+  readonly personKeyBits?: number;
   /** For tests of the build's own behaviour; defaults to the project's models and data tests. */
   readonly steps?: {
     readonly buildModels?: (db: Kysely<RawDatabase>, ctx: BuildModelsContext) => Promise<void>;
@@ -183,6 +185,7 @@ export async function buildWarehouse(options: BuildOptions): Promise<BuildReport
         };
       },
       ...(options.rowsPerSlice ? { rowsPerSlice: options.rowsPerSlice } : {}),
+      ...(options.personKeyBits ? { personKeyBits: options.personKeyBits } : {}),
       ...(besideTests ? { beside: besideTests.jobs } : {}),
     });
 

@@ -83,7 +83,7 @@ const LEAD_CUTS = { channel: req(CATEGORY), segment: req(CATEGORY), region: req(
 
 export const MART_CONTRACT = [
   mart('leads', 'one row per person', {
-    lead_id: req(TEXT), email: TEXT, full_name: TEXT, company: TEXT,
+    lead_id: req(TEXT), person_key: req(BIGINT), email: TEXT, full_name: TEXT, company: TEXT,
     source_system: req(CATEGORY), crm_system: CATEGORY, ma_system: CATEGORY,
     crm_record_count: req(INTEGER), ma_record_count: req(INTEGER),
     original_source: TEXT, channel: req(CATEGORY), campaign: req(CATEGORY), segment: req(CATEGORY), region: req(CATEGORY),
@@ -104,7 +104,7 @@ export const MART_CONTRACT = [
     reopened: BOOLEAN, stage_changes: INTEGER,
   }),
   mart('stage_events', 'one row per lead per stage entered', {
-    lead_id: req(TEXT), stage: req(STAGE), stage_order: req(INTEGER), entered_at: req(TIMESTAMP), inferred: req(BOOLEAN),
+    person_key: req(BIGINT), stage: req(STAGE), stage_order: req(INTEGER), entered_at: req(TIMESTAMP), inferred: req(BOOLEAN),
     previous_stage: STAGE, days_from_previous: DOUBLE, microseconds_from_previous: BIGINT,
     next_entered_at: TIMESTAMP, days_in_stage: DOUBLE, microseconds_in_stage: BIGINT,
     ...LEAD_CUTS,
@@ -113,7 +113,7 @@ export const MART_CONTRACT = [
     month: req(DATE), segment: req(TEXT), committed_mqls: req(INTEGER), delivered_mqls: req(INTEGER),
   }),
   mart('sales_activities', 'one row per completed sales activity', {
-    activity_id: req(TEXT), lead_id: TEXT, source_system: CATEGORY, activity_type: CATEGORY, owner: req(CATEGORY), team: req(CATEGORY), completed_at: req(TIMESTAMP),
+    activity_id: req(TEXT), person_key: BIGINT, source_system: CATEGORY, activity_type: CATEGORY, owner: req(CATEGORY), team: req(CATEGORY), completed_at: req(TIMESTAMP),
   }),
   mart('leaks', 'one row per MQL per leak kind', {
     lead_id: req(TEXT), kind: req(TEXT), mql_at: req(TIMESTAMP), channel: req(CATEGORY), owner: req(CATEGORY), team: req(CATEGORY), region: req(CATEGORY),
@@ -126,7 +126,7 @@ export const MART_CONTRACT = [
     as_of: TIMESTAMP, built_at: req(TIMESTAMP), agreement_hash: req(TEXT), inputs: req(TEXT), schema_version: req(INTEGER),
   }),
   mart('mql_events', 'one row per time a lead became an MQL', {
-    lead_id: req(TEXT), mql_event_at: req(TIMESTAMP), event_number: req(INTEGER), is_remql: req(BOOLEAN), inferred: req(BOOLEAN),
+    person_key: req(BIGINT), mql_event_at: req(TIMESTAMP), event_number: req(INTEGER), is_remql: req(BOOLEAN), inferred: req(BOOLEAN),
     channel: req(CATEGORY), campaign: req(CATEGORY), segment: req(CATEGORY), region: req(CATEGORY), owner: req(CATEGORY), team: req(CATEGORY),
   }),
   mart('revenue_goals', 'one row per day per revenue goal', {
@@ -145,11 +145,11 @@ export const MART_CONTRACT = [
     section: req(TEXT), position: req(INTEGER), subject: TEXT, item: TEXT, value: req(TEXT),
   }),
   mart('touchpoints', 'one row per person per marketing touch that counts', {
-    touch_id: req(TEXT), lead_id: req(TEXT), source_system: CATEGORY, touch_kind: req(CATEGORY), touched_at: req(TIMESTAMP),
+    touch_id: req(TEXT), person_key: req(BIGINT), source_system: CATEGORY, touch_kind: req(CATEGORY), touched_at: req(TIMESTAMP),
     channel: req(CATEGORY), campaign: req(CATEGORY), is_first_touch: req(BOOLEAN), mql_at: TIMESTAMP, segment: CATEGORY, region: CATEGORY, team: CATEGORY,
   }),
   mart('attribution', 'one row per opportunity × touch × attribution model (share > 0)', {
-    opportunity_id: req(TEXT), lead_id: TEXT, model: req(CATEGORY), touch_id: req(TEXT), touched_at: TIMESTAMP,
+    opportunity_id: req(TEXT), person_key: BIGINT, model: req(CATEGORY), touch_id: req(TEXT), touched_at: TIMESTAMP,
     source_system: CATEGORY, touch_kind: req(CATEGORY), channel: req(CATEGORY), campaign: req(CATEGORY),
     is_first_touch: req(BOOLEAN), is_lead_creation: req(BOOLEAN), is_opportunity_creation: req(BOOLEAN), is_closed_won: req(BOOLEAN),
     milestones: req(TEXT), share: req(DOUBLE), attributed_pipeline: req(DOUBLE), attributed_revenue: req(DOUBLE),

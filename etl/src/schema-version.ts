@@ -12,8 +12,10 @@ import type { DuckDBConnection } from '@duckdb/node-api';
  * 4: touchpoints, attribution, spend and campaign_performance marts (multi-touch attribution).
  * 5: leads gains rejection_reason_raw, rejection_reason_system, campaign_raw and crm_url (one vocabulary).
  * 6: leaks carries full_name, company and crm_url (the leak list no longer joins leads).
+ * 7: leads gains person_key; stage_events, touchpoints, attribution, sales_activities and
+ *    mql_events carry it instead of lead_id (the model joins leads for the text ID).
  */
-export const WAREHOUSE_SCHEMA_VERSION = 6;
+export const WAREHOUSE_SCHEMA_VERSION = 7;
 
 /**
  * `build_info.schema_version` of the warehouse behind `connection` (in `catalog` when it is

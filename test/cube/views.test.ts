@@ -100,6 +100,34 @@ describe('velocity view', () => {
       expectMeasures(rows.find((r) => r['velocity.stage'] === stage), 'velocity', values);
     }
   });
+  // The mart carries the person's integer key; the text ID comes from `leads` through the join.
+  it('lists the leads that entered a stage by their lead ID (a drill-down)', async () => {
+    const rows = await loadRows(fixture.server.url, {
+      dimensions: ['velocity.lead_id', 'velocity.days_from_previous'],
+      filters: [{ member: 'velocity.stage', operator: 'equals', values: ['sql'] }],
+      order: [['velocity.lead_id', 'asc']],
+      ungrouped: true,
+    });
+    // The fixture's six sql entries and their days from sal.
+    expect(rows.map((r) => [r['velocity.lead_id'], num(r['velocity.days_from_previous'])])).toEqual([
+      ['email:l01@acme.test', 4], ['email:l02@beta.test', 2.5], ['email:l03@gamma.test', 16],
+      ['email:l07@eta.test', 0], ['email:l10@kappa.test', 4], ['email:l11@lambda.test', 1],
+    ]);
+  });
+});
+
+describe('mql_events view', () => {
+  it('counts MQL events per lead ID, re-MQLs included', async () => {
+    const rows = await loadRows(fixture.server.url, {
+      measures: ['mql_events.mql_event_count', 'mql_events.remql_count'],
+      dimensions: ['mql_events.lead_id'],
+      order: [['mql_events.lead_id', 'asc']],
+    });
+    // mql_events: L01 and L02 twice (one re-MQL each), L03 once.
+    expect(rows.map((r) => [r['mql_events.lead_id'], num(r['mql_events.mql_event_count']), num(r['mql_events.remql_count'])])).toEqual([
+      ['email:l01@acme.test', 2, 1], ['email:l02@beta.test', 2, 1], ['email:l03@gamma.test', 1, 0],
+    ]);
+  });
 });
 
 describe('quarantine, leakage and freshness views', () => {

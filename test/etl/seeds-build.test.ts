@@ -166,17 +166,18 @@ describe('build from seeds/', () => {
     expect(wh).toEqual(ind);
   });
 
-  it('rebuilding from the same inputs gives identical marts, with the per-person aggregates built in slices, with every model built one after another; the same exports loaded twice count once', async () => {
+  it('rebuilding from the same inputs gives identical marts, with the per-person aggregates built in slices and person keys that collide, with every model built one after another; the same exports loaded twice count once', async () => {
     const twice = join(work, 'copies');
     await mkdir(twice, { recursive: true });
     for (const sub of ['salesforce-marketo', 'hubspot']) {
       for (const name of await readdir(join(seeds, sub))) await copyFile(join(seeds, sub, name), join(twice, `copy-of-${sub}-${name}`));
     }
     // `again` builds every sliced model in slices of 1,000 input rows (as a 10M-lead build does
-    // at 2M): the marts must not change by a row.
+    // at 2M), and keeps 3 bits of each person's key hash, so ~5,000 people share 8 keys and the
+    // build must number them instead: the marts must not change by a row (keys aside).
     const sliced = new Map<string, number>();
     const again = await buildWarehouse({
-      inputs: [seeds], warehousePath: join(work, 'again.duckdb'), agreementPath, rowsPerSlice: 1000,
+      inputs: [seeds], warehousePath: join(work, 'again.duckdb'), agreementPath, rowsPerSlice: 1000, personKeyBits: 3,
       onProgress: (e) => {
         if (e.type === 'model-done' && e.slices) sliced.set(e.name, e.slices);
       },
@@ -194,11 +195,20 @@ describe('build from seeds/', () => {
     expect(doubled.files.filter((f) => f.file.startsWith(twice)).every((f) => f.status === 'duplicate')).toBe(true);
     await conn.run(`attach '${join(work, 'again.duckdb')}' as again (read_only); attach '${join(work, 'doubled.duckdb')}' as doubled (read_only);
       attach '${join(work, 'serial.duckdb')}' as serial (read_only)`);
+    // The 3-bit keys collided, so `again` numbered its people 1…n by lead_id; `wh` kept its hashes.
+    const numbered = `select count(*) = max(person_key) and count(*) = count(distinct person_key) as n from`;
+    expect(await rows<{ n: boolean }>(`${numbered} again.main.leads`)).toEqual([{ n: true }]);
+    expect(await rows<{ n: boolean }>(`${numbered} wh.main.leads`)).toEqual([{ n: false }]);
     const marts = await rows<{ name: string }>(`select table_name as name from duckdb_tables() where database_name = 'wh' and schema_name = 'main' and table_name <> 'build_info' order by 1`);
     expect(marts.map((m) => m.name)).toEqual(expect.arrayContaining(['leads', 'opportunities', 'stage_events', 'rejected_rows']));
     for (const { name } of marts) {
+      // A person's key differs between builds (hashed or numbered): each row names its person by lead_id.
+      const [keyed] = await rows<{ n: number }>(`select count(*)::integer as n from duckdb_columns() where database_name = 'wh' and table_name = '${name}' and column_name = 'person_key'`);
+      const source = (db: string): string => (keyed?.n
+        ? `(select t.* exclude (person_key), (select l.lead_id from ${db}.main.leads l where l.person_key = t.person_key) as person from ${db}.main."${name}" t)`
+        : `${db}.main."${name}"`);
       const digest = async (db: string): Promise<string> => {
-        const [row] = await rows<{ d: string }>(`select md5(coalesce(string_agg(r, chr(10) order by r), '')) as d from (select t::varchar as r from ${db}.main."${name}" t)`);
+        const [row] = await rows<{ d: string }>(`select md5(coalesce(string_agg(r, chr(10) order by r), '')) as d from (select t::varchar as r from ${source(db)} t)`);
         return row?.d ?? '';
       };
       const first = await digest('wh');

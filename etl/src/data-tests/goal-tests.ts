@@ -4,15 +4,15 @@ import { acceptedValues, expression, notNull, relationships, unique, type DataTe
 
 export const goalTests: readonly DataTest[] = [
   // mql_events
-  unique('mql_events', ['lead_id', 'event_number']),
+  unique('mql_events', ['person_key', 'event_number']),
   notNull('mql_events', 'mql_event_at'),
-  relationships('mql_events', 'lead_id', 'leads', 'lead_id'),
+  relationships('mql_events', 'person_key', 'leads', 'person_key'),
   // Selects leads, not events: an MQL whose events are all missing would otherwise pass.
   {
     name: 'one row per time counted in leads.mql_times',
     model: 'mql_events',
     failing: sql`select l.lead_id, l.mql_times, coalesce(e.n, 0) as events from leads l
-      left join (select lead_id, count(*) as n from mql_events group by lead_id) e on e.lead_id = l.lead_id
+      left join (select person_key, count(*) as n from mql_events group by person_key) e on e.person_key = l.person_key
       where coalesce(e.n, 0) <> l.mql_times`,
   },
   // revenue_goals

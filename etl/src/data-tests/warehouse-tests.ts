@@ -11,6 +11,9 @@ export const warehouseTests: readonly DataTest[] = [
   // leads
   unique('leads', ['lead_id']),
   notNull('leads', 'lead_id'),
+  // With lead_id unique, one person_key per lead_id: the marts of events join on it.
+  unique('leads', ['person_key']),
+  notNull('leads', 'person_key'),
   notNull('leads', 'created_at'),
   notNull('leads', 'stage'),
   notNull('leads', 'channel'),
@@ -49,15 +52,15 @@ export const warehouseTests: readonly DataTest[] = [
   expression('opportunities', 'closed_at set exactly when closed', sql`(outcome = 'open') <> (closed_at is null)`),
   expression('opportunities', 'created_at ≤ closed_at', sql`closed_at < created_at`),
   // stage_events
-  unique('stage_events', ['lead_id', 'stage']),
+  unique('stage_events', ['person_key', 'stage']),
   notNull('stage_events', 'entered_at'),
   acceptedValues('stage_events', 'stage', STAGE_ORDER),
-  relationships('stage_events', 'lead_id', 'leads', 'lead_id'),
+  relationships('stage_events', 'person_key', 'leads', 'person_key'),
   // sales_activities
   unique('sales_activities', ['activity_id']),
   notNull('sales_activities', 'activity_id'),
   notNull('sales_activities', 'completed_at'),
-  relationships('sales_activities', 'lead_id', 'leads', 'lead_id'),
+  relationships('sales_activities', 'person_key', 'leads', 'person_key'),
   // leaks
   unique('leaks', ['lead_id', 'kind']),
   acceptedValues('leaks', 'kind', LEAK_KINDS),
@@ -69,8 +72,8 @@ export const warehouseTests: readonly DataTest[] = [
   unique('touchpoints', ['touch_id']),
   notNull('touchpoints', 'touched_at'),
   notNull('touchpoints', 'channel'),
-  expression('touchpoints', 'every touch belongs to a known person', sql`lead_id is null or not exists (select 1 from leads l where l.lead_id = touchpoints.lead_id)`),
-  expression('touchpoints', 'one first touch per person', sql`lead_id in (select lead_id from touchpoints group by lead_id having count(*) filter (where is_first_touch) <> 1)`),
+  expression('touchpoints', 'every touch belongs to a known person', sql`person_key is null or not exists (select 1 from leads l where l.person_key = touchpoints.person_key)`),
+  expression('touchpoints', 'one first touch per person', sql`person_key in (select person_key from touchpoints group by person_key having count(*) filter (where is_first_touch) <> 1)`),
   // attribution
   unique('attribution', ['opportunity_id', 'model', 'touch_id']),
   relationships('attribution', 'opportunity_id', 'opportunities', 'opportunity_id'),

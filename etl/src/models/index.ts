@@ -34,6 +34,8 @@ export interface BuildModelsContext {
   readonly onModel?: (name: string, layer: Layer, slices: number, ms: number) => void;
   /** Slice sliced models at this many input rows (tests; default: by the memory limit, `Model.slices`). */
   readonly rowsPerSlice?: number;
+  /** Bits of the person key's hash (tests force collisions; default 63, int_people_unified_by_email). */
+  readonly personKeyBits?: number;
   /**
    * A second connection to the same database (the caller's session settings applied), so
    * the marts after build_info run two at a time (`buildModels`). Without it every model
@@ -140,7 +142,10 @@ export async function buildModels(db: Kysely<RawDatabase>, ctx: BuildModelsConte
   await sql`set TimeZone = 'UTC'`.execute(wh);
   await attachScratch(wh);
   await seedAgreement(wh, ctx.agreement);
-  const modelCtx = { db: wh, agreement: ctx.agreement, ...(ctx.rowsPerSlice ? { rowsPerSlice: ctx.rowsPerSlice } : {}) };
+  const modelCtx = {
+    db: wh, agreement: ctx.agreement,
+    ...(ctx.rowsPerSlice ? { rowsPerSlice: ctx.rowsPerSlice } : {}), ...(ctx.personKeyBits ? { personKeyBits: ctx.personKeyBits } : {}),
+  };
   // Each model's SQL, compiled once for both analyses of who reads what.
   const texts = new Map(models.map((m) => [m, modelSqlForAnalysis(modelCtx, m, (q) => sql`${q}`.compile(wh).sql)]));
   const sqlOf = (m: Model): string => texts.get(m) ?? '';

@@ -12,6 +12,8 @@ export interface ModelContext {
   readonly agreement: Agreement;
   /** Set while a sliced model runs one of its slices (see `Model.slices`, `inSlice`). */
   readonly slice?: Slice;
+  /** Bits of the person key's hash (int_people_unified_by_email; default 63): tests pass a few to force collisions. */
+  readonly personKeyBits?: number;
   /** Slice sliced models at this many input rows instead of by the memory limit (tests). */
   readonly rowsPerSlice?: number;
   /** The ENUM type of each of the model's `categories`, resolved before its query runs (`materialise`). */
@@ -48,6 +50,11 @@ export interface Model {
    * it; an ENUM is stored as a small integer (README, "Performance").
    */
   readonly categories?: Readonly<Record<string, () => Expression<unknown>>>;
+  /**
+   * Runs once the table is built, before any model reads it: a check of what the fast query
+   * may rarely get wrong, fixing the table in place when it does (`table`: the built table).
+   */
+  readonly repair?: (ctx: ModelContext, table: RawBuilder<unknown>) => Promise<void>;
 }
 
 /** The ENUM type of `column`, one of the model's `categories` (resolved by `materialise`). */
@@ -181,6 +188,7 @@ export async function materialise(modelCtx: ModelContext, model: Model): Promise
     for (let index = 1; index < slices; index++) {
       await sql`insert into ${target} ${model.query({ ...ctx, slice: { index, count: slices } })}`.execute(ctx.db);
     }
+    if (model.repair) await model.repair(ctx, target);
   }
   return slices;
 }

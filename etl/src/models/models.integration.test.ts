@@ -169,7 +169,7 @@ const firstGoal = '(period, segment, region) = (select (period, segment, region)
 describe('each data test fails on the damage it guards against (damaged in a transaction, rolled back)', () => {
   const cases = [
     { model: 'leads', test: 'unique(lead_id)', damage: 'a lead twice', sql: 'insert into leads select * from leads limit 1' },
-    { model: 'stage_events', test: 'unique(lead_id, stage)', damage: 'an event twice', sql: 'insert into stage_events select * from stage_events limit 1' },
+    { model: 'stage_events', test: 'unique(person_key, stage)', damage: 'an event twice', sql: 'insert into stage_events select * from stage_events limit 1' },
     { model: 'touchpoints', test: 'unique(touch_id)', damage: 'a touch twice', sql: 'insert into touchpoints select * from touchpoints limit 1' },
     { model: 'attribution', test: 'unique(opportunity_id, model, touch_id)', damage: 'a credit twice', sql: 'insert into attribution select * from attribution limit 1' },
     {
@@ -178,11 +178,11 @@ describe('each data test fails on the damage it guards against (damaged in a tra
     },
     {
       model: 'touchpoints', test: 'every touch belongs to a known person', damage: 'a touch of nobody',
-      sql: "update touchpoints set lead_id = 'email:nobody@example.com' where touch_id = (select min(touch_id) from touchpoints)",
+      sql: 'update touchpoints set person_key = (select max(person_key) + 1 from leads) where touch_id = (select min(touch_id) from touchpoints)',
     },
     {
-      model: 'stage_events', test: 'relationships(lead_id → leads.lead_id)', damage: 'an event of nobody',
-      sql: "update stage_events set lead_id = 'email:nobody@example.com' where (lead_id, stage) = (select (lead_id, stage) from stage_events order by all limit 1)",
+      model: 'stage_events', test: 'relationships(person_key → leads.person_key)', damage: 'an event of nobody',
+      sql: 'update stage_events set person_key = (select max(person_key) + 1 from leads) where (person_key, stage) = (select (person_key, stage) from stage_events order by all limit 1)',
     },
     {
       model: 'opportunities', test: 'relationships(lead_id → leads.lead_id)', damage: 'a deal of nobody',
@@ -198,7 +198,7 @@ describe('each data test fails on the damage it guards against (damaged in a tra
     },
     {
       model: 'mql_events', test: 'one row per time counted in leads.mql_times', damage: 'an MQL without its events',
-      sql: 'delete from mql_events where lead_id = (select min(lead_id) from mql_events)',
+      sql: 'delete from mql_events where person_key = (select min(person_key) from mql_events)',
     },
     {
       model: 'mql_events', test: 'one row per time counted in leads.mql_times', damage: 'an event too many',

@@ -36,7 +36,7 @@ export const intOpportunitiesUnioned: Model = {
       from history group by opportunity_id
     ),
     converted_from as (
-      select opportunity_id, arg_min(lead_id, earliest_rank) as lead_id
+      select opportunity_id, arg_min(person_key, earliest_rank) as person_key
       from ${ref('int_people_unified_by_email')}
       where system = 'salesforce' and opportunity_id is not null
       group by opportunity_id
@@ -48,7 +48,7 @@ export const intOpportunitiesUnioned: Model = {
              else coalesce(m.outcome, 'open') end as outcome,
         o.amount, o.created_at, o.close_date, o.owner_id, u.name as owner, u.team, o.lead_source, c.campaign_name as campaign,
         coalesce(hs.reopened, false) as reopened, coalesce(hs.stage_changes, 0)::integer as stage_changes,
-        cf.lead_id
+        cf.person_key
       from ${ref('stg_salesforce__opportunities')} o
       left join sf_map m on m.stage_key = ${lowerTrimmed(sql.ref('o.stage_name'))}
       left join ${ref('stg_salesforce__users')} u on u.user_id = o.owner_id
@@ -61,14 +61,14 @@ export const intOpportunitiesUnioned: Model = {
       select
         d.deal_id, 'hubspot', d.deal_name, d.deal_stage, coalesce(m.outcome, 'open'),
         d.amount, coalesce(d.created_at, d.close_date), d.close_date, d.owner, d.owner, p.team, null, null,
-        false, 0, p.lead_id
+        false, 0, p.person_key
       from ${ref('stg_hubspot__deals')} d
       left join hs_map m on m.stage_key = ${lowerTrimmed(sql.ref('d.deal_stage'))}
       left join ${ref('int_people_unified_by_email')} p on p.system = 'hubspot' and p.record_id = d.associated_contact_ids[1]
     ),
     unioned as (select * from sf union all select * from hs_deals)
     select
-      opportunity_id, lead_id, source_system, name, stage_name, outcome, amount, created_at,
+      opportunity_id, person_key, source_system, name, stage_name, outcome, amount, created_at,
       case when outcome <> 'open' then greatest(close_date, created_at) end as closed_at,
       close_date, owner_id, coalesce(owner, 'Unassigned') as owner, coalesce(team, 'Unassigned') as team,
       lead_source, campaign, reopened, stage_changes

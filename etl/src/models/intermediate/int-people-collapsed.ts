@@ -1,5 +1,5 @@
 /**
- * int_people_collapsed — one row per person (`lead_id`): the attributes `leads` takes from
+ * int_people_collapsed — one row per person (`person_key`; its `lead_id`): the attributes `leads` takes from
  * the person's records (int_people_unified_by_email), each "the primary / earliest record's
  * value" as arg_min over that record's integer rank (cheap; never a join back to the records).
  * Which record wins for which attribute is documented on the `leads` mart.
@@ -19,7 +19,8 @@ export const intPeopleCollapsed: Model = {
   slices: { input: 'int_people_unified_by_email', rowsPerGiB: 700_000 },
   query: (ctx) => sql`
     select
-      lead_id,
+      person_key,
+      any_value(lead_id) as lead_id,
       min(email) as email,
       arg_min(full_name, primary_rank) filter (where full_name is not null) as full_name,
       arg_min(company, primary_rank) filter (where company is not null) as company,
@@ -41,6 +42,6 @@ export const intPeopleCollapsed: Model = {
       arg_min(opportunity_id, earliest_rank) filter (where opportunity_id is not null and system = 'salesforce') as sf_opportunity_id,
       min(created_at) as created_at
     from ${ref('int_people_unified_by_email')}
-    where ${inSlice(ctx, sql`lead_id`)}
-    group by lead_id`,
+    where ${inSlice(ctx, sql`person_key`)}
+    group by person_key`,
 };

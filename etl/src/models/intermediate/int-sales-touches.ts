@@ -20,13 +20,13 @@ export const intSalesTouches: Model = {
   materialized: 'table',
   query: () => sql`
     with sf_people as (
-      select record_id as who_id, lead_id from ${ref('int_people_unified_by_email')} where system = 'salesforce'
+      select record_id as who_id, person_key from ${ref('int_people_unified_by_email')} where system = 'salesforce'
       union
-      select converted_contact_id, lead_id from ${ref('int_people_unified_by_email')} where system = 'salesforce' and converted_contact_id is not null
+      select converted_contact_id, person_key from ${ref('int_people_unified_by_email')} where system = 'salesforce' and converted_contact_id is not null
     ),
     sf as (
       select
-        t.task_id as activity_id, p.lead_id, 'salesforce' as source_system, t.activity_type,
+        t.task_id as activity_id, p.person_key, 'salesforce' as source_system, t.activity_type,
         coalesce(u.name, t.owner_id) as owner, u.team,
         coalesce(t.completed_at, t.created_at) as completed_at
       from ${ref('stg_salesforce__tasks')} t
@@ -35,7 +35,7 @@ export const intSalesTouches: Model = {
       where t.is_completed and not t.is_deleted and t.activity_type in ('call', 'email', 'meeting')
     ),
     hs as (
-      select 'hubspot:' || h.record_id || ':' || k.kind as activity_id, h.lead_id, 'hubspot', 'engagement',
+      select 'hubspot:' || h.record_id || ':' || k.kind as activity_id, h.person_key, 'hubspot', 'engagement',
         h.owner_name, h.team, k.event_at
       from ${ref('int_people_unified_by_email')} h
       join ${ref('stg_hubspot__contacts')} c on c.contact_id = h.record_id

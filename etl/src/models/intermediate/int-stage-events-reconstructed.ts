@@ -37,63 +37,63 @@ export const intStageEventsReconstructed: Model = {
       union select name from ${ref('stg_salesforce__users')} where name is not null
     ),
     sf_history as (
-      select p.lead_id, h.lead_id as record_id, ${lowerTrimmed(sql.ref('h.field'))} as field, h.new_value, h.changed_at, p.disqualified_reason
+      select p.person_key, h.lead_id as record_id, ${lowerTrimmed(sql.ref('h.field'))} as field, h.new_value, h.changed_at, p.disqualified_reason
       from ${ref('stg_salesforce__lead_histories')} h
       join people p on p.system = 'salesforce' and p.record_id = h.lead_id
       where not h.is_deleted
     ),
     sf_status as (
-      select h.lead_id, 'salesforce' as system, h.record_id, 'crm' as role, m.stage as kind, h.changed_at as event_at, false as inferred,
+      select h.person_key, 'salesforce' as system, h.record_id, 'crm' as role, m.stage as kind, h.changed_at as event_at, false as inferred,
         case when m.stage = 'rejected' then coalesce(h.disqualified_reason, h.new_value) else h.new_value end as detail, true as counts
       from sf_history h
       join status_map m on m.system = 'salesforce' and m.status_key = ${lowerTrimmed(sql.ref('h.new_value'))}
       where h.field = 'status' and m.stage <> 'lead'
     ),
     sf_owner as (
-      select h.lead_id, 'salesforce', h.record_id, 'crm', 'owner_assigned', h.changed_at, false, h.new_value, true
+      select h.person_key, 'salesforce', h.record_id, 'crm', 'owner_assigned', h.changed_at, false, h.new_value, true
       from sf_history h
       where h.field in ('owner', 'ownerid') and (h.new_value like '005%' or h.new_value in (select v from users))
     ),
     sf_status_fallback as (
-      select p.lead_id, 'salesforce', p.record_id, 'crm', p.status_stage, coalesce(p.updated_at, p.created_at), true,
+      select p.person_key, 'salesforce', p.record_id, 'crm', p.status_stage, coalesce(p.updated_at, p.created_at), true,
         case when p.status_stage = 'rejected' then coalesce(p.disqualified_reason, p.status) else p.status end, true
       from people p
       anti join (select record_id from sf_history where field = 'status') h on h.record_id = p.record_id
       where p.system = 'salesforce' and p.status_stage in ('sal', 'rejected')
     ),
     sf_conversion as (
-      select p.lead_id, 'salesforce', p.record_id, 'crm', 'sql', coalesce(o.created_at, p.converted_at), false, p.opportunity_id, true
+      select p.person_key, 'salesforce', p.record_id, 'crm', 'sql', coalesce(o.created_at, p.converted_at), false, p.opportunity_id, true
       from people p
       left join ${ref('stg_salesforce__opportunities')} o on o.opportunity_id = p.opportunity_id
       where p.system = 'salesforce' and coalesce(o.created_at, p.converted_at) is not null
     ),
-    mk_people as (select lead_id, record_id from people where system = 'marketo'),
+    mk_people as (select person_key, record_id from people where system = 'marketo'),
     mk_status as (
-      select p.lead_id, 'marketo', p.record_id, 'ma', m.stage, a.activity_at, false, a.new_value, true
+      select p.person_key, 'marketo', p.record_id, 'ma', m.stage, a.activity_at, false, a.new_value, true
       from ${ref('int_marketo_activities_filtered')} a
       join mk_people p on p.record_id = a.marketo_lead_id
       join status_map m on m.system = 'marketo' and m.status_key = lower(a.new_value)
       where a.activity_type_id = 104 and m.stage <> 'lead'
     ),
     mk_owner as (
-      select p.lead_id, 'marketo', p.record_id, 'ma', 'owner_assigned', a.activity_at, false, a.new_value, true
+      select p.person_key, 'marketo', p.record_id, 'ma', 'owner_assigned', a.activity_at, false, a.new_value, true
       from ${ref('int_marketo_activities_filtered')} a
       join mk_people p on p.record_id = a.marketo_lead_id
       where a.activity_type_id = 23
     ),
     mk_field as (
-      select p.lead_id, 'marketo', p.record_id, 'ma', 'mql', m.mql_at, false, 'mqlDate', false
+      select p.person_key, 'marketo', p.record_id, 'ma', 'mql', m.mql_at, false, 'mqlDate', false
       from ${ref('stg_marketo__leads')} m
       join mk_people p on p.record_id = m.marketo_lead_id
       where m.mql_at is not null
     ),
     hs as (
-      select p.lead_id, p.record_id, p.status, p.status_stage, c.*
+      select p.person_key, p.record_id, p.status, p.status_stage, c.*
       from people p join ${ref('stg_hubspot__contacts')} c on c.contact_id = p.record_id
       where p.system = 'hubspot'
     ),
     hs_dates as (
-      select h.lead_id, 'hubspot', h.record_id, k.role, k.kind, k.event_at, false, k.detail, true
+      select h.person_key, 'hubspot', h.record_id, k.role, k.kind, k.event_at, false, k.detail, true
       from hs h
       cross join lateral (values
         ('ma', 'mql', h.became_mql_at, 'Became a Marketing Qualified Lead Date'),
@@ -104,7 +104,7 @@ export const intStageEventsReconstructed: Model = {
       where k.event_at is not null
     ),
     hs_status as (
-      select h.lead_id, 'hubspot', h.record_id, 'crm', h.status_stage,
+      select h.person_key, 'hubspot', h.record_id, 'crm', h.status_stage,
         case when h.status_stage = 'rejected' then greatest(coalesce(h.last_contacted_at, h.owner_assigned_at, h.created_at), h.became_sql_at)
              else coalesce(h.first_contacted_at, h.last_contacted_at, h.owner_assigned_at, h.created_at) end,
         true,
@@ -114,14 +114,14 @@ export const intStageEventsReconstructed: Model = {
          or (h.status_stage in ('sal', 'sql') and h.became_sql_at is null and h.became_opportunity_at is null)
     ),
     hs_deals as (
-      select p.lead_id, 'hubspot', p.record_id, 'crm', 'sql', d.created_at, false, d.deal_id, true
+      select p.person_key, 'hubspot', p.record_id, 'crm', 'sql', d.created_at, false, d.deal_id, true
       from ${ref('stg_hubspot__deals')} d
       cross join unnest(d.associated_contact_ids) as ac(contact_id)
       join people p on p.system = 'hubspot' and p.record_id = ac.contact_id
       where d.created_at is not null
     ),
     touches as (
-      select lead_id, source_system, activity_id, 'crm', 'touch', completed_at, false, activity_type, true
+      select person_key, source_system, activity_id, 'crm', 'touch', completed_at, false, activity_type, true
       from ${ref('int_sales_touches')}
     ),
     unioned as (

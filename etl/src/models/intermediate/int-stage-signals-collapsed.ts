@@ -1,5 +1,5 @@
 /**
- * int_stage_signals_collapsed — one row per person with a stage signal (`lead_id`): the first
+ * int_stage_signals_collapsed — one row per person with a stage signal (`person_key`): the first
  * date of each kind of signal per side (CRM / MA), the re-MQL count, and the lists of owner
  * assignments and touches `leads` searches for the handoff and the first touch after it.
  * How `leads` chooses between the sides is documented there.
@@ -17,7 +17,7 @@ export const intStageSignalsCollapsed: Model = {
   slices: { input: 'int_stage_events_reconstructed', rowsPerGiB: 1_400_000 },
   query: (ctx) => sql`
     select
-      lead_id,
+      person_key,
       min(event_at) filter (where kind = 'mql') as mql_direct_at,
       greatest(
         count(distinct event_at) filter (where kind = 'mql' and counts and role = 'ma'),
@@ -33,6 +33,6 @@ export const intStageSignalsCollapsed: Model = {
       list(event_at) filter (where kind = 'owner_assigned') as owner_assignments,
       list(event_at) filter (where kind = 'touch') as touches
     from ${ref('int_stage_events_reconstructed')}
-    where ${inSlice(ctx, sql`lead_id`)}
-    group by lead_id`,
+    where ${inSlice(ctx, sql`person_key`)}
+    group by person_key`,
 };

@@ -46,7 +46,7 @@ beforeAll(async () => {
     CM('00vM6', null, null),
   ]);
   await buildModels(raw, { agreement: testAgreement() });
-  const rows = await sql<{ touch_id: string; lead_id: string }>`select touch_id, lead_id from touchpoints where touch_kind = 'campaign_response'`.execute(
+  const rows = await sql<{ touch_id: string; lead_id: string }>`select touch_id, lead_id from touchpoints join leads using (person_key) where touch_kind = 'campaign_response'`.execute(
     raw as unknown as Kysely<Warehouse>,
   );
   for (const r of rows.rows) personOf.set(r.touch_id, r.lead_id);

@@ -38,14 +38,14 @@ export const intTouchesUnioned: Model = {
       from ${ref('int_campaigns_named')} c where c.system = 'salesforce'
     ),
     campaign_types as (select name_key, min(type_key) as type_key from sf_campaigns group by name_key),
-    sf_people as (select record_id, lead_id, converted_contact_id from ${ref('int_people_unified_by_email')} where system = 'salesforce'),
+    sf_people as (select record_id, person_key, lead_id, converted_contact_id from ${ref('int_people_unified_by_email')} where system = 'salesforce'),
     -- A member's person: by its LeadId, else by the contact its lead was converted into. One
     -- equi-join on (kind, id): written as two joins, the contact one ("lead_id is null and
     -- contact = …") became a nested-loop join (quadratic) when the export has no ContactId.
     sf_person_keys as (
-      select 'lead' as kind, record_id as id, lead_id from sf_people
+      select 'lead' as kind, record_id as id, person_key from sf_people
       union all
-      select 'contact', converted_contact_id, min(lead_id) from sf_people where converted_contact_id is not null group by converted_contact_id
+      select 'contact', converted_contact_id, arg_min(person_key, lead_id) from sf_people where converted_contact_id is not null group by converted_contact_id
     ),
     sf_members as (
       select m.*, case when m.lead_id is null then 'contact' else 'lead' end as person_kind, coalesce(m.lead_id, m.contact_id) as person_id
@@ -54,7 +54,7 @@ export const intTouchesUnioned: Model = {
     sf as (
       select
         'salesforce:' || coalesce(m.member_id, m._file::varchar || ':' || m._line) as touch_id,
-        p.lead_id, 'salesforce' as source_system, 'campaign_response' as touch_kind,
+        p.person_key, 'salesforce' as source_system, 'campaign_response' as touch_kind,
         coalesce(m.first_responded_at, m.created_at) as touched_at, c.name as campaign,
         coalesce(cc.channel, ct.channel, 'Other') as channel
       from sf_members m
@@ -72,7 +72,7 @@ export const intTouchesUnioned: Model = {
     ),
     mk as (
       select
-        'marketo:' || t.activity_id, p.lead_id, 'marketo', case t.activity_type_id when 2 then 'form_fill' else 'email_click' end,
+        'marketo:' || t.activity_id, p.person_key, 'marketo', case t.activity_type_id when 2 then 'form_fill' else 'email_click' end,
         t.activity_at, t.campaign, coalesce(cc.channel, ct.channel, cn.channel, 'Other')
       from mk_touches t
       join ${ref('int_people_unified_by_email')} p on p.system = 'marketo' and p.record_id = t.marketo_lead_id
@@ -82,32 +82,32 @@ export const intTouchesUnioned: Model = {
       left join channel_of_source cn on cn.source_key = ${lowerTrimmed(sql.ref('t.campaign'))}
     ),
     hs_contacts as (
-      select c.contact_id, p.lead_id, c.first_conversion, c.first_conversion_at, c.recent_conversion, c.recent_conversion_at,
+      select c.contact_id, p.person_key, c.first_conversion, c.first_conversion_at, c.recent_conversion, c.recent_conversion_at,
         c.latest_source, c.latest_source_at, c.original_source
       from ${ref('stg_hubspot__contacts')} c
       join ${ref('int_people_unified_by_email')} p on p.system = 'hubspot' and p.record_id = c.contact_id
     ),
     hs_raw as (
-      select contact_id, lead_id, 'hubspot_first_conversion' as touch_kind, first_conversion_at as touched_at, first_conversion as campaign, original_source as source
+      select contact_id, person_key, 'hubspot_first_conversion' as touch_kind, first_conversion_at as touched_at, first_conversion as campaign, original_source as source
       from hs_contacts where first_conversion_at is not null
       union all
-      select contact_id, lead_id, 'hubspot_recent_conversion', recent_conversion_at, recent_conversion, coalesce(latest_source, original_source)
+      select contact_id, person_key, 'hubspot_recent_conversion', recent_conversion_at, recent_conversion, coalesce(latest_source, original_source)
       from hs_contacts
       where recent_conversion_at is not null
         and not (recent_conversion_at = first_conversion_at and recent_conversion is not distinct from first_conversion)
       union all
-      select contact_id, lead_id, 'hubspot_latest_source', latest_source_at, null, latest_source
+      select contact_id, person_key, 'hubspot_latest_source', latest_source_at, null, latest_source
       from hs_contacts where latest_source_at is not null
     ),
     hs as (
-      select 'hubspot:' || h.contact_id || ':' || h.touch_kind, h.lead_id, 'hubspot', h.touch_kind, h.touched_at, h.campaign,
+      select 'hubspot:' || h.contact_id || ':' || h.touch_kind, h.person_key, 'hubspot', h.touch_kind, h.touched_at, h.campaign,
         coalesce(cc.channel, cn.channel, cs.channel, 'Other')
       from hs_raw h
       left join channel_of_campaign cc on cc.campaign_key = ${lowerTrimmed(sql.ref('h.campaign'))}
       left join channel_of_source cn on cn.source_key = ${lowerTrimmed(sql.ref('h.campaign'))}
       left join channel_of_source cs on cs.source_key = ${lowerTrimmed(sql.ref('h.source'))}
     )
-    select * from sf where lead_id is not null
+    select * from sf where person_key is not null
     union all select * from mk
     union all select * from hs`,
 };

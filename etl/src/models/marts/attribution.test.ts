@@ -217,7 +217,7 @@ describe('touchpoints', () => {
     const rows = await sql<Record<string, unknown>>`
       select touch_id, touch_kind, campaign, channel, touched_at from touchpoints
       where touch_id in ('salesforce:00vA1', 'marketo:9001', 'original_source:email:e@x.com', 'original_source:email:g@x.com')
-        or lead_id = 'email:h@y.com' order by touch_id`.execute(db);
+        or person_key = (select person_key from leads where lead_id = 'email:h@y.com') order by touch_id`.execute(db);
     expect(rows.rows).toEqual([
       // HubSpot times without an offset are New York time (EST, UTC−5).
       { touch_id: 'hubspot:801:hubspot_first_conversion', touch_kind: 'hubspot_first_conversion', campaign: 'Pricing Page Form', channel: 'Organic Search', touched_at: new Date('2026-02-01T14:00:00Z') },
@@ -234,7 +234,7 @@ describe('touchpoints', () => {
   });
 
   it('a single HubSpot conversion (recent = first) is one touch, at the creation (so no original-source touch)', async () => {
-    const rows = await sql<Record<string, unknown>>`select touch_id, campaign, channel, touched_at from touchpoints where lead_id = 'email:k@y.com'`.execute(db);
+    const rows = await sql<Record<string, unknown>>`select touch_id, campaign, channel, touched_at from touchpoints where person_key = (select person_key from leads where lead_id = 'email:k@y.com')`.execute(db);
     // 11:30 New York (EST) = 16:30 UTC; "Content Download" is named in the agreement's campaign_channels (Content).
     expect(rows.rows).toEqual([{ touch_id: 'hubspot:802:hubspot_first_conversion', campaign: 'Content Download', channel: 'Content', touched_at: new Date('2026-02-03T16:30:00Z') }]);
   });

@@ -45,7 +45,7 @@ export const attribution: Model = {
   query: (ctx) => sql`
     with settings as (select lookback_days, half_life_days from ${ref('agreement_attribution')}),
     opps as (
-      select o.opportunity_id, o.lead_id, o.outcome, o.amount, o.created_at as oc_at, o.closed_at,
+      select o.opportunity_id, l.person_key, o.outcome, o.amount, o.created_at as oc_at, o.closed_at,
         o.channel as opportunity_channel, o.segment, o.region, o.team, o.owner,
         greatest(o.created_at, case
           when o.outcome = 'open' then (select as_of from ${ref('build_info')})
@@ -61,7 +61,7 @@ export const attribution: Model = {
         t.touched_at <= o.oc_at as upto_oc,
         row_number() over (partition by o.opportunity_id order by t.touched_at, t.source_system, t.touch_id) as rn
       from opps o
-      join ${ref('touchpoints')} t on t.lead_id = o.lead_id
+      join ${ref('touchpoints')} t on t.person_key = o.person_key
         and t.touched_at >= o.oc_at - to_microseconds(((select lookback_days from settings) * 86400000000)::bigint)
         and t.touched_at <= o.end_at
     ),
@@ -127,7 +127,7 @@ export const attribution: Model = {
       cross join ${ref('agreement_attribution_models')} m
     )
     select
-      a.opportunity_id, o.lead_id, a.model::${category(ctx, 'model')} as model, a.touch_id, a.touched_at::timestamp as touched_at,
+      a.opportunity_id, o.person_key, a.model::${category(ctx, 'model')} as model, a.touch_id, a.touched_at::timestamp as touched_at,
       a.source_system, a.touch_kind::${category(ctx, 'touch_kind')} as touch_kind,
       a.channel::${category(ctx, 'channel')} as channel, a.campaign::${category(ctx, 'campaign')} as campaign, a.is_first_touch, a.is_lead_creation, a.is_opportunity_creation, a.is_closed_won,
       concat_ws('+', case when a.is_first_touch then 'FT' end, case when a.is_lead_creation then 'LC' end,

@@ -159,7 +159,7 @@ describe('revenue_goals', () => {
 
 describe('mql_events', () => {
   it('has one row per time a lead became an MQL, re-MQLs marked', async () => {
-    const rows = await wh(byOpportunity).selectFrom('mql_events').innerJoin('leads', 'leads.lead_id', 'mql_events.lead_id')
+    const rows = await wh(byOpportunity).selectFrom('mql_events').innerJoin('leads', 'leads.person_key', 'mql_events.person_key')
       .select(['leads.email', 'mql_event_at', 'event_number', 'is_remql', 'inferred']).orderBy('leads.email').orderBy('event_number').execute();
     const got = rows.map((r) => ({ ...r, mql_event_at: time(r.mql_event_at) }));
     expect(got).toEqual([

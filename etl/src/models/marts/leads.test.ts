@@ -169,8 +169,8 @@ describe('leads', () => {
   });
 
   it('stage_events: one row per stage entered, with the time since the previous stage (days, and exact microseconds)', async () => {
-    const rows = await sql<Record<string, unknown>>`select stage, previous_stage, days_from_previous, days_in_stage, microseconds_from_previous, microseconds_in_stage
-      from stage_events where lead_id = 'email:gus@x.com' order by stage_order`.execute(open.db);
+    const rows = await sql<Record<string, unknown>>`select e.stage, e.previous_stage, e.days_from_previous, e.days_in_stage, e.microseconds_from_previous, e.microseconds_in_stage
+      from stage_events e join leads l using (person_key) where l.lead_id = 'email:gus@x.com' order by e.stage_order`.execute(open.db);
     const us = (days: number) => Math.round(days * 86_400_000_000);
     expect(rows.rows).toEqual([
       { stage: 'lead', previous_stage: null, days_from_previous: null, days_in_stage: 2 + 9 / 24, microseconds_from_previous: null, microseconds_in_stage: us(2 + 9 / 24) },

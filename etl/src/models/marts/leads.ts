@@ -1,5 +1,7 @@
 /**
  * leads — one row per person (records joined by normalised email; no email: own system id).
+ * `lead_id` is the person's text ID; `person_key` the BIGINT the marts of events carry instead
+ * (int_people_unified_by_email).
  *
  * Attributes come from the person's records (collapsed per person in int_people_collapsed): name/company/country/employees from the
  * primary record that has them (CRM first, converted first, then earliest created);
@@ -80,8 +82,8 @@ export const leads: Model = {
     people as (select * from ${ref('int_people_collapsed')}),
     signals as (select * from ${ref('int_stage_signals_collapsed')}),
     hs_deal as (
-      select lead_id, min({'t': created_at, 'o': opportunity_id}).o as opportunity_id
-      from ${ref('int_opportunities_unioned')} where source_system = 'hubspot' and lead_id is not null group by lead_id
+      select person_key, min({'t': created_at, 'o': opportunity_id}).o as opportunity_id
+      from ${ref('int_opportunities_unioned')} where source_system = 'hubspot' and person_key is not null group by person_key
     ),
     sided as (
       select p.* exclude (named_campaign, fallback_campaign, any_campaign_raw),
@@ -98,8 +100,8 @@ export const leads: Model = {
         end as sql_at,
         coalesce(p.sf_opportunity_id, hd.opportunity_id) as opportunity_id
       from people p
-      left join signals s using (lead_id)
-      left join hs_deal hd using (lead_id)
+      left join signals s using (person_key)
+      left join hs_deal hd using (person_key)
     ),
     staged as (
       select * exclude (sal_first, rejected_first),
@@ -196,7 +198,7 @@ export const leads: Model = {
       from timed
     )
     select
-      lead_id, email, full_name, company,
+      lead_id, person_key, email, full_name, company,
       source_system::${category(ctx, 'source_system')} as source_system, crm_system::${category(ctx, 'crm_system')} as crm_system,
       ma_system::${category(ctx, 'ma_system')} as ma_system,
       crm_record_count, ma_record_count, original_source, channel::${category(ctx, 'channel')} as channel,
@@ -232,5 +234,5 @@ export const leads: Model = {
     from final
     -- Stored in handoff order: the breach list's default page (oldest handoff first) then reads
     -- a few row groups (DuckDB's top-N skips the rest by their min/max), not the whole mart.
-    order by handoff_at nulls last, lead_id`,
+    order by handoff_at nulls last, person_key`,
 };

@@ -17,32 +17,32 @@ export const mqlEvents: Model = {
   materialized: 'table',
   query: () => sql`
     with signals as (
-      select distinct lead_id, role, event_at
+      select distinct person_key, role, event_at
       from ${ref('int_stage_events_reconstructed')}
       where kind = 'mql' and counts and event_at is not null
     ),
     sides as (
-      select lead_id, count(*) filter (where role = 'ma') as n_ma, count(*) filter (where role = 'crm') as n_crm
-      from signals group by lead_id
+      select person_key, count(*) filter (where role = 'ma') as n_ma, count(*) filter (where role = 'crm') as n_crm
+      from signals group by person_key
     ),
     counted as (
-      select s.lead_id, s.event_at, false as inferred
-      from signals s join sides using (lead_id)
+      select s.person_key, s.event_at, false as inferred
+      from signals s join sides using (person_key)
       where s.role = case when sides.n_ma >= sides.n_crm then 'ma' else 'crm' end
     ),
     -- not materialized: read twice, DuckDB would otherwise copy the leads into a temporary table
     mqls as not materialized (select * from ${ref('leads')} where mql_at is not null),
     events as (
-      select c.lead_id, c.event_at, c.inferred from counted c join mqls using (lead_id)
+      select c.person_key, c.event_at, c.inferred from counted c join mqls using (person_key)
       union all
-      select m.lead_id, m.mql_at, true from mqls m anti join counted c on c.lead_id = m.lead_id
+      select m.person_key, m.mql_at, true from mqls m anti join counted c on c.person_key = m.person_key
     )
     select
-      e.lead_id,
+      e.person_key,
       e.event_at as mql_event_at,
-      (row_number() over (partition by e.lead_id order by e.event_at))::integer as event_number,
-      (row_number() over (partition by e.lead_id order by e.event_at)) > 1 as is_remql,
+      (row_number() over (partition by e.person_key order by e.event_at))::integer as event_number,
+      (row_number() over (partition by e.person_key order by e.event_at)) > 1 as is_remql,
       e.inferred,
       m.channel, m.campaign, m.segment, m.region, m.owner, m.team
-    from events e join mqls m using (lead_id)`,
+    from events e join mqls m using (person_key)`,
 };

@@ -15,7 +15,7 @@ export const opportunities: Model = {
   materialized: 'table',
   query: () => sql`
     select
-      o.opportunity_id, o.lead_id, o.source_system, o.name, o.stage_name, o.outcome,
+      o.opportunity_id, l.lead_id, o.source_system, o.name, o.stage_name, o.outcome,
       coalesce(o.amount, 0)::double as amount, o.created_at, o.closed_at,
       ((epoch(coalesce(o.closed_at, (select as_of from ${ref('build_info')}))) - epoch(o.created_at)) / 86400.0)::double as age_days,
       o.owner, o.team,
@@ -25,7 +25,7 @@ export const opportunities: Model = {
       coalesce(l.segment, 'Unknown') as segment,
       o.reopened, o.stage_changes::integer as stage_changes
     from ${ref('int_opportunities_unioned')} o
-    left join ${ref('leads')} l on l.lead_id = o.lead_id
+    left join ${ref('leads')} l on l.person_key = o.person_key
     left join ${ref('agreement_channels')} ch on ch.source_key = ${lowerTrimmed(sql.ref('o.lead_source'))}
     order by o.opportunity_id`,
 };

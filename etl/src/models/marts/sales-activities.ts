@@ -11,7 +11,7 @@ export const salesActivities: Model = {
   materialized: 'table',
   categories: { source_system: touchColumn('source_system'), activity_type: touchColumn('activity_type'), owner: touchColumn('owner'), team: touchColumn('team') },
   query: (ctx) => sql`
-    select activity_id, lead_id, source_system::${category(ctx, 'source_system')} as source_system,
+    select activity_id, person_key, source_system::${category(ctx, 'source_system')} as source_system,
       activity_type::${category(ctx, 'activity_type')} as activity_type,
       coalesce(owner, 'Unassigned')::${category(ctx, 'owner')} as owner, coalesce(team, 'Unassigned')::${category(ctx, 'team')} as team, completed_at
     from ${ref('int_sales_touches')}`,

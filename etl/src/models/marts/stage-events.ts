@@ -66,7 +66,7 @@ export const stageEvents: Model = {
           'microseconds_in_stage': date_diff('microsecond', ${at}, ${next.at})}`;
     });
     return sql`
-      select l.lead_id, cast(e.stage as ${STAGE_ENUM}) as stage, e.stage_order, e.entered_at, e.inferred,
+      select l.person_key, cast(e.stage as ${STAGE_ENUM}) as stage, e.stage_order, e.entered_at, e.inferred,
         cast(e.previous_stage as ${STAGE_ENUM}) as previous_stage, e.days_from_previous, e.microseconds_from_previous,
         e.next_entered_at, e.days_in_stage, e.microseconds_in_stage, l.channel, l.segment, l.region, l.owner, l.team
       from (select *, unnest([${sql.join(entries)}]) as e from ${ref('leads')} l) l

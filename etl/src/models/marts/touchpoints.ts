@@ -43,28 +43,28 @@ export const touchpoints: Model = {
       where t.touch_kind in (select kind from kinds)
     ),
     firsts as (
-      select lead_id, min({'t': touched_at, 's': source_system, 'i': touch_id}) as first
-      from records group by lead_id
+      select person_key, min({'t': touched_at, 's': source_system, 'i': touch_id}) as first
+      from records group by person_key
     ),
     people as (
-      select coalesce(l.lead_id, f.lead_id) as lead_id, l.source_system, l.created_at, l.channel,
+      select coalesce(l.person_key, f.person_key) as person_key, l.lead_id, l.source_system, l.created_at, l.channel,
         l.mql_at, l.segment, l.region, l.team, f.first.i as first_touch_id,
-        coalesce(l.lead_id is not null and 'original_source' in (select kind from kinds)
+        coalesce(l.person_key is not null and 'original_source' in (select kind from kinds)
           and (f.first is null or f.first.t > l.created_at), false) as has_original
       from ${ref('leads')} l
-      full join firsts f on f.lead_id = l.lead_id
+      full join firsts f on f.person_key = l.person_key
     )
     select
-      r.touch_id, r.lead_id, r.source_system::${category(ctx, 'source_system')} as source_system,
+      r.touch_id, r.person_key, r.source_system::${category(ctx, 'source_system')} as source_system,
       r.touch_kind::${category(ctx, 'touch_kind')} as touch_kind, r.touched_at::timestamp as touched_at,
       r.channel::${category(ctx, 'channel')} as channel, coalesce(r.campaign, '(none)')::${category(ctx, 'campaign')} as campaign,
       coalesce(not p.has_original and p.first_touch_id = r.touch_id, false) as is_first_touch,
       p.mql_at, p.segment, p.region, p.team
     from records r
-    left join people p on p.lead_id = r.lead_id
+    left join people p on p.person_key = r.person_key
     union all
     select
-      'original_source:' || lead_id, lead_id, source_system::${category(ctx, 'source_system')}, 'original_source'::${category(ctx, 'touch_kind')},
+      'original_source:' || lead_id, person_key, source_system::${category(ctx, 'source_system')}, 'original_source'::${category(ctx, 'touch_kind')},
       created_at::timestamp, channel::${category(ctx, 'channel')}, '(none)'::${category(ctx, 'campaign')}, true, mql_at, segment, region, team
     from people
     where has_original`,
