@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { watchedSignature } from './model-status';
+import { watchedSignature, withoutEchoes } from './model-status';
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -53,5 +53,18 @@ describe('watchedSignature', () => {
     } finally {
       signature.close();
     }
+  });
+});
+
+describe('withoutEchoes', () => {
+  const typo = 'leads cube: (measures.lead_count.type = cuont) must be one of [count, number]';
+  const echo = (cube: string, missing: string) => `${cube} cube: Cube ${missing} doesn't exist`;
+  it.each([
+    { case: 'a cube that does not compile, and the two that join it', messages: [typo, echo('stage_events', 'leads'), echo('mql_event_log', 'leads')], kept: [typo] },
+    { case: 'a join to a cube no file defines', messages: [echo('stage_events', 'lead')], kept: [echo('stage_events', 'lead')] },
+    { case: 'a join to a missing cube beside another cube\'s problem', messages: [typo, echo('stage_events', 'lead')], kept: [typo, echo('stage_events', 'lead')] },
+    { case: 'messages that name no cube', messages: ['Compile error: unexpected token', 'Error: something else'], kept: ['Compile error: unexpected token', 'Error: something else'] },
+  ])('keeps what to fix: $case', ({ messages, kept }) => {
+    expect(withoutEchoes(messages.map((message) => ({ message }))).map((e) => e.message)).toEqual(kept);
   });
 });

@@ -103,6 +103,19 @@ function locate(texts: ReadonlyMap<string, string>, fileName: string | undefined
   return { file, line, member: member ?? owner };
 }
 
+/**
+ * Cube's errors without the echoes of a cube that does not compile: every cube that joins it
+ * reports it missing ("stage_events cube: Cube leads doesn't exist"). Such a message is left
+ * out only when the missing cube's own problem is in the list.
+ */
+export function withoutEchoes<T extends { readonly message: string }>(errors: readonly T[]): T[] {
+  const failed = new Set(errors.flatMap(({ message }) => subjectOf(message).owner ?? []));
+  return errors.filter(({ message }) => {
+    const missing = /\bCube (\w+) doesn't exist/.exec(message)?.[1];
+    return missing === undefined || !failed.has(missing);
+  });
+}
+
 /** Compiles the model in `modelPath` without a warehouse; returns every problem (empty when it compiles). */
 export async function checkModel(modelPath: string): Promise<ModelProblem[]> {
   const dir = resolve(modelPath);
@@ -142,11 +155,7 @@ export async function checkModel(modelPath: string): Promise<ModelProblem[]> {
     return [];
   } catch (error) {
     const reported = compilers.compiler.errorsReporter?.getErrors() ?? [];
-    const all = reported.length > 0 ? reported : [{ message: error instanceof Error ? error.message : String(error) }];
-    // A cube that does not compile is missing to every cube that joins it ("stage_events cube:
-    // Cube leads doesn't exist"): echoes of its own problem, left out when that one is listed.
-    const failed = new Set(all.map(({ message }) => subjectOf(message).owner));
-    const list = all.filter(({ message }) => !failed.has(/\bCube (\w+) doesn't exist/.exec(message)?.[1]));
+    const list = withoutEchoes(reported.length > 0 ? reported : [{ message: error instanceof Error ? error.message : String(error) }]);
     return list.map(({ message, fileName, lineNumber }: { message: string; fileName?: string; lineNumber?: number }) => {
       const where = locate(texts, fileName, message);
       return {
