@@ -30,7 +30,12 @@ export const intStageEventsReconstructed: Model = {
   layer: 'intermediate',
   materialized: 'table',
   query: () => sql`
-    with people as (select * exclude (earliest_rank, primary_rank) from ${ref('int_people_unified_by_email')}),
+    -- Read where used, not copied: DuckDB materializes a CTE read more than once, and this one
+    -- is every person record (README, "Performance").
+    with people as not materialized (
+      select person_key, system, record_id, status, status_stage, disqualified_reason, created_at, updated_at, opportunity_id, converted_at
+      from ${ref('int_people_unified_by_email')}
+    ),
     status_map as (select system, status_key, stage from ${ref('agreement_lead_statuses')}),
     users as (
       select user_id as v from ${ref('stg_salesforce__users')}
@@ -88,7 +93,8 @@ export const intStageEventsReconstructed: Model = {
       where m.mql_at is not null
     ),
     hs as (
-      select p.person_key, p.record_id, p.status, p.status_stage, c.*
+      select p.person_key, p.record_id, p.status, p.status_stage, c.created_at, c.became_mql_at, c.became_sql_at,
+        c.became_opportunity_at, c.owner_assigned_at, c.first_contacted_at, c.last_contacted_at, c.unqualified_reason
       from people p join ${ref('stg_hubspot__contacts')} c on c.contact_id = p.record_id
       where p.system = 'hubspot'
     ),
