@@ -94,10 +94,15 @@ export const stgSalesforceOpportunities: Model[] = stagingModels({
     { column: 'CreatedDate', parsed: toUtc(r('CreatedDate')), expected: 'a timestamp' },
     { column: 'CloseDate', parsed: toUtc(r('CloseDate')), expected: 'a date' },
     { column: 'Amount', parsed: parseNumber(r('Amount')), expected: 'a number' },
+    { column: 'Probability', parsed: parseNumber(r('Probability')), expected: 'a number' },
     { column: 'IsClosed', parsed: parseBoolean(r('IsClosed')), expected: 'true or false' },
     { column: 'IsWon', parsed: parseBoolean(r('IsWon')), expected: 'true or false' },
   ],
-  refusals: (r) => [{ column: 'Amount', output: 'amount', failed: sql<boolean>`${parseNumber(r('Amount'))} < 0`, reason: 'is negative' }],
+  refusals: (r) => [
+    { column: 'Amount', output: 'amount', failed: sql<boolean>`${parseNumber(r('Amount'))} < 0`, reason: 'is negative' },
+    // A percentage (Salesforce's field is 0–100).
+    { column: 'Probability', output: 'probability', failed: sql<boolean>`${parseNumber(r('Probability'))} not between 0 and 100`, reason: 'is not between 0 and 100' },
+  ],
 });
 
 /** stg_salesforce__opportunity_histories: one row per recorded opportunity change. */
