@@ -50,26 +50,29 @@ export const stageEvents: Model = {
   layer: 'marts',
   materialized: 'table',
   query: () => {
-    // One pass over leads: a list of one struct per stage (previous/next expressions
-    // specialised to each stage), unnested; stages not entered are filtered out.
-    const entries = STAGE_COLUMNS.map((c, i) => {
+    // One select per stage over the leads that entered it (previous/next expressions
+    // specialised to the stage), appended. Before: one pass over leads building a list of all
+    // eight stages per lead, unnested, the stages not entered filtered out — at 10M leads that
+    // computed and unnested 80M rows for 22M events (the model copied alone: 11.3–14.2 s, as
+    // now 7.6–9.3 s; the same rows).
+    const selects = STAGE_COLUMNS.map((c, i) => {
       const previous = nearest(STAGE_COLUMNS.slice(0, i).reverse());
       const next = nearest(STAGE_COLUMNS.slice(i + 1));
       const at = sql`l.${sql.ref(c.at)}`;
-      return sql`{'stage': ${sql.lit(c.stage)}, 'stage_order': ${sql.lit(i + 1)}::integer, 'entered_at': ${at},
-          'inferred': ${c.inferred ? sql`l.${sql.ref(c.inferred)}` : sql`false`},
-          'previous_stage': ${previous.stage},
-          'days_from_previous': ((epoch(${at}) - epoch(${previous.at})) / 86400.0)::double,
-          'microseconds_from_previous': date_diff('microsecond', ${previous.at}, ${at}),
-          'next_entered_at': ${next.at},
-          'days_in_stage': ((epoch(${next.at}) - epoch(${at})) / 86400.0)::double,
-          'microseconds_in_stage': date_diff('microsecond', ${at}, ${next.at})}`;
+      return sql`
+      select l.person_key, cast(${sql.lit(c.stage)} as ${STAGE_ENUM}) as stage, ${sql.lit(i + 1)}::integer as stage_order, ${at} as entered_at,
+        ${c.inferred ? sql`l.${sql.ref(c.inferred)}` : sql`false`} as inferred,
+        cast(${previous.stage} as ${STAGE_ENUM}) as previous_stage,
+        ((epoch(${at}) - epoch(${previous.at})) / 86400.0)::double as days_from_previous,
+        date_diff('microsecond', ${previous.at}, ${at}) as microseconds_from_previous,
+        ${next.at} as next_entered_at,
+        ((epoch(${next.at}) - epoch(${at})) / 86400.0)::double as days_in_stage,
+        date_diff('microsecond', ${at}, ${next.at}) as microseconds_in_stage,
+        l.channel, l.segment, l.region, l.owner, l.team
+      from ${ref('leads')} l
+      where ${at} is not null`;
     });
-    return sql`
-      select l.person_key, cast(e.stage as ${STAGE_ENUM}) as stage, e.stage_order, e.entered_at, e.inferred,
-        cast(e.previous_stage as ${STAGE_ENUM}) as previous_stage, e.days_from_previous, e.microseconds_from_previous,
-        e.next_entered_at, e.days_in_stage, e.microseconds_in_stage, l.channel, l.segment, l.region, l.owner, l.team
-      from (select *, unnest([${sql.join(entries)}]) as e from ${ref('leads')} l) l
-      where e.entered_at is not null`;
+    return sql.join(selects, sql`
+      union all`);
   },
 };
