@@ -86,15 +86,20 @@ function problem(spec: StagingSpec, ctx: ModelContext): { column: RawBuilder<str
   return firstOf(cases);
 }
 
-/** (column_name, reason) of the first refused value of a raw row, or NULLs. */
+/**
+ * (column_name, reason) of a raw row's refused values, or NULLs: the first refused column, and
+ * every refused value's reason joined by "; " (a row with two refused values is listed once,
+ * and neither value is NULLed without a trace).
+ */
 function refusal(spec: StagingSpec): { column: RawBuilder<string | null>; reason: RawBuilder<string | null> } {
-  return firstOf(
-    (spec.refusals?.(rawColumn) ?? []).map((rule) => ({
-      when: sql<boolean>`coalesce(${rule.failed}, false)`,
-      column: rule.column,
-      reason: sql<string>`${sql.lit(`${rule.column} ${rule.reason}: `)} || ${rawColumn(rule.column)} || ${sql.lit(REFUSED_SUFFIX)}`,
-    })),
-  );
+  const cases = (spec.refusals?.(rawColumn) ?? []).map((rule) => ({
+    when: sql<boolean>`coalesce(${rule.failed}, false)`,
+    column: rule.column,
+    reason: sql<string>`${sql.lit(`${rule.column} ${rule.reason}: `)} || ${rawColumn(rule.column)} || ${sql.lit(REFUSED_SUFFIX)}`,
+  }));
+  if (cases.length <= 1) return firstOf(cases);
+  const reasons = cases.map((c) => sql`case when ${c.when} then ${c.reason} end`);
+  return { column: firstOf(cases).column, reason: sql<string | null>`nullif(concat_ws('; ', ${sql.join(reasons)}), '')` };
 }
 
 function firstOf(cases: readonly { when: RawBuilder<boolean>; column: string; reason: RawBuilder<string> }[]): {

@@ -152,7 +152,7 @@ describe('other Salesforce staging models', () => {
 
 describe('stg_salesforce__opportunities', () => {
   const opportunity = (o: Record<string, string | null>) => ({ Id: '006A', StageName: 'Prospecting', CreatedDate: '2026-01-08T15:00:00.000+0000', ...o });
-  it('a Probability that is not a number rejects the opportunity; one outside 0–100 is refused, the opportunity kept', async () => {
+  it('a Probability that is not a number rejects the opportunity; one outside 0–100 is refused, the opportunity kept, listed once with any other refused value', async () => {
     const db = await run(stgSalesforceOpportunities, {
       salesforce__opportunity: [
         opportunity({ Id: '006A', Probability: '100' }),
@@ -161,6 +161,7 @@ describe('stg_salesforce__opportunities', () => {
         opportunity({ Id: '006D', Probability: '-10' }),
         opportunity({ Id: '006E', Probability: '0' }),
         opportunity({ Id: '006F', Probability: '' }),
+        opportunity({ Id: '006G', Probability: '101', Amount: '-5' }),
       ],
     });
     const kept = await db.selectFrom('stg_salesforce__opportunities').select(['opportunity_id', 'probability']).orderBy('opportunity_id').execute();
@@ -170,12 +171,18 @@ describe('stg_salesforce__opportunities', () => {
       { opportunity_id: '006D', probability: null },
       { opportunity_id: '006E', probability: 0 },
       { opportunity_id: '006F', probability: null },
+      { opportunity_id: '006G', probability: null },
     ]);
     const rejected = await db.selectFrom('stg_salesforce__opportunities__rejected').select(['line', 'column_name', 'reason']).orderBy('line').execute();
     expect(rejected).toEqual([
       { line: 3, column_name: 'Probability', reason: 'Probability is not a number: high' },
       { line: 4, column_name: 'Probability', reason: 'Probability is not between 0 and 100: 250 (value refused, record kept)' },
       { line: 5, column_name: 'Probability', reason: 'Probability is not between 0 and 100: -10 (value refused, record kept)' },
+      {
+        line: 8,
+        column_name: 'Amount',
+        reason: 'Amount is negative: -5 (value refused, record kept); Probability is not between 0 and 100: 101 (value refused, record kept)',
+      },
     ]);
   });
 });
