@@ -1,7 +1,7 @@
 /**
  * Guard (a): a column most of whose present values fail to parse is a format problem, not
  * bad rows. Built on the staging rejects in `rejected_rows`, grouped by file and column
- * (reasons "<column> is not <expected>: <value>"), against the non-blank values of that
+ * (reasons "<column> is not <expected>: <value>"; a refused value, its record kept, is never one), against the non-blank values of that
  * column in the file's raw records. What the loader tried for the column comes from its own
  * record, `raw._load_columns` (the formats considered, the one detected, how many sampled
  * values fit it, a value that fit none); only a column the loader does not detect (one with no
@@ -9,6 +9,7 @@
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { ident, literal, queryRows } from '../load/sql-text';
+import { REFUSED_SUFFIX } from '../models/staging/staging-model';
 import { FormatProblemError, type FormatProblem } from './guard-errors';
 import { describeStagingCasts, type FormatsTried } from './formats-tried';
 
@@ -40,7 +41,7 @@ export async function findFormatProblems(connection: DuckDBConnection, fallback:
        select file, format, column_name, regexp_extract(any_value(reason), ' is not (.*?): ', 1) as expected, count(*)::bigint as failed,
               arg_min(json_extract_string(raw_text, '$.' || to_json(column_name)::varchar), line) as rejected_example
          from main.rejected_rows
-        where column_name is not null and starts_with(reason, column_name || ' is not ')
+        where column_name is not null and starts_with(reason, column_name || ' is not ') and not ends_with(reason, ${literal(REFUSED_SUFFIX)})
         group by file, format, column_name
        having count(*) >= ${FORMAT_PROBLEM_MIN_ROWS})
      select r.*, c.formats_tried, c.detected, c.decided_by, c.unfit_example, c.values_sampled, c.values_fitting

@@ -1,5 +1,8 @@
+import { DuckDBInstance } from '@duckdb/node-api';
 import { describe, expect, it } from 'vitest';
 import { parseAgreement } from '../agreement/load-agreement';
+import { REFUSED_SUFFIX } from '../models/staging/staging-model';
+import { findFormatProblems } from './check-format-problems';
 import { volumeDrops } from './check-volume-drop';
 import { describeStagingCasts } from './formats-tried';
 import { DEFAULT_QUARANTINE, exceeds, parseThreshold, rulesFor } from './threshold';
@@ -88,4 +91,31 @@ describe('formats tried for a column the loader does not detect', () => {
     expect(describeStagingCasts({ format: 'hubspot__contacts', column: 'Create Date', expected: 'a date and time' }).join('; ')).toMatch(/M\/D\/YYYY/);
     expect(describeStagingCasts({ format: 'salesforce__opportunity', column: 'Amount', expected: 'a number' }).join('; ')).toMatch(/decimal mark/);
   });
+});
+
+describe('format guard: which rejects count as values that did not parse', () => {
+  // Six records of one file, each with a Probability, each listed in rejected_rows with `reason`.
+  const cases = [
+    { title: 'six values that are not numbers: a format problem', reason: 'Probability is not a number: high', problems: 1 },
+    { title: 'six refused values, records kept: none', reason: `Probability is not between 0 and 100: 250${REFUSED_SUFFIX}`, problems: 0 },
+  ];
+  for (const c of cases) {
+    it(c.title, async () => {
+      const instance = await DuckDBInstance.create(':memory:');
+      const connection = await instance.connect();
+      try {
+        await connection.run(`create schema raw;
+          create table raw._load_columns (file varchar, format varchar, column_name varchar, formats_tried varchar[], detected varchar,
+            decided_by varchar, unfit_example varchar, values_sampled bigint, values_fitting bigint);
+          create table raw.salesforce__opportunity as select 'o.csv' as _file, '250' as "Probability", range + 2 as _line from range(6);
+          create table main.rejected_rows as select 'o.csv' as file, 'salesforce__opportunity' as format, 'Probability' as column_name,
+            '${c.reason.replaceAll("'", "''")}' as reason, '{"Probability": "250"}' as raw_text, range + 2 as line from range(6)`);
+        const problems = await findFormatProblems(connection, () => []);
+        expect(problems.map((p) => [p.column, p.failed, p.present])).toEqual(c.problems ? [['Probability', 6, 6]] : []);
+      } finally {
+        connection.closeSync();
+        instance.closeSync();
+      }
+    });
+  }
 });

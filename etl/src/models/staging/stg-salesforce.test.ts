@@ -176,12 +176,12 @@ describe('stg_salesforce__opportunities', () => {
     const rejected = await db.selectFrom('stg_salesforce__opportunities__rejected').select(['line', 'column_name', 'reason']).orderBy('line').execute();
     expect(rejected).toEqual([
       { line: 3, column_name: 'Probability', reason: 'Probability is not a number: high' },
-      { line: 4, column_name: 'Probability', reason: 'Probability is not between 0 and 100: 250 (value refused, record kept)' },
-      { line: 5, column_name: 'Probability', reason: 'Probability is not between 0 and 100: -10 (value refused, record kept)' },
+      { line: 4, column_name: 'Probability', reason: 'Probability is outside 0–100: 250 (value refused, record kept)' },
+      { line: 5, column_name: 'Probability', reason: 'Probability is outside 0–100: -10 (value refused, record kept)' },
       {
         line: 8,
         column_name: 'Amount',
-        reason: 'Amount is negative: -5 (value refused, record kept); Probability is not between 0 and 100: 101 (value refused, record kept)',
+        reason: 'Amount is negative: -5 (value refused, record kept); Probability is outside 0–100: 101 (value refused, record kept)',
       },
     ]);
   });

@@ -101,7 +101,7 @@ export const stgSalesforceOpportunities: Model[] = stagingModels({
   refusals: (r) => [
     { column: 'Amount', output: 'amount', failed: sql<boolean>`${parseNumber(r('Amount'))} < 0`, reason: 'is negative' },
     // A percentage (Salesforce's field is 0–100).
-    { column: 'Probability', output: 'probability', failed: sql<boolean>`${parseNumber(r('Probability'))} not between 0 and 100`, reason: 'is not between 0 and 100' },
+    { column: 'Probability', output: 'probability', failed: sql<boolean>`${parseNumber(r('Probability'))} not between 0 and 100`, reason: 'is outside 0–100' },
   ],
 });
 
