@@ -21,7 +21,7 @@ export interface BuildReport {
     readonly opportunities: number;
     /** Input records quarantined (left out): rows of `main.rejected_rows` from reader and staging rejects. */
     readonly quarantined: number;
-    /** Records kept with one value refused (set to NULL, e.g. a negative amount): the other rows of `main.rejected_rows`. */
+    /** Records kept with a value refused (set to NULL, e.g. a negative amount; one or more per record): the other rows of `main.rejected_rows`. */
     readonly valuesRefused: number;
     /** Of those, records the CSV reader could not parse (`raw._load_rejects`). */
     readonly unparsable: number;

@@ -38,7 +38,7 @@ export function formatSummary(report: BuildReport, cwd = process.cwd()): string 
     `Built ${report.warehousePath}: ${count(c.leads)} leads, ${count(c.mqls)} MQLs, ${count(c.sals)} SALs, ${count(c.sqls)} SQLs, ` +
       `${count(c.won)} won, ${count(c.lost)} lost, ${count(c.rejected)} rejected; ${count(c.opportunities)} opportunities; ` +
       `${count(c.quarantined)} input records quarantined (${count(c.unparsable)} unparsable, the rest with unusable values)` +
-      `${c.valuesRefused > 0 ? `, ${count(c.valuesRefused)} value${c.valuesRefused === 1 ? '' : 's'} refused with the record kept` : ''}; see rejected_rows.`,
+      `${c.valuesRefused > 0 ? `, ${count(c.valuesRefused)} record${c.valuesRefused === 1 ? '' : 's'} kept with ${c.valuesRefused === 1 ? 'a value' : 'values'} refused` : ''}; see rejected_rows.`,
     ...report.warnings.map((w) => `Warning: ${w}`),
     `Data tests: ${report.dataTests.length - failed} of ${report.dataTests.length} passed.`,
     `Elapsed: ${seconds(report.elapsedMs)} (${report.phases.map((p) => `${p.phase} ${seconds(p.ms)}`).join(', ')}).`,

@@ -162,6 +162,6 @@ describe('progress renderer', () => {
     const lines = formatSummary(report, '/data').split('\n');
     expect(lines[2]).toBe('in/Lead.csv  salesforce__lead  loaded    10       7            3           0');
     expect(lines).toContain('Warning: /data/in/Lead.csv: 3 of 10 rows quarantined (30.0%, warn_if "> 0"); most common: CreatedDate is not a timestamp (3)');
-    expect(lines).toContainEqual(expect.stringMatching(/3 input records quarantined \(0 unparsable, the rest with unusable values\), 1 value refused with the record kept; see rejected_rows\.$/));
+    expect(lines).toContainEqual(expect.stringMatching(/3 input records quarantined \(0 unparsable, the rest with unusable values\), 1 record kept with a value refused; see rejected_rows\.$/));
   });
 });

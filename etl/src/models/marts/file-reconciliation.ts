@@ -6,7 +6,8 @@
  * `rows_quarantined` counts the file's rows of `rejected_rows` that left the record out
  * (reader rejects, missing ids, failed casts, conflicting duplicate ids), whichever layer
  * quarantined it; `rows_collapsed` the records identical to one of an earlier file, kept once.
- * `values_refused` counts records kept with one value set to NULL (e.g. a negative amount).
+ * `values_refused` counts records kept with a value set to NULL (e.g. a negative amount): a record
+ * with two refused values (Amount and Probability) counts once, its reasons listed together.
  * The data test `rows read = loaded + quarantined + collapsed` holds it to account on every build.
  * Runs before staging is dropped (see models/index.ts).
  */
