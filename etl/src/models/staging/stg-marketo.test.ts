@@ -56,4 +56,20 @@ describe('stg_marketo__activities', () => {
       { line: 7, column_name: 'leadId', reason: 'missing leadId' },
     ]);
   });
+
+  it('lists a rejected activity with its own raw row, found by file and line (the same line in another file is not it)', async () => {
+    const built = await buildStaging(stgMarketoActivities, {
+      marketo__activities: {
+        'a.csv': [act('11', '104', { activityDate: '05/01/2026' }), act('12', '104')],
+        'b.csv': [act('21', '104'), act('22', 'y'), act('23', '2', { leadId: null })],
+      },
+    });
+    open = built.open;
+    const rejected = await built.db.selectFrom('stg_marketo__activities__rejected').select(['file', 'line', 'column_name', 'raw_text']).orderBy('file').orderBy('line').execute();
+    expect(rejected.map((r) => ({ ...r, raw_text: JSON.parse(String(r.raw_text)) as unknown }))).toEqual([
+      { file: 'a.csv', line: 2, column_name: 'activityDate', raw_text: expect.objectContaining({ marketoGUID: '11', activityDate: '05/01/2026', _file: 'a.csv', _line: 2 }) },
+      { file: 'b.csv', line: 3, column_name: 'activityTypeId', raw_text: expect.objectContaining({ marketoGUID: '22', activityTypeId: 'y', _file: 'b.csv', _line: 3 }) },
+      { file: 'b.csv', line: 4, column_name: 'leadId', raw_text: expect.objectContaining({ marketoGUID: '23', leadId: null, _file: 'b.csv', _line: 4 }) },
+    ]);
+  });
 });
