@@ -34,14 +34,20 @@ export const intSalesTouches: Model = {
       left join ${ref('stg_salesforce__users')} u on u.user_id = t.owner_id
       where t.is_completed and not t.is_deleted and t.activity_type in ('call', 'email', 'meeting')
     ),
-    hs as (
-      select 'hubspot:' || h.record_id || ':' || k.kind as activity_id, h.person_key, 'hubspot', 'engagement',
-        h.owner_name, h.team, k.event_at
+    -- Both dates of a contact as a list unnested in the select list: a lateral VALUES list is
+    -- planned as a dependent join that copies every contact first (see marts/leaks.ts).
+    hs_dates as (
+      select h.record_id, h.person_key, h.owner_name, h.team,
+        unnest([{'kind': 'first_contacted', 'event_at': c.first_contacted_at}, {'kind': 'last_contacted', 'event_at': c.last_contacted_at}]) as k,
+        coalesce(c.last_contacted_at = c.first_contacted_at, false) as same_dates
       from ${ref('int_people_unified_by_email')} h
       join ${ref('stg_hubspot__contacts')} c on c.contact_id = h.record_id
-      cross join lateral (values ('first_contacted', c.first_contacted_at), ('last_contacted', c.last_contacted_at)) k(kind, event_at)
-      where h.system = 'hubspot' and k.event_at is not null
-        and not (k.kind = 'last_contacted' and coalesce(c.last_contacted_at = c.first_contacted_at, false))
+      where h.system = 'hubspot'
+    ),
+    hs as (
+      select 'hubspot:' || record_id || ':' || k.kind as activity_id, person_key, 'hubspot', 'engagement', owner_name, team, k.event_at
+      from hs_dates
+      where k.event_at is not null and not (k.kind = 'last_contacted' and same_dates)
     )
     select * from sf union all select * from hs`,
 };

@@ -98,15 +98,19 @@ export const intStageEventsReconstructed: Model = {
       from people p join ${ref('stg_hubspot__contacts')} c on c.contact_id = p.record_id
       where p.system = 'hubspot'
     ),
+    -- The four dates as a list unnested in the select list: a lateral VALUES list is planned
+    -- as a dependent join that copies every contact first (see marts/leaks.ts).
     hs_dates as (
-      select h.person_key, 'hubspot', h.record_id, k.role, k.kind, k.event_at, false, k.detail, true
-      from hs h
-      cross join lateral (values
-        ('ma', 'mql', h.became_mql_at, 'Became a Marketing Qualified Lead Date'),
-        ('crm', 'sal', h.became_sql_at, 'Became a Sales Qualified Lead Date'),
-        ('crm', 'sql', h.became_opportunity_at, 'Became an Opportunity Date'),
-        ('crm', 'owner_assigned', h.owner_assigned_at, 'Owner Assigned Date')
-      ) k(role, kind, event_at, detail)
+      select person_key, 'hubspot', record_id, k.role, k.kind, k.event_at, false, k.detail, true
+      from (
+        select h.person_key, h.record_id, unnest([
+          {'role': 'ma', 'kind': 'mql', 'event_at': h.became_mql_at, 'detail': 'Became a Marketing Qualified Lead Date'},
+          {'role': 'crm', 'kind': 'sal', 'event_at': h.became_sql_at, 'detail': 'Became a Sales Qualified Lead Date'},
+          {'role': 'crm', 'kind': 'sql', 'event_at': h.became_opportunity_at, 'detail': 'Became an Opportunity Date'},
+          {'role': 'crm', 'kind': 'owner_assigned', 'event_at': h.owner_assigned_at, 'detail': 'Owner Assigned Date'}
+        ]) as k
+        from hs h
+      )
       where k.event_at is not null
     ),
     hs_status as (
