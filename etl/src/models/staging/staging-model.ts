@@ -209,8 +209,9 @@ export function stagingModels(spec: StagingSpec): Model[] {
     query: (ctx) => {
       const names = Object.keys(spec.columns(rawColumn, ctx));
       const dupReason = sql`${sql.lit(`duplicate ${spec.id ?? ''} `)} || d._id || ${sql.lit('; kept ')} || d.keep.f || ':' || (-d.keep.l)`;
-      // Rejected records (a rejected copy of a duplicated raw id: only the kept one, the other
-      // copies are listed as duplicates below) and records kept with refused values.
+      // Rejected records and records kept with refused values. With duplicates found on raw
+      // ids, a rejected copy is listed here only when it is the kept one: the other copies are
+      // listed as duplicates below.
       const problems = sql`
         select c._file, c._line, c._reject_column as column_name, c._reject_reason as reason${viewChecked ? sql`` : sql`, c._raw_text`}
         from ${ref(name('__checked'))} c
