@@ -129,12 +129,22 @@ export function lastRawRead(order: readonly Model[], sqlOf: (model: Model) => st
 }
 
 /**
+ * DuckDB ran out of memory it could not spill: at ten million leads, two large marts (or a mart
+ * and the data tests) side by side can pin more than the buffer pool holds (seen once in five
+ * 10M builds, 2026-12-05). The query is rolled back; `buildModels` runs it again alone.
+ */
+export function isOutOfMemory(error: unknown): boolean {
+  return error instanceof Error && error.message.startsWith('Out of Memory Error');
+}
+
+/**
  * Runs every model in `models`' order on `db`, except the marts after build_info: with
  * `ctx.connect`, they run two at a time (each after the marts it reads, `runGraph`) on `db`
  * and a second connection. Most of a mart's time is writing it into the warehouse file, which
  * keeps ~1.4 of 2 cores busy; two at a time fill the rest. They read only intermediate tables
  * (in the scratch database, which both connections see), the agreement and other marts.
- * `ctx.beside` jobs run among them, after the marts they read.
+ * `ctx.beside` jobs run among them, after the marts they read. One that runs out of memory runs
+ * again alone (`isOutOfMemory`).
  * Each temporary model is dropped as soon as every model up to its last reader has finished.
  */
 export async function buildModels(db: Kysely<RawDatabase>, ctx: BuildModelsContext): Promise<void> {
@@ -185,7 +195,9 @@ export async function buildModels(db: Kysely<RawDatabase>, ctx: BuildModelsConte
   try {
     const connections = [wh, ...(extra ? [extra.db] : [])];
     const jobs: readonly ({ readonly after: readonly number[] } & ({ readonly model: Model } | { readonly job: BesideJob }))[] = [...marts, ...beside];
-    await runGraph(jobs, connections.length, (item, j, worker) => ('model' in item ? run(connections[worker]!, item.model, firstParallel + j) : item.job.run(connections[worker]!)));
+    await runGraph(jobs, connections.length, (item, j, worker) => ('model' in item ? run(connections[worker]!, item.model, firstParallel + j) : item.job.run(connections[worker]!)), {
+      retryAlone: isOutOfMemory,
+    });
   } finally {
     await extra?.close();
   }
