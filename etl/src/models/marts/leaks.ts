@@ -6,6 +6,9 @@
 import { sql } from 'kysely';
 import { ref, type Model } from '../model';
 
+/** The leak kinds, each a boolean `leak_<kind>` of `leads`. */
+const LEAK_KINDS = ['not_in_crm', 'not_handed_off', 'not_touched'] as const;
+
 export const leaks: Model = {
   name: 'leaks',
   layer: 'marts',
@@ -24,6 +27,3 @@ export const leaks: Model = {
     -- Newest MQL first, the leak list's default order: its first page reads a few row groups.
     order by mql_at desc, lead_id, kind`,
 };
-
-/** The leak kinds, each a boolean `leak_<kind>` of `leads`. */
-const LEAK_KINDS = ['not_in_crm', 'not_handed_off', 'not_touched'] as const;
