@@ -174,7 +174,10 @@ export async function loadFile(
 
   // The exact line of each record. Usually rowid + 2; after quoted newlines or rejected
   // records, plus a step function of the position (`offsets`), kept as a small table and
-  // applied where the raw view reads the file (an ASOF join), not by rewriting the table.
+  // applied where the raw view reads the file, not by rewriting the table. The ASOF join
+  // that finds each row's step reads the row ids alone, then joins them back on rowid: an
+  // ASOF join sorts its left side with every column it carries (1M leads' 582K tasks with
+  // 29K steps: 1.24–1.33 s against 0.42–0.50 s this way, the same lines).
   const offsetsTable = `raw_files.${ident(`${table}__lines`)}`;
   if (lines.offsets.length > 0) {
     await connection.run(`create table ${offsetsTable} (pos bigint, cum bigint)`);
@@ -184,7 +187,10 @@ export async function loadFile(
     }
   }
   const lineOf = (t: string) => `(${t}.rowid + 2${lines.offsets.length > 0 ? ' + coalesce(o.cum, 0)' : ''}${lineOffset !== 0 ? ` + ${lineOffset}` : ''})::bigint`;
-  const joinOffsets = (t: string) => (lines.offsets.length > 0 ? ` asof left join ${offsetsTable} o on ${t}.rowid + 1 > o.pos` : '');
+  const joinOffsets = (t: string) =>
+    lines.offsets.length > 0
+      ? ` left join (select r.rowid as rid, s.cum from ${target} r asof join ${offsetsTable} s on r.rowid + 1 > s.pos) o on o.rid = ${t}.rowid`
+      : '';
   // Malformed records stay in the table (they are in the quarantine): the view leaves them out.
   const wellFormed = (t: string) => (malformed.length > 0 ? ` where ${t}.${ident(SENTINEL)} is null and ${t}.${lastColumn} is not null` : '');
   let relation = `(select t.*, ${lineOf('t')} as _line from ${target} t${joinOffsets('t')}${wellFormed('t')})`;
