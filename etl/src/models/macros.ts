@@ -85,7 +85,7 @@ export function localToUtc(expr: Expression<string | null>, zone: Expression<str
   // The UTC wall time of the instant through epoch_us → make_timestamp, as `toUtc`: one ICU
   // call per value (reading it in `zone`) instead of two.
   return sql<Date | null>`case
-    when regexp_matches(${trimmed(expr)}, '(Z|[+-]\\d\\d:?\\d\\d)$') then make_timestamp(epoch_us(try_cast(${trimmed(expr)} as timestamptz)))
+    when regexp_matches(${trimmed(expr)}, '(Z|[+-]\\d\\d:?\\d\\d)$') then ${toUtc(trimmed(expr))}
     else make_timestamp(epoch_us(timezone(${zone}, coalesce(
       try_cast(${trimmed(expr)} as timestamp),
       try_strptime(${trimmed(expr)}, ['%m/%d/%Y %H:%M', '%m/%d/%Y %H:%M:%S', '%m/%d/%Y %I:%M %p', '%m/%d/%Y'])
