@@ -91,9 +91,10 @@ export class DataTestsFailedError extends Error {
  * - write_buffer_row_group_count 1 (DuckDB's default: 5): a thread writing a table into the
  *   file flushes each full row group itself, compressed in parallel, instead of buffering five;
  *   what is still buffered when the insert ends is written on one thread (`EXPLAIN ANALYZE`:
- *   latency above CPU time), which for a mart of under ~1.2M rows on two threads was all of it. Copying the 1M
- *   build's marts into the file (2 threads, two runs each): attribution (957K rows) 1.34–1.61 →
- *   0.75–0.91 s, leads 2.68–3.13 → 1.51–1.91 s, touchpoints (2.9M) 0.82–1.13 → 0.66–0.91 s.
+ *   latency above CPU time), which for a mart of under ~1.2M rows on two threads was all of
+ *   it. Copying the 1M build's marts into the file (2 threads, two runs each): attribution
+ *   (957K rows) 1.34–1.61 → 0.75–0.91 s, leads 2.68–3.13 → 1.51–1.91 s, touchpoints (2.9M)
+ *   0.82–1.13 → 0.66–0.91 s. Whole builds: `etl/src/models/README.md`, "Performance".
  * - temp_directory: beside the file being built (`<warehouse>.building-<pid>.tmp`), removed
  *   with it; on the warehouse's disk, which must hold the spill (a few GB at 10M leads).
  */
