@@ -152,9 +152,9 @@ export const MART_CONTRACT = [
     opportunity_id: req(TEXT), person_key: BIGINT, model: req(CATEGORY), touch_id: req(TEXT), touched_at: TIMESTAMP,
     source_system: CATEGORY, touch_kind: req(CATEGORY), channel: req(CATEGORY), campaign: req(CATEGORY),
     is_first_touch: req(BOOLEAN), is_lead_creation: req(BOOLEAN), is_opportunity_creation: req(BOOLEAN), is_closed_won: req(BOOLEAN),
-    milestones: req(TEXT), share: req(DOUBLE), attributed_pipeline: req(DOUBLE), attributed_revenue: req(DOUBLE),
-    outcome: req(TEXT), amount: req(DOUBLE), opportunity_created_at: req(TIMESTAMP), closed_at: TIMESTAMP,
-    segment: TEXT, region: TEXT, team: TEXT, owner: TEXT,
+    milestones: req(CATEGORY), share: req(DOUBLE), attributed_pipeline: req(DOUBLE), attributed_revenue: req(DOUBLE),
+    outcome: req(CATEGORY), amount: req(DOUBLE), opportunity_created_at: req(TIMESTAMP), closed_at: TIMESTAMP,
+    segment: CATEGORY, region: CATEGORY, team: CATEGORY, owner: CATEGORY,
   }),
   mart('attribution_models', 'one row per attribution model', {
     model: req(TEXT), ord: req(INTEGER), method: req(TEXT),

@@ -28,6 +28,9 @@
 import { sql } from 'kysely';
 import { category, ref, type Model } from '../model';
 
+/** A column of `opportunities`. */
+const opportunityColumn = (column: string) => () => sql`select ${sql.ref(column)} from ${ref('opportunities')}`;
+
 /** A column of `touchpoints`, or `(unattributed)`. */
 const touchOrUnattributed = (column: string) => () => sql`select ${sql.ref(column)} from ${ref('touchpoints')} union all select '(unattributed)'`;
 
@@ -35,12 +38,23 @@ export const attribution: Model = {
   name: 'attribution',
   layer: 'marts',
   materialized: 'table',
-  // Low-cardinality text as ENUMs (source_system already is, in `touchpoints`).
+  // Low-cardinality text as ENUMs (source_system already is, in `touchpoints`). The
+  // opportunity's columns too: copied into every credited touch (1M leads: 957k rows), as text
+  // they were a third of the time DuckDB took to store this mart (a copy of it, those six
+  // columns as text → as ENUMs: 0.97–1.17 → 0.74–0.97 s).
   categories: {
     model: () => sql`select model from ${ref('agreement_attribution_models')}`,
     touch_kind: touchOrUnattributed('touch_kind'),
     channel: touchOrUnattributed('channel'),
     campaign: touchOrUnattributed('campaign'),
+    // Every combination concat_ws('+', FT, LC, OC, CW) can give, '' (none) included.
+    milestones: () => sql`select concat_ws('+', ft, lc, oc, cw) from (values ('FT'), (null)) a(ft), (values ('LC'), (null)) b(lc),
+      (values ('OC'), (null)) c(oc), (values ('CW'), (null)) d(cw)`,
+    outcome: opportunityColumn('outcome'),
+    segment: opportunityColumn('segment'),
+    region: opportunityColumn('region'),
+    team: opportunityColumn('team'),
+    owner: opportunityColumn('owner'),
   },
   query: (ctx) => sql`
     with settings as (select lookback_days, half_life_days from ${ref('agreement_attribution')}),
@@ -131,11 +145,13 @@ export const attribution: Model = {
       a.source_system, a.touch_kind::${category(ctx, 'touch_kind')} as touch_kind,
       a.channel::${category(ctx, 'channel')} as channel, a.campaign::${category(ctx, 'campaign')} as campaign, a.is_first_touch, a.is_lead_creation, a.is_opportunity_creation, a.is_closed_won,
       concat_ws('+', case when a.is_first_touch then 'FT' end, case when a.is_lead_creation then 'LC' end,
-        case when a.is_opportunity_creation then 'OC' end, case when a.is_closed_won then 'CW' end) as milestones,
+        case when a.is_opportunity_creation then 'OC' end, case when a.is_closed_won then 'CW' end)::${category(ctx, 'milestones')} as milestones,
       round(a.share, 14)::double as share,
       (round(a.share, 14) * o.amount)::double as attributed_pipeline,
       (case when o.outcome = 'won' then round(a.share, 14) * o.amount else 0 end)::double as attributed_revenue,
-      o.outcome, o.amount, o.oc_at as opportunity_created_at, o.closed_at, o.segment, o.region, o.team, o.owner
+      o.outcome::${category(ctx, 'outcome')} as outcome, o.amount, o.oc_at as opportunity_created_at, o.closed_at,
+      o.segment::${category(ctx, 'segment')} as segment, o.region::${category(ctx, 'region')} as region,
+      o.team::${category(ctx, 'team')} as team, o.owner::${category(ctx, 'owner')} as owner
     from attributed a
     join opps o using (opportunity_id)`,
 };
