@@ -17,9 +17,12 @@
  * these aggregate states to disk, and at ten million people one hash table of them needs
  * more memory than the build is allowed. One slice per 700k records per GiB of memory limit
  * (~270 bytes a record measured; 1M leads at 4 GB: one slice; 10M: about six, eight at 3 GB).
- * Sliced, every person goes through the aggregate: a slice's records are read back from
- * spilled blocks, and the split reads them three times (the 10M bench of 2026-12-06 spent
- * 97.9 s in this model with it, and 75.5 s with the aggregate alone an hour later).
+ * A slice's records come back from spilled blocks, so sliced they are read once into memory
+ * (`materialized`, the columns used only) and the split reads that copy. Read three times
+ * from the spilled table, the split made the model slower at 10M (97.9 s in the 2026-12-06
+ * bench against 75.5 s with every person aggregated); from the copy it is faster: this model
+ * alone over the 20M records of a 10M build, six slices, two alternating rounds (2026-12-06,
+ * 07:31–07:37): 79.7 / 81.3 s against 84.4 / 87.3 s, 152–159 against 165–169 CPU-seconds.
  */
 import { sql } from 'kysely';
 import { inSlice, ref, type Model } from '../model';
@@ -75,11 +78,17 @@ export const intPeopleCollapsed: Model = {
   materialized: 'table',
   slices: { input: 'int_people_unified_by_email', rowsPerGiB: 700_000 },
   query: (ctx) => {
-    const records = sql`select * from ${ref('int_people_unified_by_email')} where ${inSlice(ctx, sql`person_key`)}`;
-    if (ctx.slice && ctx.slice.count > 1) return sql`select ${aggregated} from (${records}) r group by person_key`;
-    // `records` is read three times: `not materialized` keeps DuckDB from copying it first.
+    const records = sql`
+      select person_key, lead_id, email, full_name, company, system, record_id, is_crm, is_ma, lead_source,
+        campaign, campaign_fallback, campaign_raw, number_of_employees, country, owner_name, team, has_owner,
+        opportunity_id, created_at, earliest_rank, primary_rank
+      from ${ref('int_people_unified_by_email')} where ${inSlice(ctx, sql`person_key`)}`;
+    // `records` is read three times. Whole, `not materialized` keeps DuckDB from copying it
+    // first; in slices, `materialized` reads the slice's records back from spilled blocks
+    // once, into memory, and the three reads are of that copy.
+    const sliced = ctx.slice !== undefined && ctx.slice.count > 1;
     return sql`
-      with records as not materialized (${records}),
+      with records as ${sliced ? sql`materialized` : sql`not materialized`} (${records}),
       several as (select person_key from records group by person_key having count(*) > 1)
       select ${single} from records anti join several using (person_key)
       union all
