@@ -20,10 +20,21 @@ export interface ModelContext {
   readonly categories?: Readonly<Record<string, RawBuilder<unknown>>>;
 }
 
-/** Slice `index` (0-based) of `count`: the keys whose hash modulo `count` is `index`. */
+/**
+ * Slice `index` (0-based) of `count`: the keys in the `index`-th of `count` equal ranges of
+ * the input's keys, from `keys.min` to `keys.max` (NULL keys, if any, in the first slice).
+ */
 export interface Slice {
   readonly index: number;
   readonly count: number;
+  readonly keys: KeyRange;
+}
+
+/** The input's smallest and largest key (BIGINT), and whether some keys are NULL. */
+export interface KeyRange {
+  readonly min: bigint;
+  readonly max: bigint;
+  readonly nulls: boolean;
 }
 
 /** One dbt-style model: a select materialised as a view or a table under its layer's schema. */
@@ -40,7 +51,14 @@ export interface Model {
    * each slice's hash table then holds a bounded share of the groups, so the memory it
    * needs stops growing with the data. The query restricts its input with `inSlice`.
    */
-  readonly slices?: { readonly input: string; readonly rowsPerGiB: number };
+  readonly slices?: { readonly input: string; readonly rowsPerGiB: number; readonly key: string };
+  /**
+   * Store the table in `by` order when a reader that slices it by ranges of `by` will run in
+   * more than one slice (`rowsPerGiB`: the reader's `slices.rowsPerGiB`): each slice then reads
+   * its own row groups (DuckDB skips the others by their min/max) instead of every row. Decided
+   * before the table exists, from `rows`, a query of an upper bound of its row count.
+   */
+  readonly sortedForSlices?: { readonly by: string; readonly rowsPerGiB: number; readonly rows: () => Expression<unknown> };
   /**
    * Text columns stored as ENUMs (the contract's `category`): per column, a query whose one
    * column yields every value the column can take (more is harmless; a value it misses makes
@@ -72,12 +90,13 @@ export function enumType(values: readonly string[]): RawBuilder<unknown> {
 /**
  * The model's SQL as text for analysing what it reads (`buildModels`): its query with every
  * category cast to VARCHAR (their values are not known before the build), then its categories'
- * value queries.
+ * value queries and its `sortedForSlices` row count.
  */
 export function modelSqlForAnalysis(ctx: ModelContext, model: Model, compile: (query: Expression<unknown>) => string): string {
   const categories = model.categories ?? {};
   const placeholders = Object.fromEntries(Object.keys(categories).map((column) => [column, sql`varchar`]));
-  return [model.query({ ...ctx, categories: placeholders }), ...Object.values(categories).map((values) => values())].map(compile).join(';\n');
+  const sizing = model.sortedForSlices ? [model.sortedForSlices.rows()] : [];
+  return [model.query({ ...ctx, categories: placeholders }), ...Object.values(categories).map((values) => values()), ...sizing].map(compile).join(';\n');
 }
 
 async function resolveCategories(ctx: ModelContext, model: Model): Promise<ModelContext> {
@@ -142,19 +161,58 @@ export function source(format: string): RawBuilder<unknown> {
   return sql`${sql.table(`raw.${format}`)}`;
 }
 
-/** `true` outside a sliced build; else whether `key` falls in the current slice. */
+/**
+ * `true` outside a sliced build; else whether `key` (the model's `slices.key`) falls in the
+ * current slice's range. Ranges, not a hash of the key: a constant range is a filter DuckDB
+ * applies in the scan, skipping the row groups outside it, so an input stored in key order
+ * (`sortedForSlices`) is read once over all slices, not once per slice.
+ */
 export function inSlice(ctx: ModelContext, key: Expression<unknown>): RawBuilder<boolean> {
   if (!ctx.slice || ctx.slice.count <= 1) return sql<boolean>`true`;
-  return sql<boolean>`(hash(${key}) % ${sql.lit(ctx.slice.count)} = ${sql.lit(ctx.slice.index)})`;
+  const { lower, upper } = sliceBounds(ctx.slice);
+  const conditions = [
+    ...(lower === undefined ? [] : [sql`${key} >= ${sql.raw(String(lower))}`]),
+    ...(upper === undefined ? [] : [sql`${key} < ${sql.raw(String(upper))}`]),
+  ];
+  const range = sql.join(conditions, sql` and `);
+  return ctx.slice.index === 0 && ctx.slice.keys.nulls ? sql<boolean>`(${range} or ${key} is null)` : sql<boolean>`(${range})`;
 }
 
-/** How many slices `model` is built in (1 unless it is sliced and its input is large). */
-export async function sliceCount(ctx: ModelContext, model: Model): Promise<number> {
-  if (!model.slices) return 1;
-  const { rows, limit } = (await sql<{ rows: bigint | number; limit: string }>`select (select count(*) from ${ref(model.slices.input)}) as rows,
-    current_setting('memory_limit') as limit`.execute(ctx.db)).rows[0] ?? { rows: 0, limit: '' };
-  const perSlice = ctx.rowsPerSlice ?? Math.max(1, Math.floor(model.slices.rowsPerGiB * (parseMemoryLimit(limit) / 2 ** 30)));
+/** The keys of `slice`: from `lower` (inclusive) to `upper` (exclusive); the first and last slices are open-ended. */
+export function sliceBounds(slice: Slice): { lower?: bigint; upper?: bigint } {
+  const width = (slice.keys.max - slice.keys.min) / BigInt(slice.count) + 1n;
+  const lower = slice.keys.min + width * BigInt(slice.index);
+  return {
+    ...(slice.index > 0 ? { lower } : {}),
+    ...(slice.index < slice.count - 1 ? { upper: lower + width } : {}),
+  };
+}
+
+/** How many slices of `rowsPerGiB` per GiB of the connection's memory limit `rows` rows take. */
+async function slicesOf(ctx: ModelContext, rows: bigint | number, rowsPerGiB: number): Promise<number> {
+  const { limit } = (await sql<{ limit: string }>`select current_setting('memory_limit') as limit`.execute(ctx.db)).rows[0] ?? { limit: '' };
+  const perSlice = ctx.rowsPerSlice ?? Math.max(1, Math.floor(rowsPerGiB * (parseMemoryLimit(limit) / 2 ** 30)));
   return Math.max(1, Math.ceil(Number(rows) / perSlice));
+}
+
+/** How many slices `model` is built in (1 unless it is sliced and its input is large), and its input's keys. */
+export async function sliceCount(ctx: ModelContext, model: Model): Promise<{ count: number; keys: KeyRange }> {
+  const none = { count: 1, keys: { min: 0n, max: 0n, nulls: false } };
+  if (!model.slices) return none;
+  const key = sql.ref(model.slices.key);
+  const row = (await sql<{ rows: bigint | number; min: bigint | null; max: bigint | null; nulls: boolean }>`
+    select count(*) as rows, min(${key})::bigint as min, max(${key})::bigint as max, count(*) > count(${key}) as nulls
+    from ${ref(model.slices.input)}`.execute(ctx.db)).rows[0];
+  if (!row || row.min === null || row.max === null) return none;
+  return { count: await slicesOf(ctx, row.rows, model.slices.rowsPerGiB), keys: { min: BigInt(row.min), max: BigInt(row.max), nulls: row.nulls } };
+}
+
+/** The model's query, in `sortedForSlices.by` order when its reader will be sliced. */
+async function orderedForSlices(ctx: ModelContext, model: Model, query: Expression<unknown>): Promise<Expression<unknown>> {
+  if (!model.sortedForSlices) return query;
+  const { by, rowsPerGiB, rows } = model.sortedForSlices;
+  const bound = (await sql<{ n: bigint | number }>`select (${rows()}) as n`.execute(ctx.db)).rows[0]?.n ?? 0;
+  return (await slicesOf(ctx, bound, rowsPerGiB)) > 1 ? sql`select * from (${query}) ordered order by ${sql.ref(by)}` : query;
 }
 
 const UNITS: Readonly<Record<string, number>> = { B: 1, KB: 1e3, MB: 1e6, GB: 1e9, TB: 1e12, KIB: 2 ** 10, MIB: 2 ** 20, GIB: 2 ** 30, TIB: 2 ** 40 };
@@ -170,8 +228,9 @@ export function parseMemoryLimit(text: string): number {
 export async function materialise(modelCtx: ModelContext, model: Model): Promise<number> {
   const ctx = await resolveCategories(modelCtx, model);
   const target = sql.id(...location(model.layer), model.name);
-  const slices = model.materialized === 'table' ? await sliceCount(ctx, model) : 1;
-  const query = model.query(slices > 1 ? { ...ctx, slice: { index: 0, count: slices } } : ctx);
+  const { count: slices, keys } = model.materialized === 'table' ? await sliceCount(ctx, model) : { count: 1, keys: undefined };
+  const sliceCtx = (index: number): ModelContext => (slices > 1 && keys ? { ...ctx, slice: { index, count: slices, keys } } : ctx);
+  const query = await orderedForSlices(ctx, model, model.query(sliceCtx(0)));
   const temp = model.layer === 'staging' ? sql`temp ` : sql``;
   if (model.layer === 'marts') {
     // A mart that changed from table to view (or back) since the last build: drop the old kind.
@@ -186,7 +245,7 @@ export async function materialise(modelCtx: ModelContext, model: Model): Promise
   } else {
     await sql`create or replace ${temp}table ${target} as ${query}`.execute(ctx.db);
     for (let index = 1; index < slices; index++) {
-      await sql`insert into ${target} ${model.query({ ...ctx, slice: { index, count: slices } })}`.execute(ctx.db);
+      await sql`insert into ${target} ${model.query(sliceCtx(index))}`.execute(ctx.db);
     }
     if (model.repair) await model.repair(ctx, target);
   }

@@ -14,7 +14,7 @@ export const intStageSignalsCollapsed: Model = {
   name: 'int_stage_signals_collapsed',
   layer: 'intermediate',
   materialized: 'table',
-  slices: { input: 'int_stage_events_reconstructed', rowsPerGiB: 1_400_000 },
+  slices: { input: 'int_stage_events_reconstructed', rowsPerGiB: 1_400_000, key: 'person_key' },
   query: (ctx) => sql`
     select
       person_key,
