@@ -114,13 +114,13 @@ describe('slices: ranges of the input key, every key in exactly one slice', () =
     expect(plan).not.toMatch(/FILTER/);
   });
 
-  it('sortedForSlices: stored in key order only when its reader will be sliced', async () => {
+  it('sortedWhenSpilled: stored in key order only when it outgrows the memory limit', async () => {
     await sql`create or replace table main.unordered as select (1000 - i)::bigint as k from range(1000) t(i)`.execute(db);
     const model: Model = {
       name: 'ordered_keys',
       layer: 'marts',
       materialized: 'table',
-      sortedForSlices: { by: 'k', rowsPerGiB: 1, rows: () => sql`select count(*) from main.unordered` },
+      sortedWhenSpilled: { by: 'k', rowsPerGiB: 1, rows: () => sql`select count(*) from main.unordered` },
       query: () => sql`select k from main.unordered`,
     };
     const stored = async (rowsPerSlice: number): Promise<number[]> => {

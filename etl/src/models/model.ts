@@ -14,7 +14,7 @@ export interface ModelContext {
   readonly slice?: Slice;
   /** Bits of the person key's hash (int_people_unified_by_email; default 63): tests pass a few to force collisions. */
   readonly personKeyBits?: number;
-  /** Slice sliced models at this many input rows instead of by the memory limit (tests). */
+  /** Slice sliced models at this many input rows instead of by the memory limit, and sort `sortedWhenSpilled` tables above it (tests). */
   readonly rowsPerSlice?: number;
   /** The ENUM type of each of the model's `categories`, resolved before its query runs (`materialise`). */
   readonly categories?: Readonly<Record<string, RawBuilder<unknown>>>;
@@ -53,12 +53,14 @@ export interface Model {
    */
   readonly slices?: { readonly input: string; readonly rowsPerGiB: number; readonly key: string };
   /**
-   * Store the table in `by` order when a reader that slices it by ranges of `by` will run in
-   * more than one slice (`rowsPerGiB`: the reader's `slices.rowsPerGiB`): each slice then reads
-   * its own row groups (DuckDB skips the others by their min/max) instead of every row. Decided
-   * before the table exists, from `rows`, a query of an upper bound of its row count.
+   * Store the table in `by` order when it will not fit in the memory limit (more than
+   * `rowsPerGiB` rows per GiB of it): a reader sliced by ranges of `by` then reads each
+   * slice's own row groups back from the spilled blocks (DuckDB skips the others by their
+   * min/max) instead of every row once per slice. A table that fits is read from memory, and
+   * sorting it costs more than it saves. Decided before the table exists, from `rows`, a
+   * query of an upper bound of its row count.
    */
-  readonly sortedForSlices?: { readonly by: string; readonly rowsPerGiB: number; readonly rows: () => Expression<unknown> };
+  readonly sortedWhenSpilled?: { readonly by: string; readonly rowsPerGiB: number; readonly rows: () => Expression<unknown> };
   /**
    * Text columns stored as ENUMs (the contract's `category`): per column, a query whose one
    * column yields every value the column can take (more is harmless; a value it misses makes
@@ -90,12 +92,12 @@ export function enumType(values: readonly string[]): RawBuilder<unknown> {
 /**
  * The model's SQL as text for analysing what it reads (`buildModels`): its query with every
  * category cast to VARCHAR (their values are not known before the build), then its categories'
- * value queries and its `sortedForSlices` row count.
+ * value queries and its `sortedWhenSpilled` row count.
  */
 export function modelSqlForAnalysis(ctx: ModelContext, model: Model, compile: (query: Expression<unknown>) => string): string {
   const categories = model.categories ?? {};
   const placeholders = Object.fromEntries(Object.keys(categories).map((column) => [column, sql`varchar`]));
-  const sizing = model.sortedForSlices ? [model.sortedForSlices.rows()] : [];
+  const sizing = model.sortedWhenSpilled ? [model.sortedWhenSpilled.rows()] : [];
   return [model.query({ ...ctx, categories: placeholders }), ...Object.values(categories).map((values) => values()), ...sizing].map(compile).join(';\n');
 }
 
@@ -165,7 +167,7 @@ export function source(format: string): RawBuilder<unknown> {
  * `true` outside a sliced build; else whether `key` (the model's `slices.key`) falls in the
  * current slice's range. Ranges, not a hash of the key: a constant range is a filter DuckDB
  * applies in the scan, skipping the row groups outside it, so an input stored in key order
- * (`sortedForSlices`) is read once over all slices, not once per slice.
+ * (`sortedWhenSpilled`) is read once over all slices, not once per slice.
  */
 export function inSlice(ctx: ModelContext, key: Expression<unknown>): RawBuilder<boolean> {
   if (!ctx.slice || ctx.slice.count <= 1) return sql<boolean>`true`;
@@ -207,10 +209,10 @@ export async function sliceCount(ctx: ModelContext, model: Model): Promise<{ cou
   return { count: await slicesOf(ctx, row.rows, model.slices.rowsPerGiB), keys: { min: BigInt(row.min), max: BigInt(row.max), nulls: row.nulls } };
 }
 
-/** The model's query, in `sortedForSlices.by` order when its reader will be sliced. */
-async function orderedForSlices(ctx: ModelContext, model: Model, query: Expression<unknown>): Promise<Expression<unknown>> {
-  if (!model.sortedForSlices) return query;
-  const { by, rowsPerGiB, rows } = model.sortedForSlices;
+/** The model's query, in `sortedWhenSpilled.by` order when the table will not fit in memory. */
+async function orderedWhenSpilled(ctx: ModelContext, model: Model, query: Expression<unknown>): Promise<Expression<unknown>> {
+  if (!model.sortedWhenSpilled) return query;
+  const { by, rowsPerGiB, rows } = model.sortedWhenSpilled;
   const bound = (await sql<{ n: bigint | number }>`select (${rows()}) as n`.execute(ctx.db)).rows[0]?.n ?? 0;
   return (await slicesOf(ctx, bound, rowsPerGiB)) > 1 ? sql`select * from (${query}) ordered order by ${sql.ref(by)}` : query;
 }
@@ -230,7 +232,7 @@ export async function materialise(modelCtx: ModelContext, model: Model): Promise
   const target = sql.id(...location(model.layer), model.name);
   const { count: slices, keys } = model.materialized === 'table' ? await sliceCount(ctx, model) : { count: 1, keys: undefined };
   const sliceCtx = (index: number): ModelContext => (slices > 1 && keys ? { ...ctx, slice: { index, count: slices, keys } } : ctx);
-  const query = await orderedForSlices(ctx, model, model.query(sliceCtx(0)));
+  const query = await orderedWhenSpilled(ctx, model, model.query(sliceCtx(0)));
   const temp = model.layer === 'staging' ? sql`temp ` : sql``;
   if (model.layer === 'marts') {
     // A mart that changed from table to view (or back) since the last build: drop the old kind.

@@ -17,11 +17,11 @@
  * these aggregate states to disk, and at ten million people one hash table of them needs
  * more memory than the build is allowed. One slice per 700k records per GiB of memory limit
  * (~270 bytes a record measured; 1M leads at 4 GB: one slice; 10M: about six, eight at 3 GB).
- * A slice is a range of `person_key`, and int_people_unified_by_email is then stored in
- * person_key order (`sortedForSlices`), so each slice reads its own row groups of the spilled
- * records instead of all of them: this model alone over the 20M records of a 10M build, six
- * slices (2026-12-06, 09:10): 70.9 → 30.6 s, for 17–20 s more to sort its input; in a whole
- * 10M build 76.3 → 27.8 s, and its input 39.7 → 50.9 s.
+ * A slice is a range of `person_key`. When its input outgrows the memory limit (10M leads),
+ * int_people_unified_by_email is stored in person_key order (`sortedWhenSpilled`), so each
+ * slice reads its own row groups of the spilled records instead of all of them: this model
+ * alone over the 20M records of a 10M build, six slices (2026-12-06, 09:10): 70.9 → 30.6 s,
+ * for 17–20 s more to sort its input.
  * A slice's records come back from spilled blocks, so sliced they are read once into memory
  * (`materialized`, the columns used only) and the split reads that copy. Read three times
  * from the spilled table, the split made the model slower at 10M (97.9 s in the 2026-12-06
@@ -31,13 +31,6 @@
  */
 import { sql } from 'kysely';
 import { inSlice, ref, type Model } from '../model';
-
-/**
- * Person records one GiB of memory limit aggregates in one slice (~270 bytes a record). Also
- * int_people_unified_by_email's `sortedForSlices`: it is stored in person order when this
- * model will be sliced.
- */
-export const RECORDS_PER_GIB = 700_000;
 
 /** A person's attributes from their only record. */
 const single = sql`
@@ -88,7 +81,7 @@ export const intPeopleCollapsed: Model = {
   name: 'int_people_collapsed',
   layer: 'intermediate',
   materialized: 'table',
-  slices: { input: 'int_people_unified_by_email', rowsPerGiB: RECORDS_PER_GIB, key: 'person_key' },
+  slices: { input: 'int_people_unified_by_email', rowsPerGiB: 700_000, key: 'person_key' },
   query: (ctx) => {
     const records = sql`
       select person_key, lead_id, email, full_name, company, system, record_id, is_crm, is_ma, lead_source,

@@ -33,21 +33,21 @@ import { sql } from 'kysely';
 import { UNMAPPED_LABEL } from '../../agreement/agreement';
 import { lowerTrimmed } from '../macros';
 import { ref, type Model, type ModelContext } from '../model';
-import { RECORDS_PER_GIB } from './int-people-collapsed';
 
 export const intPeopleUnifiedByEmail: Model = {
   name: 'int_people_unified_by_email',
   layer: 'intermediate',
   materialized: 'table',
-  // At ten million leads int_people_collapsed runs in slices of people: stored in person_key
-  // order, each slice reads its own sixth of the records instead of all of them (that model
-  // alone over a 10M build's 20M records: 70.9 → 30.6 s, for 17–20 s more here to sort; a
-  // whole 10M build 720.8 → 708.3 s). Sorted only then (from ~3M leads at 4 GB): decided from
-  // the staging tables' row counts (every record, the rejected and duplicates included: an
-  // upper bound).
-  sortedForSlices: {
+  // int_people_collapsed reads this table in slices of person_key. At ten million leads (20M
+  // records, ~270 bytes each) it does not fit in the memory limit, and each slice would read
+  // every spilled record back: stored in person_key order, a slice reads its own row groups
+  // (that model alone over a 10M build's records: 70.9 → 30.6 s, for 17–20 s more here to
+  // sort). At 3M, where the records fit, sorting them cost more than it saved (this model
+  // 6.4 → 14.8 s, int_people_collapsed 9.0 → 12.4 s). Decided from the staging tables' row
+  // counts (every record, the rejected and duplicates included: an upper bound).
+  sortedWhenSpilled: {
     by: 'person_key',
-    rowsPerGiB: RECORDS_PER_GIB,
+    rowsPerGiB: 4_000_000,
     rows: () => sql`(select count(*) from ${ref('stg_salesforce__leads__checked')}) + (select count(*) from ${ref('stg_marketo__leads__checked')})
       + (select count(*) from ${ref('stg_hubspot__contacts__checked')})`,
   },
