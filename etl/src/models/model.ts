@@ -58,7 +58,8 @@ export interface Model {
    * slice's own row groups back from the spilled blocks (DuckDB skips the others by their
    * min/max) instead of every row once per slice. A table that fits is read from memory, and
    * sorting it costs more than it saves. Decided before the table exists, from `rows`, a
-   * query of an upper bound of its row count.
+   * query of an upper bound of its row count. For tables built in one query (not `slices`:
+   * only the first slice's query would be sorted).
    */
   readonly sortedWhenSpilled?: { readonly by: string; readonly rowsPerGiB: number; readonly rows: () => Expression<unknown> };
   /**
