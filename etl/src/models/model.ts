@@ -171,7 +171,7 @@ export function source(format: string): RawBuilder<unknown> {
  * (`sortedWhenSpilled`) is read once over all slices, not once per slice.
  */
 export function inSlice(ctx: ModelContext, key: Expression<unknown>): RawBuilder<boolean> {
-  if (!ctx.slice || ctx.slice.count <= 1) return sql<boolean>`true`;
+  if (!isSliced(ctx)) return sql<boolean>`true`;
   const { lower, upper } = sliceBounds(ctx.slice);
   const conditions = [
     ...(lower === undefined ? [] : [sql`${key} >= ${sql.raw(String(lower))}`]),
@@ -179,6 +179,11 @@ export function inSlice(ctx: ModelContext, key: Expression<unknown>): RawBuilder
   ];
   const range = sql.join(conditions, sql` and `);
   return ctx.slice.index === 0 && ctx.slice.keys.nulls ? sql<boolean>`(${range} or ${key} is null)` : sql<boolean>`(${range})`;
+}
+
+/** Whether the model runs one slice of several (`ctx.slice`); `inSlice` is `true` otherwise. */
+export function isSliced(ctx: ModelContext): ctx is ModelContext & { readonly slice: Slice } {
+  return ctx.slice !== undefined && ctx.slice.count > 1;
 }
 
 /** The keys of `slice`: from `lower` (inclusive) to `upper` (exclusive); the first and last slices are open-ended. */

@@ -30,7 +30,7 @@
  * 07:31–07:37): 79.7 / 81.3 s against 84.4 / 87.3 s, 152–159 against 165–169 CPU-seconds.
  */
 import { sql } from 'kysely';
-import { inSlice, ref, type Model } from '../model';
+import { inSlice, isSliced, ref, type Model } from '../model';
 
 /** A person's attributes from their only record. */
 const single = sql`
@@ -91,9 +91,8 @@ export const intPeopleCollapsed: Model = {
     // `records` is read three times. Whole, `not materialized` keeps DuckDB from copying it
     // first; in slices, `materialized` reads the slice's records back from spilled blocks
     // once, into memory, and the three reads are of that copy.
-    const sliced = ctx.slice !== undefined && ctx.slice.count > 1;
     return sql`
-      with records as ${sliced ? sql`materialized` : sql`not materialized`} (${records}),
+      with records as ${isSliced(ctx) ? sql`materialized` : sql`not materialized`} (${records}),
       several as (select person_key from records group by person_key having count(*) > 1)
       select ${single} from records anti join several using (person_key)
       union all
