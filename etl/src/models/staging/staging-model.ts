@@ -142,11 +142,22 @@ function checked(spec: StagingSpec, ctx: ModelContext) {
   ]);
 }
 
-/** CTE `dup` (and the one before it): each `_id` of `ids` that occurs more than once, with its count `n`. */
-function duplicateIds(ids: string): RawBuilder<unknown> {
-  const from = sql.id(ids);
-  return sql`dup_hashes as (select hash(_id) as h from ${from} where _id is not null group by h having count(*) > 1),
-          dup as (select _id, count(*) as n from ${from} where _id is not null and hash(_id) in (select h from dup_hashes) group by _id having count(*) > 1)`;
+/**
+ * Each id of `ids` (columns `_id`, `_file`, `_line`) that occurs more than once, with its count
+ * `n` and the row kept (`keep`: the last file by path, first line in it). Two scans: the ids'
+ * 64-bit hashes are counted first (a fixed-width key, cheaper to group than text), then only the
+ * rows whose hash repeats are grouped by the id itself — the duplicates, and any collision,
+ * which `having` drops.
+ */
+function duplicateRows(ids: RawBuilder<unknown>): RawBuilder<unknown> {
+  return sql`
+    with ids as not materialized (${ids}),
+    dup_hashes as (select hash(_id) as h from ids where _id is not null group by h having count(*) > 1)
+    select _id, max({'f': _file, 'l': -_line}) as keep, count(*) as n
+    from ids
+    where _id is not null and hash(_id) in (select h from dup_hashes)
+    group by _id
+    having count(*) > 1`;
 }
 
 export function stagingModels(spec: StagingSpec): Model[] {
@@ -166,26 +177,17 @@ export function stagingModels(spec: StagingSpec): Model[] {
     name: name('__duplicates'),
     layer: 'staging',
     materialized: 'table',
-    // Three steps: count the ids' 64-bit hashes (a fixed-width key, cheaper to group than text:
-    // 67M synthetic ids 20 s as text, 9 s as hashes; in the 10M build, whose raw ids are read
-    // from spilled records, 23–24 → 21 s), count the ids whose hash occurs more than once (the
-    // duplicates and any collision), then find the kept row only among the duplicated ones. `ids` and `good` are read more than once; `not
-    // materialized` keeps DuckDB from copying them into a temporary table first (it would,
-    // for any CTE referenced more than once).
+    // From the ids' 64-bit hashes first (duplicateRows): 67M synthetic ids 20 s grouped as
+    // text, 9 s as hashes. The kept row is found in the same scan as the duplicated ids (a
+    // third scan, joining the ids back to their rows, read the spilled raw ids once more at ten
+    // million leads). `ids` is read twice; `not materialized` keeps DuckDB from copying it into
+    // a temporary table first (it would, for any CTE referenced more than once).
     query: () =>
-      spec.duplicatesFromRaw && spec.id
-        ? sql`
-          with ids as not materialized (select ${blankToNull(sql.ref(spec.id))} as _id from ${source(spec.format)}),
-          ${duplicateIds('ids')}
-          select d._id, max({'f': r._file, 'l': -r._line}) as keep, any_value(d.n) as n
-          from ${source(spec.format)} r join dup d on d._id = ${blankToNull(sql.ref(`r.${spec.id}`))}
-          group by d._id`
-        : sql`
-          with good as not materialized (select _id, _file, _line from ${ref(name('__checked'))} where _reject_reason is null and _id is not null),
-          ${duplicateIds('good')}
-          select d._id, max({'f': g._file, 'l': -g._line}) as keep, any_value(d.n) as n
-          from good g join dup d using (_id)
-          group by d._id`,
+      duplicateRows(
+        spec.duplicatesFromRaw && spec.id
+          ? sql`select ${blankToNull(sql.ref(spec.id))} as _id, _file, _line from ${source(spec.format)}`
+          : sql`select _id, _file, _line from ${ref(name('__checked'))} where _reject_reason is null and _id is not null`,
+      ),
   };
   const kept = sql`(d._id is null or (c._file = d.keep.f and c._line = -d.keep.l))`;
   const viewChecked = spec.checkedMaterialized === 'view';
