@@ -204,6 +204,24 @@ export class WarehouseDriver extends DuckDBDriver {
     return created;
   }
 
+  /**
+   * Cube's list of the pre-aggregation tables, read in line with the catalog changes (DDL).
+   *
+   * Cube caches this list (an hour), every read overwrites the cached list with what it read,
+   * last write wins (PreAggregationLoadCache.fetchTables), and a builder's waiters look their
+   * table up in the cached list after the build. Cube runs up to five rollup builds at once, so
+   * right after a switch a list read on another connection could start while a rollup's CREATE
+   * TABLE ran, miss its table, and be cached after that builder had cached the list with it; the
+   * waiters' forced re-read joins the read already queued under the same key, so they failed
+   * with "Pre-aggregation table is not found … after it was successfully created" (one loaded
+   * test run in eight). In line, a read that started before a CREATE or DROP has answered, and
+   * Cube has cached its answer (promise continuations only), before the statement starts; a
+   * read after it sees its result. Reads are rare once the list is cached.
+   */
+  override getTablesQuery(schemaName: string): ReturnType<DuckDBDriver['getTablesQuery']> {
+    return this.track(() => this.serialised(() => super.getTablesQuery(schemaName)));
+  }
+
   override query<R = unknown>(query: string, values?: unknown[]): Promise<R[]> {
     if (!DDL.test(query)) return this.track(() => this.run<R>(query, values));
     return this.track(() => this.serialised(() => this.run<R>(query, values)));
