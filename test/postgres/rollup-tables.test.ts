@@ -1,8 +1,9 @@
 /**
  * The rollup tables of a cluster over Postgres, through Cube's Postgres driver as the server
  * makes it (one per process): two processes building the same rollup version at once both
- * succeed with one table, and a table built moments ago is never dropped under a process that
- * may be reading it.
+ * succeed with one table, a process's list of rollup tables read during its build lists the
+ * build's table, and a table built moments ago is never dropped under a process that may be
+ * reading it.
  */
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -62,6 +63,18 @@ describe.skipIf(Boolean(skip))('rollup tables in Postgres', () => {
     const { rows } = await client.query<{ n: string }>(`SELECT count(*) AS n FROM ${table}`);
     expect(Number(rows[0]?.n)).toBe(3);
     await Promise.all([a.release(), b.release()]);
+  });
+
+  it('lists a rollup table being built when the list is asked for during its build', async () => {
+    const table = versionName('listed', Date.now());
+    const a = driver();
+    const build = a.loadPreAggregationIntoTable(table, `CREATE TABLE ${table} AS SELECT x FROM generate_series(1, 3) AS x, pg_sleep(0.5)`, [], {});
+    // Read beside the build, the list missed its table, and Cube cached that list (catalog-line.ts).
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const listed = (await a.getTablesQuery('pre_aggregations')) as { table_name: string }[];
+    await build;
+    expect(listed.map((row) => `pre_aggregations.${row.table_name}`)).toContain(table);
+    await a.release();
   });
 
   it('fails a build whose SQL fails, and leaves no table', async () => {

@@ -12,6 +12,7 @@ import { MART_CONTRACT, MART_TABLES, compareToContract, formatMismatches, postgr
 import type { ContractMismatch, FoundColumn } from '../../../etl/src/mart-contract';
 import { WAREHOUSE_SCHEMA_VERSION } from '../../../etl/src/schema-version';
 import { WarehouseInvalidError } from '../errors';
+import { catalogLine } from './catalog-line';
 
 export const DEFAULT_PG_SCHEMA = 'closedloop';
 
@@ -153,6 +154,9 @@ const NUMBER_TYPE_OIDS = new Set([21, 23, 20, 700, 701, 1700]);
  * DuckDB.
  */
 class WarehousePostgresDriver extends PostgresDriver {
+  /** Rollup builds and drops beside each other, reads of the rollup tables' list alone (catalog-line.ts). */
+  private readonly catalog = catalogLine();
+
   constructor(config: ConstructorParameters<typeof PostgresDriver>[0]) {
     super(config);
     const parserFor = this.getTypeParser;
@@ -167,7 +171,7 @@ class WarehousePostgresDriver extends PostgresDriver {
    * name, the later builder finds the table built and uses it.
    */
   override async loadPreAggregationIntoTable(table: string, loadSql: string, params: unknown[]): Promise<unknown[]> {
-    return this.withConnection(async (conn) => {
+    return this.catalog.change(() => this.withConnection(async (conn) => {
       await this.prepareConnection(conn);
       await conn.query('BEGIN');
       try {
@@ -180,7 +184,12 @@ class WarehousePostgresDriver extends PostgresDriver {
         throw error;
       }
       return [];
-    });
+    }));
+  }
+
+  /** Cube's list of the rollup tables, never read beside this process's builds and drops (catalog-line.ts). */
+  override getTablesQuery(schemaName: string): ReturnType<PostgresDriver['getTablesQuery']> {
+    return this.catalog.read(() => super.getTablesQuery(schemaName));
   }
 
   /**
@@ -193,7 +202,7 @@ class WarehousePostgresDriver extends PostgresDriver {
   override async dropTable(table: string, options?: Parameters<PostgresDriver['dropTable']>[1]): Promise<unknown> {
     const builtAt = rollupBuiltAt(table);
     if (builtAt !== undefined && Date.now() - builtAt < ROLLUP_TABLE_KEEP_MS) return [];
-    return super.dropTable(table, options);
+    return this.catalog.change(() => super.dropTable(table, options));
   }
 }
 
