@@ -12,6 +12,14 @@ export default defineConfig({
     // Each test file's temp folders live under a root removed when the file ends.
     setupFiles: ['test/setup/temp-root.ts'],
     pool: 'forks',
+    // Two test files at a time. Vitest's default on a 2-core machine is one (cores − 1), and
+    // a test file spends much of its time waiting on the processes it starts (Cube, Chromium,
+    // Postgres, tsx): on the 2-core CI machine the suite took 897 s one file at a time and
+    // 695–777 s two at a time (2026-12-06). Each file's servers take free ports and its own temp
+    // folders, and the shared dashboard and seeds builds are locked (test/e2e/shared-build.ts).
+    // Two at a time once showed a server race a busy machine widens (Cube's cached list of
+    // rollup tables, fixed in server/src/warehouse: warehouse-driver.ts, catalog-line.ts).
+    maxWorkers: 2,
     reporters: ['default'],
   },
 });
