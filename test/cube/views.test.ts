@@ -19,7 +19,10 @@ afterAll(async () => {
 function expectMeasures(row: Row | undefined, view: string, expected: Readonly<Record<string, number>>): void {
   expect(row, JSON.stringify(expected)).toBeDefined();
   for (const [measure, want] of Object.entries(expected)) {
-    expect(num(row?.[`${view}.${measure}`]), `${view}.${measure}`).toBeCloseTo(want, 9);
+    const actual = num(row?.[`${view}.${measure}`]);
+    // toBeCloseTo alone passes null for 0 (it subtracts): a value first, then how close.
+    expect(actual, `${view}.${measure}`).not.toBeNull();
+    expect(actual, `${view}.${measure}`).toBeCloseTo(want, 9);
   }
 }
 
