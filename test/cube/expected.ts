@@ -24,7 +24,8 @@ export const FUNNEL_TOTAL: FunnelValues = {
   sla_compliance_rate: 6 / 9, median_hours_to_first_touch: 16, leak_count: 2, leak_rate: 2 / 11,
 };
 
-// By MQL month (the cohort). Jan: L01-L05; Feb: L06-L08; Mar: L09-L11.
+// By MQL month (the cohort). Jan: L01-L05; Feb: L06-L08; Mar: L09-L11. A group with leads and
+// no win has won revenue 0, not "no value" (Mar here, Events below).
 export const FUNNEL_BY_MQL_MONTH: Readonly<Record<string, FunnelValues>> = {
   '2024-01-01T00:00:00.000': {
     lead_count: 5, mql_count: 5, sal_count: 3, rejected_count: 1, sql_count: 3, opportunity_count: 3,
@@ -40,7 +41,7 @@ export const FUNNEL_BY_MQL_MONTH: Readonly<Record<string, FunnelValues>> = {
   },
   '2024-03-01T00:00:00.000': {
     lead_count: 3, mql_count: 3, sal_count: 2, rejected_count: 0, sql_count: 2, opportunity_count: 2,
-    won_count: 0, lost_count: 1, won_amount: null, acceptance_rate: 2 / 3, mql_to_sql_rate: 2 / 3,
+    won_count: 0, lost_count: 1, won_amount: 0, acceptance_rate: 2 / 3, mql_to_sql_rate: 2 / 3,
     close_rate: 0, sla_met_count: 2, sla_breached_count: 0, sla_pending_count: 1,
     sla_compliance_rate: 1, median_hours_to_first_touch: 12.5, leak_count: 0, leak_rate: 0,
   },
@@ -63,7 +64,7 @@ export const FUNNEL_BY_CHANNEL: Readonly<Record<string, FunnelValues>> = {
   },
   Events: {
     lead_count: 4, mql_count: 3, sal_count: 2, rejected_count: 0, sql_count: 1, opportunity_count: 1,
-    won_count: 0, lost_count: 1, won_amount: null, acceptance_rate: 2 / 3, mql_to_sql_rate: 1 / 3,
+    won_count: 0, lost_count: 1, won_amount: 0, acceptance_rate: 2 / 3, mql_to_sql_rate: 1 / 3,
     close_rate: 0, sla_met_count: 1, sla_breached_count: 2, sla_pending_count: 0,
     sla_compliance_rate: 1 / 3, median_hours_to_first_touch: 36, leak_count: 1, leak_rate: 1 / 3,
   },
