@@ -113,6 +113,21 @@ describe('categoryChartOption', () => {
       },
     },
     {
+      name: 'a few categories under bars are each labelled (eight stages showed four labels)',
+      input: { categories: ['Lead', 'MQL', 'Handoff', 'SAL', 'Rejected', 'SQL', 'Won', 'Lost'], series: [{ name: 'Median days', values: [3, 0, 0, 1, 9, 0, 13, 0] }] },
+      check: (o: unknown) => expect(get(o, 'xAxis', 'axisLabel', 'interval')).toBe(0),
+    },
+    {
+      name: 'a long run of categories keeps the automatic label interval',
+      input: { categories: Array.from({ length: 24 }, (_, i) => `M${i + 1}`), series: [{ name: 'MQLs', values: Array.from({ length: 24 }, () => 1) }] },
+      check: (o: unknown) => expect(get(o, 'xAxis', 'axisLabel', 'interval')).toBeUndefined(),
+    },
+    {
+      name: 'categories beside horizontal bars keep the automatic interval (one row each)',
+      input: { categories: ['Email', 'Web'], series: [{ name: 'MQLs', values: [5, 1] }], horizontal: true },
+      check: (o: unknown) => expect(get(o, 'yAxis', 'axisLabel', 'interval')).toBeUndefined(),
+    },
+    {
       name: 'series colours follow the Okabe–Ito palette unless set',
       input: { categories: ['a'], series: [{ name: 'x', values: [1] }, { name: 'y', values: [1], color: '#123456' }] },
       check: (o: unknown) => {

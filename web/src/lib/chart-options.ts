@@ -117,6 +117,9 @@ function baseOption(size: ChartSize): EChartsCoreOption {
   };
 }
 
+/** Up to how many categories under vertical bars every one is labelled (`categoryChartOption`). */
+const EVERY_LABEL_UP_TO = 12;
+
 /** Bars and/or lines over categories (months, channels, owners…), optionally with a second axis. */
 export function categoryChartOption(input: CategoryChartInput, screen: Screen = currentScreen()): EChartsCoreOption {
   const size = chartSize(input.large, screen);
@@ -125,10 +128,21 @@ export function categoryChartOption(input: CategoryChartInput, screen: Screen = 
   const hasSecond = input.series.some((s) => s.axis === 1);
   // Meeting mode: black axis text for contrast from the back of the room.
   const axisText = input.large ? TEXT_COLOR : MUTED_TEXT_COLOR;
+  // Under bars, a few categories (stages, channels) each keep their label: ECharts' automatic
+  // interval labels every other one well before they would touch ("Lead, Handoff, Rejected, Won"
+  // under eight stages), so a bar read as its neighbour's. Long runs (months) keep the automatic
+  // interval; labels that would really overlap are still hidden.
+  const everyLabel = !input.horizontal && input.categories.length <= EVERY_LABEL_UP_TO;
   const categoryAxis = {
     type: 'category',
     data: [...input.categories],
-    axisLabel: { color: axisText, fontSize: size.font, hideOverlap: true, ...(input.horizontal ? { width: input.large ? size.font * 14 : 160, overflow: 'truncate' } : {}) },
+    axisLabel: {
+      color: axisText,
+      fontSize: size.font,
+      hideOverlap: true,
+      ...(everyLabel ? { interval: 0 } : {}),
+      ...(input.horizontal ? { width: input.large ? size.font * 14 : 160, overflow: 'truncate' } : {}),
+    },
     axisLine: { lineStyle: { color: GRID_LINE_COLOR } },
     axisTick: { show: false },
     ...(input.horizontal ? { inverse: true } : {}),
