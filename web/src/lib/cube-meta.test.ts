@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Cube } from '@cubejs-client/core';
-import { indexMeta, memberFormat, memberTitle, valueLabel } from './cube-meta';
+import { indexMeta, measureValue, memberFormat, memberTitle, valueLabel } from './cube-meta';
 
 // A fragment of /meta as Cube serves the model's views (shape from @cubejs-client/core's `Cube`).
 function view(partial: Partial<Cube> & Pick<Cube, 'name'>): Cube {
@@ -50,6 +50,12 @@ describe('indexMeta: what the dashboard reads from the model', () => {
     { name: 'a count divides nothing', actual: meta.members.get('funnel.won_count')?.ratio, expected: null },
     { name: 'member knows its view', actual: meta.members.get('freshness.as_of')?.view, expected: 'freshness' },
     { name: 'view measures', actual: meta.views.get('funnel')?.measures, expected: ['funnel.mql_count', 'funnel.won_count', 'funnel.close_rate', 'funnel.won_amount'] },
+    { name: 'a missing sum is 0', actual: measureValue(meta, 'funnel.won_amount', null), expected: 0 },
+    { name: 'a missing count is 0', actual: measureValue(meta, 'funnel.won_count', null), expected: 0 },
+    { name: 'a missing rate stays unknown', actual: measureValue(meta, 'funnel.close_rate', null), expected: null },
+    { name: 'a member the model does not have stays unknown', actual: measureValue(meta, 'funnel.nothing', null), expected: null },
+    { name: 'nothing is 0 before /meta loads', actual: measureValue(undefined, 'funnel.won_count', null), expected: null },
+    { name: 'a value is kept', actual: measureValue(meta, 'funnel.won_amount', 354_200), expected: 354_200 },
   ];
   for (const { name, actual, expected } of cases) it(name, () => expect(actual).toEqual(expected));
 

@@ -35,7 +35,12 @@ export interface MemberMeta {
   readonly isLink?: boolean;
   /** What a rate divides by what (`meta.numerator` / `meta.denominator` in the model), else null. */
   readonly ratio?: { readonly numerator: string; readonly denominator: string } | null;
+  /** A measure that adds up (Cube `sum` or a count): where no row has it, it is zero, not unknown. */
+  readonly additive?: boolean;
 }
+
+/** Cube aggregation types whose total over no rows is zero. */
+const ADDITIVE_AGG_TYPES: ReadonlySet<string> = new Set(['sum', 'count', 'countDistinct', 'countDistinctApprox']);
 
 export interface FunnelStageMeta {
   readonly measure: string;
@@ -140,6 +145,7 @@ export function indexMeta(cubes: readonly Cube[]): CubeMeta {
         drillMembers: m.drillMembers ?? [],
         values: [],
         ratio: ratioOf(m.name, m.meta),
+        additive: ADDITIVE_AGG_TYPES.has(String((m as { aggType?: unknown }).aggType)),
       });
     }
     for (const d of view.dimensions as TCubeDimension[]) {
@@ -261,6 +267,15 @@ export function periodColumn(meta: CubeMeta, member: string, granularity: keyof 
 export function memberSeries(meta: CubeMeta, member: string): { readonly name: string; readonly format: ValueFormat } {
   const m = meta.members.get(member);
   return { name: m ? m.shortTitle || m.title : member, format: m?.format ?? 'number' };
+}
+
+/**
+ * A measure's value where the answer has none (a channel with no row in a month): 0 for a
+ * measure that adds up (no MQLs that month), unknown for the rest (a rate over nothing is no
+ * rate, not 0 %). Unknown also while /meta loads.
+ */
+export function measureValue(meta: CubeMeta | undefined, member: string, value: number | null): number | null {
+  return value === null && meta?.members.get(member)?.additive ? 0 : value;
 }
 
 /** A member's description in the model ('' when it has none). */

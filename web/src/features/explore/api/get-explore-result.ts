@@ -1,7 +1,7 @@
 // The Explore page's one request: the query the user built, answered by Cube and pivoted by the
 // Cube client itself (`tablePivot` for the table, `chartPivot` + `seriesNames` for the chart).
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import type { ChartPivotRow, Query, SeriesNamesColumn } from '@cubejs-client/core';
+import type { ChartPivotRow, Query, ResultSet, SeriesNamesColumn } from '@cubejs-client/core';
 import { loadCube } from '../../../lib/cube-client';
 import type { CubeRow } from '../../../lib/cube-client';
 
@@ -18,11 +18,23 @@ export function isRunnable(query: Query): boolean {
   return (query.measures?.length ?? 0) + (query.dimensions?.length ?? 0) + (query.timeDimensions ?? []).filter((t) => t.granularity).length > 0;
 }
 
-export async function getExploreResult(query: Query, signal?: AbortSignal): Promise<ExploreResult> {
-  const resultSet = await loadCube(query, signal);
-  // The pivots fill missing dates; an empty answer stays empty (the panel says so).
+/**
+ * The table and the chart of an answer, pivoted by the Cube client. The chart's pivot fills what
+ * the answer lacks (a missing month, a channel with no row that month, a NULL rate) with
+ * `fillWithValue`, else 0: a rate over nothing would read 0 %. NaN marks it unknown instead, and
+ * `exploreChartInput` makes it 0 only for the measures that add up. An empty answer stays empty
+ * (the panel says so).
+ */
+export function explorePivots(resultSet: ResultSet): ExploreResult {
   if (resultSet.rawData().length === 0) return { rows: [], chart: [], series: [] };
-  return { rows: resultSet.tablePivot() as CubeRow[], chart: resultSet.chartPivot(), series: resultSet.seriesNames() };
+  // The client's own axes (time on x; dimensions and measures as series): a pivot config given
+  // without them would put the dimensions on x.
+  const config = { ...resultSet.normalizePivotConfig(), fillWithValue: Number.NaN };
+  return { rows: resultSet.tablePivot() as CubeRow[], chart: resultSet.chartPivot(config), series: resultSet.seriesNames(config) };
+}
+
+export async function getExploreResult(query: Query, signal?: AbortSignal): Promise<ExploreResult> {
+  return explorePivots(await loadCube(query, signal));
 }
 
 export const exploreResultQueryOptions = (query: Query) =>

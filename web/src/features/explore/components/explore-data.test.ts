@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { ResultSet } from '@cubejs-client/core';
 import type { Cube, Query } from '@cubejs-client/core';
 import { indexMeta } from '../../../lib/cube-meta';
+import { explorePivots } from '../api/get-explore-result';
 import { ExploreLinkError, chartKind, exploreChartInput, exploreSearch, exploreTable, exploreTitle, parseExploreSearch } from './explore-data';
 
 // /meta as Cube serves a fragment of the funnel view.
@@ -89,6 +91,35 @@ describe('result → table and chart, titles and formats from /meta', () => {
     expect(input?.categories).toEqual(['Jan 2026']);
   });
   it('a single number has no chart', () => expect(exploreChartInput([], [], { measures: ['funnel.mql_count'] }, meta)).toBeNull());
+  it("what the answer lacks is 0 for a count and no value for a rate, through the Cube client's own pivot", () => {
+    // Events had no MQL in February: the answer has no row for it, and Email's rate is NULL.
+    const q: Query = { measures: ['funnel.mql_count', 'funnel.close_rate'], dimensions: ['funnel.channel'], timeDimensions: [{ dimension: 'funnel.mql_date', granularity: 'month', dateRange: ['2026-01-01', '2026-02-28'] }] };
+    const row = (month: string, channel: string, mqls: string, rate: string | null) => ({ 'funnel.mql_date.month': `2026-${month}-01T00:00:00.000`, 'funnel.mql_date': `2026-${month}-01T00:00:00.000`, 'funnel.channel': channel, 'funnel.mql_count': mqls, 'funnel.close_rate': rate });
+    // The shape of Cube's /load answer (the client pivots by `pivotQuery`, the normalised query).
+    const normalised = { ...q, filters: [], timezone: 'UTC', timeDimensions: [{ dimension: 'funnel.mql_date', granularity: 'month', dateRange: ['2026-01-01T00:00:00.000', '2026-02-28T23:59:59.999'] }] };
+    const resultSet = new ResultSet({
+      query: normalised,
+      pivotQuery: { ...normalised, queryType: 'regularQuery' },
+      data: [row('01', 'Email', '4', '0.5'), row('01', 'Events', '2', '0.25'), row('02', 'Email', '3', null)],
+      lastRefreshTime: '2026-03-01T00:00:00.000Z',
+      usedPreAggregations: {},
+      annotation: {
+        measures: { 'funnel.mql_count': { title: 'Lead funnel MQLs', shortTitle: 'MQLs', type: 'number' }, 'funnel.close_rate': { title: 'Lead funnel Close rate', shortTitle: 'Close rate', type: 'number' } },
+        dimensions: { 'funnel.channel': { title: 'Lead funnel Channel', shortTitle: 'Channel', type: 'string' } },
+        segments: {},
+        timeDimensions: { 'funnel.mql_date.month': { title: 'Lead funnel MQL date', shortTitle: 'MQL date', type: 'time' } },
+      },
+    } as unknown as ConstructorParameters<typeof ResultSet>[0]);
+    const { chart, series } = explorePivots(resultSet);
+    const input = exploreChartInput(chart, series, q, meta);
+    expect(input?.categories).toEqual(['Jan 2026', 'Feb 2026']);
+    expect(Object.fromEntries(input?.series.map((s) => [s.name, s.values]) ?? [])).toEqual({
+      'Email, MQLs': [4, 3],
+      'Email, Close rate': [0.5, null],
+      'Events, MQLs': [2, 0],
+      'Events, Close rate': [0.25, null],
+    });
+  });
   const titles = [
     { query: byChannel, expected: 'MQLs and Close rate by Channel' },
     { query: { measures: ['funnel.mql_count'], timeDimensions: [{ dimension: 'funnel.mql_date', granularity: 'month' }] } as Query, expected: 'MQLs by MQL date (month)' },

@@ -3,7 +3,7 @@
 import type { ChartPivotRow, Query, SeriesNamesColumn, TimeDimensionGranularity } from '@cubejs-client/core';
 import type { CategoryChartInput } from '../../../lib/chart-options';
 import type { CubeMeta } from '../../../lib/cube-meta';
-import { memberFormat, memberTitle } from '../../../lib/cube-meta';
+import { measureValue, memberFormat, memberTitle } from '../../../lib/cube-meta';
 import type { CubeRow } from '../../../lib/cube-client';
 import { formatPeriod, toNumber } from '../../../lib/format';
 import type { ValueFormat } from '../../../lib/format';
@@ -117,7 +117,7 @@ export function exploreChartInput(chart: readonly ChartPivotRow[], series: reado
       const own = memberFormat(meta, measureOf(s), 'number');
       return {
         name: seriesName(s, meta),
-        values: chart.map((p) => toNumber(p[s.key])),
+        values: chart.map((p) => measureValue(meta, measureOf(s), toNumber(p[s.key]))),
         kind: kind === 'line' ? ('line' as const) : ('bar' as const),
         format: own,
         axis: own === format ? (0 as const) : (1 as const),
