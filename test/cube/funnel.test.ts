@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FUNNEL_BY_CHANNEL, FUNNEL_BY_MQL_MONTH, FUNNEL_MEASURES, FUNNEL_TOTAL } from './expected';
 import type { FunnelValues } from './expected';
-import { cubeGet, loadRows, num, startFixtureServer } from './helpers';
+import { cubeGet, expectCloseTo, loadRows, num, startFixtureServer } from './helpers';
 import type { Fixture, Row } from './helpers';
 
 const measures = FUNNEL_MEASURES.map((m) => `funnel.${m}`);
@@ -20,11 +20,7 @@ function expectValues(row: Row | undefined, expected: FunnelValues): void {
     const actual = num(row?.[`funnel.${measure}`]);
     const want = expected[measure];
     if (want === null) expect(actual, measure).toBeNull();
-    else {
-      // toBeCloseTo alone passes null for 0 (it subtracts): a value first, then how close.
-      expect(actual, measure).not.toBeNull();
-      expect(actual, measure).toBeCloseTo(want, 9);
-    }
+    else expectCloseTo(actual, want, measure);
   }
 }
 

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import { expect } from 'vitest';
 import { MART_CONTRACT } from '../../etl/src/mart-contract';
 import { startServer } from '../../server/src/start-server';
 import type { RunningServer, StartServerOptions } from '../../server/src/start-server';
@@ -117,6 +118,12 @@ export async function loadRows(baseUrl: string, query: unknown, token?: string):
 /** A Cube value (numbers come back as strings) as a number, or null. */
 export function num(value: unknown): number | null {
   return value === null || value === undefined ? null : Number(value);
+}
+
+/** A measure's value within 1e-9 of `want`: toBeCloseTo alone passes null for 0 (it subtracts), so a value first. */
+export function expectCloseTo(actual: number | null, want: number, label: string): void {
+  expect(actual, label).not.toBeNull();
+  expect(actual, label).toBeCloseTo(want, 9);
 }
 
 /** The primary's cluster processes (not tsx's esbuild helper), with their role and refresh setting. */

@@ -5,7 +5,7 @@ import {
   LEAKS_BY_KIND, MARKETING_SLA_BY_SEGMENT, MARKETING_SLA_TOTAL, PIPELINE_BY_CLOSE_MONTH, PIPELINE_BY_CREATED_MONTH,
   PIPELINE_TOTAL, QUARANTINE_BY_REASON, SALES_SLA_BY_TEAM, VELOCITY_BY_STAGE,
 } from './expected';
-import { cubeGet, loadRows, num, startFixtureServer } from './helpers';
+import { cubeGet, expectCloseTo, loadRows, num, startFixtureServer } from './helpers';
 import type { Fixture, Row } from './helpers';
 
 let fixture: Fixture;
@@ -19,10 +19,7 @@ afterAll(async () => {
 function expectMeasures(row: Row | undefined, view: string, expected: Readonly<Record<string, number>>): void {
   expect(row, JSON.stringify(expected)).toBeDefined();
   for (const [measure, want] of Object.entries(expected)) {
-    const actual = num(row?.[`${view}.${measure}`]);
-    // toBeCloseTo alone passes null for 0 (it subtracts): a value first, then how close.
-    expect(actual, `${view}.${measure}`).not.toBeNull();
-    expect(actual, `${view}.${measure}`).toBeCloseTo(want, 9);
+    expectCloseTo(num(row?.[`${view}.${measure}`]), want, `${view}.${measure}`);
   }
 }
 
